@@ -1,0 +1,149 @@
+package main
+
+/*
+#include "gdext.h"
+*/
+import "C"
+
+import (
+	"errors"
+
+	"github.com/gosteam/godot-steam-server/signals"
+	"github.com/gosteam/godot-steam-server/steam"
+)
+
+// Adapters between the page's calling conventions and steam.Server, where they differ.
+
+func (a initArgs) config() (steam.InitConfig, error) {
+	ip, err := steam.ParseIPv4(a.ip)
+	if err != nil {
+		return steam.InitConfig{}, err
+	}
+	cfg := steam.InitConfig{IP: ip, Mode: steam.ServerMode(a.mode), Version: a.version, AppID: steam.AppIDFromEnvironment()}
+	if a.gamePort < 0 || a.gamePort > 0xFFFF {
+		return cfg, errors.New("game_port must be between 0 and 65535")
+	}
+	if a.queryPort < 0 || a.queryPort > 0xFFFF {
+		return cfg, errors.New("query_port must be between 0 and 65535 (65535 = QUERY_PORT_SHARED)")
+	}
+	if a.mode < int64(steam.ServerModeNoAuthentication) || a.mode > int64(steam.ServerModeAuthenticationAndSecure) {
+		return cfg, errors.New("server_mode must be 1 (no authentication), 2 (authentication) or 3 (authentication and secure)")
+	}
+	cfg.GamePort, cfg.QueryPort = uint16(a.gamePort), uint16(a.queryPort)
+	return cfg, nil
+}
+
+func serverInit(s *steam.Server, a initArgs) (bool, error) {
+	cfg, err := a.config()
+	if err != nil {
+		return false, err
+	}
+	if err := s.Init(cfg); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+type initResult struct {
+	status steam.InitStatus
+	verbal string
+}
+
+// serverInitEx reports failure in its Dictionary, as Steam's SteamGameServer_InitEx does, instead
+// of printing an error.
+func serverInitEx(s *steam.Server, a initArgs) (initResult, error) {
+	if _, err := serverInit(s, a); err != nil {
+		var initErr *steam.InitError
+		if errors.As(err, &initErr) {
+			return initResult{initErr.Status, initErr.Message}, nil
+		}
+		return initResult{steam.InitFailedGeneric, err.Error()}, nil
+	}
+	return initResult{steam.InitOK, "Steam game server initialized"}, nil
+}
+
+// initGameServer is the older entry point taking {ip, game_port, query_port}; it initializes in
+// authentication mode (2), as a dedicated server that checks tickets needs.
+func initGameServer(s *steam.Server, connect *C.sv_arg, appID int64, version string) (bool, error) {
+	a := initArgs{mode: int64(steam.ServerModeAuthentication), version: version}
+	var err error
+	var found bool
+	if a.ip, found, err = lookup(connect, keyIP, text); err != nil || !found {
+		return false, orMissing(err, "connect_data.ip")
+	}
+	if a.gamePort, found, err = lookup(connect, keyGamePort, uint16Arg); err != nil || !found {
+		return false, orMissing(err, "connect_data.game_port")
+	}
+	if a.queryPort, found, err = lookup(connect, keyQueryPort, uint16Arg); err != nil || !found {
+		return false, orMissing(err, "connect_data.query_port")
+	}
+	cfg, err := a.config()
+	if err != nil {
+		return false, err
+	}
+	if appID < 0 || appID > 0xFFFFFFFF {
+		return false, errors.New("app_id must be between 0 and 4294967295")
+	}
+	if appID != 0 {
+		cfg.AppID = uint32(appID)
+	}
+	if err := s.Init(cfg); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+func orMissing(err error, what string) error {
+	if err != nil {
+		return errors.New(what + " " + err.Error())
+	}
+	return errors.New(what + " is missing")
+}
+
+// runCallbacks lets the backend work, then emits every queued event as its signal, in order,
+// on this (the main) thread.
+func runCallbacks(s *steam.Server) error {
+	s.RunFrame()
+	s.Events().Drain(emitEvent)
+	return nil
+}
+
+func emitEvent(ev steam.Event) {
+	a, ok := signals.Encode(ev)
+	if !ok {
+		return
+	}
+	C.sv_emit(C.int32_t(a.ID), (*C.int64_t)(&a.V[0]), C.int32_t(a.N))
+}
+
+// getAuthSessionTicket accepts GodotSteam's optional identity_reference for compatibility; the
+// offline backend issues tickets for any peer and ignores it.
+func getAuthSessionTicket(s *steam.Server, identity string) (steam.AuthTicket, error) {
+	return s.GetAuthSessionTicket()
+}
+
+// outgoing is reused: getNextOutgoingPacket runs on the main thread only, and the bytes are
+// copied into a PackedByteArray before it returns.
+var outgoing = make([]byte, 16*1024)
+
+func getNextOutgoingPacket(s *steam.Server) (steam.OutgoingPacket, error) {
+	return s.NextOutgoingPacket(outgoing)
+}
+
+func handleIncomingPacket(s *steam.Server, data []byte, ip string, port int64) ([]byte, error) {
+	ok, err := s.HandleIncomingPacket(data, ip, port)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return data, nil
+}
+
+type serverState struct {
+	backend     string
+	initialized bool
+	state       steam.State
+}
+
+func getServerState(s *steam.Server) (serverState, error) {
+	return serverState{s.BackendName(), s.Initialized(), s.State()}, nil
+}

@@ -1,0 +1,135 @@
+package main
+
+/*
+#include "gdext.h"
+*/
+import "C"
+
+import (
+	"fmt"
+
+	"github.com/gosteam/godot-steam-server/steam"
+)
+
+// binding is a method's typed call: argument kinds, return kind, and the call itself, built by the
+// generic helpers below from a method expression such as (*steam.Server).SetMapName, so the kinds
+// and the Go signature cannot disagree.
+type binding struct {
+	args []kind
+	ret  kind
+	call func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error
+}
+
+// argError names the refused argument.
+type argError struct {
+	index int
+	err   error
+}
+
+func (e argError) Error() string { return fmt.Sprintf("argument %d %v", e.index+1, e.err) }
+
+func arg[T any](p param[T], in []C.sv_arg, i int) (T, error) {
+	v, err := p.decode(&in[i])
+	if err != nil {
+		return v, argError{i, err}
+	}
+	return v, nil
+}
+
+func finish[R any](r result[R], out *C.sv_ret, v R, err error) error {
+	r.encode(out, v)
+	return err
+}
+
+func call0[R any](r result[R], f func(*steam.Server) (R, error)) binding {
+	return binding{nil, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+		v, err := f(s)
+		return finish(r, out, v, err)
+	}}
+}
+
+func call1[A, R any](pa param[A], r result[R], f func(*steam.Server, A) (R, error)) binding {
+	return binding{[]kind{pa.kind}, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+		a, err := arg(pa, in, 0)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		v, err := f(s, a)
+		return finish(r, out, v, err)
+	}}
+}
+
+func call2[A, B, R any](pa param[A], pb param[B], r result[R], f func(*steam.Server, A, B) (R, error)) binding {
+	return binding{[]kind{pa.kind, pb.kind}, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+		a, err := arg(pa, in, 0)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		b, err := arg(pb, in, 1)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		v, err := f(s, a, b)
+		return finish(r, out, v, err)
+	}}
+}
+
+func call3[A, B, C3, R any](pa param[A], pb param[B], pc param[C3], r result[R], f func(*steam.Server, A, B, C3) (R, error)) binding {
+	return binding{[]kind{pa.kind, pb.kind, pc.kind}, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+		a, err := arg(pa, in, 0)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		b, err := arg(pb, in, 1)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		c, err := arg(pc, in, 2)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		v, err := f(s, a, b, c)
+		return finish(r, out, v, err)
+	}}
+}
+
+// initArgs are serverInit's five arguments.
+type initArgs struct {
+	ip                        string
+	gamePort, queryPort, mode int64
+	version                   string
+}
+
+func callInit[R any](r result[R], f func(*steam.Server, initArgs) (R, error)) binding {
+	kinds := []kind{text.kind, uint16Arg.kind, uint16Arg.kind, int32Arg.kind, text.kind}
+	return binding{kinds, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+		var a initArgs
+		var errs [5]error
+		a.ip, errs[0] = arg(text, in, 0)
+		a.gamePort, errs[1] = arg(uint16Arg, in, 1)
+		a.queryPort, errs[2] = arg(uint16Arg, in, 2)
+		a.mode, errs[3] = arg(int32Arg, in, 3)
+		a.version, errs[4] = arg(text, in, 4)
+		for _, err := range errs {
+			if err != nil {
+				return finish(r, out, r.fallback, err)
+			}
+		}
+		v, err := f(s, a)
+		return finish(r, out, v, err)
+	}}
+}
+
+// Adapters for methods whose void Go counterpart returns only an error.
+
+func do0(f func(*steam.Server) error) binding {
+	return call0(void, func(s *steam.Server) (struct{}, error) { return struct{}{}, f(s) })
+}
+
+func do1[A any](pa param[A], f func(*steam.Server, A) error) binding {
+	return call1(pa, void, func(s *steam.Server, a A) (struct{}, error) { return struct{}{}, f(s, a) })
+}
+
+func do2[A, B any](pa param[A], pb param[B], f func(*steam.Server, A, B) error) binding {
+	return call2(pa, pb, void, func(s *steam.Server, a A, b B) (struct{}, error) { return struct{}{}, f(s, a, b) })
+}

@@ -1,0 +1,189 @@
+package main
+
+/*
+#include <stdlib.h>
+#include "gdext.h"
+*/
+import "C"
+
+import (
+	"net/netip"
+	"unsafe"
+
+	"github.com/gosteam/godot-steam-server/steam"
+)
+
+// key names a Dictionary key. Keys are Godot Strings made once at registration, as the
+// C++ extension's dictionaries use String keys.
+type key int32
+
+const (
+	keyID key = iota
+	keyBuffer
+	keyTicketSize
+	keyLength
+	keyOut
+	keyAddress
+	keyPort
+	keyIPv4
+	keyIPv6
+	keyType
+	keyData
+	keyStatus
+	keyVerbal
+	keyIP
+	keyGamePort
+	keyQueryPort
+	keyServerMode
+	keyVersion
+	keyAppID
+	keyBackend
+	keyInitialized
+	keyProduct
+	keyDescription
+	keyModDir
+	keyDedicated
+	keyMaxPlayers
+	keyBotPlayers
+	keyServerName
+	keyMapName
+	keyPasswordProtected
+	keySpectatorPort
+	keySpectatorName
+	keyGameTags
+	keyGameData
+	keyRegion
+	keyHeartbeatInterval
+	keyAdvertiseActive
+	keyKeyValues
+	keyCount
+)
+
+var keyNames = [keyCount]string{
+	keyID: "id", keyBuffer: "buffer", keyTicketSize: "ticket_size",
+	keyLength: "length", keyOut: "out", keyAddress: "address", keyPort: "port",
+	keyIPv4: "ipv4", keyIPv6: "ipv6", keyType: "type", keyData: "data",
+	keyStatus: "status", keyVerbal: "verbal",
+	keyIP: "ip", keyGamePort: "game_port", keyQueryPort: "query_port", keyServerMode: "server_mode",
+	keyVersion: "version", keyAppID: "app_id", keyBackend: "backend", keyInitialized: "initialized",
+	keyProduct: "product", keyDescription: "description", keyModDir: "mod_dir", keyDedicated: "dedicated",
+	keyMaxPlayers: "max_players", keyBotPlayers: "bot_players", keyServerName: "server_name",
+	keyMapName: "map_name", keyPasswordProtected: "password_protected", keySpectatorPort: "spectator_port",
+	keySpectatorName: "spectator_server_name", keyGameTags: "game_tags", keyGameData: "game_data",
+	keyRegion: "region", keyHeartbeatInterval: "heartbeat_interval", keyAdvertiseActive: "advertise_active",
+	keyKeyValues: "key_values",
+}
+
+// dict fills the Dictionary being returned.
+type dict struct{ r *C.sv_ret }
+
+func (d dict) int(k key, v int64) { C.sv_dict_set_int(d.r, C.int32_t(k), C.int64_t(v)) }
+
+func (d dict) bool(k key, v bool) { C.sv_dict_set_bool(d.r, C.int32_t(k), C.int32_t(b2i(v))) }
+
+func (d dict) bytes(k key, v []byte) {
+	var p *C.uint8_t
+	if len(v) > 0 {
+		p = (*C.uint8_t)(unsafe.Pointer(&v[0]))
+	}
+	C.sv_dict_set_bytes(d.r, C.int32_t(k), p, C.int64_t(len(v)))
+}
+
+func (d dict) string(k key, v string) {
+	C.sv_dict_set_string(d.r, C.int32_t(k), cstr(v), C.int64_t(len(v)))
+}
+
+// cstr points at a Go string's bytes for the duration of one C call (C copies them).
+func cstr(v string) *C.char {
+	if v == "" {
+		return (*C.char)(unsafe.Pointer(&emptyByte))
+	}
+	return (*C.char)(unsafe.Pointer(unsafe.StringData(v)))
+}
+
+var emptyByte byte
+
+// lookup reads one entry of a Dictionary argument; ok is false when the key is absent.
+func lookup[T any](from *C.sv_arg, k key, p param[T]) (v T, ok bool, err error) {
+	var a C.sv_arg
+	var scratch unsafe.Pointer
+	if C.sv_dict_get(from.dict, C.int32_t(k), C.int32_t(p.kind.Type), &a, &scratch) == 0 {
+		return v, false, nil
+	}
+	defer C.sv_free_scratch(scratch)
+	v, err = p.decode(&a)
+	return v, true, err
+}
+
+// Dictionaries returned to GDScript, with the keys of the API page.
+
+func ticketDict(d dict, t steam.AuthTicket) {
+	d.int(keyID, int64(t.Handle))
+	d.bytes(keyBuffer, t.Bytes)
+	d.int(keyTicketSize, int64(len(t.Bytes)))
+}
+
+func publicIPDict(d dict, ip steam.IPAddress) {
+	d.int(keyIPv4, int64(ip.IPv4))
+	d.int(keyIPv6, 0) // an int cannot hold 16 bytes; Steam game servers report IPv4
+	d.int(keyType, int64(ip.Type))
+}
+
+func outgoingDict(d dict, p steam.OutgoingPacket) {
+	d.int(keyLength, int64(len(p.Data)))
+	d.bytes(keyOut, p.Data)
+	d.int(keyAddress, int64(p.IP))
+	d.int(keyPort, int64(p.Port))
+}
+
+// incomingDict answers handleIncomingPacket: data holds the bytes Steam took, empty when the
+// datagram was not for Steam (not a query, or not in GameSocketShare mode).
+func incomingDict(d dict, taken []byte) { d.bytes(keyData, taken) }
+
+func initExDict(d dict, r initResult) {
+	d.int(keyStatus, int64(r.status))
+	d.string(keyVerbal, r.verbal)
+}
+
+func stateDict(d dict, v serverState) {
+	st := v.state
+	d.string(keyBackend, v.backend)
+	d.bool(keyInitialized, v.initialized)
+	d.string(keyIP, formatIPv4(st.Init.IP))
+	d.int(keyGamePort, int64(st.Init.GamePort))
+	d.int(keyQueryPort, int64(st.Init.QueryPort))
+	d.int(keyServerMode, int64(st.Init.Mode))
+	d.string(keyVersion, st.Init.Version)
+	d.int(keyAppID, int64(st.Init.AppID))
+	d.string(keyProduct, st.Product)
+	d.string(keyDescription, st.Description)
+	d.string(keyModDir, st.ModDir)
+	d.bool(keyDedicated, st.Dedicated)
+	d.int(keyMaxPlayers, int64(st.MaxPlayers))
+	d.int(keyBotPlayers, int64(st.BotPlayers))
+	d.string(keyServerName, st.ServerName)
+	d.string(keyMapName, st.MapName)
+	d.bool(keyPasswordProtected, st.PasswordProtected)
+	d.int(keySpectatorPort, int64(st.SpectatorPort))
+	d.string(keySpectatorName, st.SpectatorName)
+	d.string(keyGameTags, st.GameTags)
+	d.string(keyGameData, st.GameData)
+	d.string(keyRegion, st.Region)
+	d.int(keyHeartbeatInterval, int64(st.HeartbeatInterval))
+	d.bool(keyAdvertiseActive, st.AdvertiseActive)
+	rules := d.child(keyKeyValues)
+	for _, kv := range st.KeyValues {
+		C.sv_dict_set_text(rules.r, cstr(kv.Key), C.int64_t(len(kv.Key)), cstr(kv.Value), C.int64_t(len(kv.Value)))
+	}
+}
+
+// child puts an empty Dictionary at k and returns it for filling.
+func (d dict) child(k key) dict {
+	c := &C.sv_ret{}
+	C.sv_dict_new_child(d.r, C.int32_t(k), c)
+	return dict{c}
+}
+
+func formatIPv4(ip uint32) string {
+	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)}).String()
+}

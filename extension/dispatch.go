@@ -1,0 +1,62 @@
+package main
+
+/*
+#cgo CFLAGS: -O2 -Wall -Wno-unused-function
+#cgo noescape sv_dict_set_bytes
+#cgo noescape sv_dict_set_string
+#cgo noescape sv_dict_set_text
+#cgo noescape sv_emit
+#cgo noescape sv_print_error
+#include <stdlib.h>
+#include "gdext.h"
+*/
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"unsafe"
+
+	"github.com/gosteam/godot-steam-server/steam"
+	"github.com/gosteam/godot-steam-server/steam/offline"
+)
+
+// server is the one game server behind the singleton; Godot calls it from the main thread.
+var server = steam.NewServer(func() (steam.Backend, error) {
+	return offline.New(offline.Options{}), nil
+})
+
+// goSteamCall is the single entry from Godot into Go for every method: no reflection, no
+// allocation for scalar arguments and returns. A panic is recovered here, reported with the
+// method's name, and the call returns its documented safe value.
+//
+//export goSteamCall
+func goSteamCall(index C.int32_t, args *C.sv_arg, argc C.int32_t, ret *C.sv_ret) {
+	m := &methods[index]
+	defer recoverCall(m)
+	if err := m.bind.call(server, unsafe.Slice(args, int(argc)), ret); err != nil {
+		reportError(m, err)
+	}
+}
+
+func recoverCall(m *method) {
+	if p := recover(); p != nil {
+		reportError(m, fmt.Errorf("internal error, call ignored: %v", p))
+	}
+}
+
+// reportError prints "Steam.method: reason" through Godot's error output, like push_error.
+func reportError(m *method, err error) {
+	var bad argError
+	if errors.As(err, &bad) && bad.index < len(m.args) {
+		err = fmt.Errorf("%s %v", m.args[bad.index], bad.err)
+	}
+	printError("Steam."+m.name+": "+err.Error(), m.name)
+}
+
+func printError(message, function string) {
+	msg, fn := C.CString(message), C.CString(function)
+	C.sv_print_error(msg, fn)
+	C.free(unsafe.Pointer(msg))
+	C.free(unsafe.Pointer(fn))
+}

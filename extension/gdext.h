@@ -1,0 +1,63 @@
+// The C side of the Steam singleton: the only code that talks to the GDExtension interface on the hot
+// path. Go describes methods and signals once at registration; afterwards every call goes
+// Godot -> sv_call/sv_ptrcall -> one exported Go function, with arguments decoded here into sv_arg.
+#ifndef GOSTEAM_GDEXT_H
+#define GOSTEAM_GDEXT_H
+
+#include <stdint.h>
+#include "godot/gdextension_interface.h"
+
+#define SV_MAX_ARGS 8
+#define SV_MAX_METHODS 128
+#define SV_MAX_SIGNALS 32
+#define SV_MAX_KEYS 64
+
+// Argument kinds beyond Godot's Variant types: a parameter declared as Variant.
+#define SV_TYPE_VARIANT (-1)
+// A method without a return value.
+#define SV_TYPE_VOID (-1)
+
+// One decoded argument. type is the Godot Variant type actually received; for a declared Variant
+// parameter it tells Go which field holds the value. Pointers borrow Godot memory for the call only.
+typedef struct {
+	int64_t i;           // BOOL, INT (FLOAT is truncated into i and also kept in f)
+	double f;            // FLOAT
+	const uint8_t *data; // STRING (UTF-8) and PACKED_BYTE_ARRAY bytes
+	int64_t len;
+	void *dict;          // DICTIONARY: the Godot Dictionary, for sv_dict_get
+	int32_t type;        // Godot Variant type received
+	int32_t convertible; // 1 when the received value fits the declared parameter type
+} sv_arg;
+
+// The return value being built. Scalars go in i; a Dictionary return is filled in place through
+// sv_dict_set_* while Go runs (it always exists, so an error still returns an empty Dictionary).
+typedef struct {
+	int64_t i;
+	void *dict;
+} sv_ret;
+
+// Loading and lifetime (called from Go on the main thread).
+int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClassLibraryPtr library);
+int sv_register_class(const char *class_name);
+void sv_define_key(int32_t key, const char *name);
+int sv_register_method(int32_t index, const char *name, int32_t ret_type, int32_t ret_meta, int32_t argc,
+		const char **arg_names, const int32_t *arg_types, const int32_t *arg_meta,
+		int32_t default_count, const int64_t *default_ints, const char **default_strings);
+int sv_register_signal(int32_t index, const char *name, int32_t argc, const char **arg_names, const int32_t *arg_types);
+int sv_register_singleton(void);
+void sv_unregister(void);
+
+// Used by Go while a call runs.
+void sv_emit(int32_t signal, const int64_t *values, int32_t count);
+void sv_dict_set_int(sv_ret *ret, int32_t key, int64_t value);
+void sv_dict_set_bool(sv_ret *ret, int32_t key, int32_t value);
+void sv_dict_set_bytes(sv_ret *ret, int32_t key, const uint8_t *data, int64_t len);
+void sv_dict_set_string(sv_ret *ret, int32_t key, const char *data, int64_t len);
+void sv_dict_new_child(sv_ret *parent, int32_t key, sv_ret *child);
+void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char *value, int64_t value_len);
+int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch);
+void sv_free_scratch(void *scratch);
+void sv_print_error(const char *message, const char *function);
+void sv_print_warning(const char *message, const char *function);
+
+#endif

@@ -1,0 +1,39 @@
+## Runs every test_*.gd suite in this folder: each method named test_* is one test, run in file
+## order and awaited. Prints one line per failure and "N passed, N failed"; quits 1 on any failure.
+extends Node
+
+
+func _ready() -> void:
+	var filter := Array(OS.get_cmdline_user_args())
+	var passed := 0
+	var failed := 0
+	var files := Array(DirAccess.get_files_at("res://tests")).filter(
+		func(f): return f.begins_with("test_") and f.ends_with(".gd") and f != "test_runner.gd" and f != "test_suite.gd")
+	files.sort()
+	for file in files:
+		var script: GDScript = load("res://tests/" + file)
+		if script == null or not script.can_instantiate():
+			failed += 1
+			printerr("FAIL %s: the suite does not load" % file)
+			continue
+		for m in script.get_script_method_list():
+			var name: String = m.name
+			if not name.begins_with("test_"):
+				continue
+			if not filter.is_empty() and not filter.any(func(f): return name.contains(f) or file.contains(f)):
+				continue
+			var suite: TestSuite = script.new()
+			suite.current = "%s:%s" % [file.get_basename(), name]
+			await suite.call(name)
+			if suite.failures.is_empty():
+				passed += 1
+			else:
+				failed += 1
+				for f in suite.failures:
+					printerr("FAIL ", f)
+			# Every test starts from a shut-down server.
+			if Steam.getServerState().initialized:
+				Steam.serverShutdown()
+			Steam.run_callbacks()
+	print("%d passed, %d failed" % [passed, failed])
+	get_tree().quit(1 if failed > 0 or passed == 0 else 0)

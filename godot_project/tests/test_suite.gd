@@ -1,0 +1,39 @@
+## Base class of the GDScript test suites: assertions that record failures with context.
+class_name TestSuite
+extends RefCounted
+
+var failures: PackedStringArray = []
+var current := ""
+
+
+func check(condition: bool, message: String) -> bool:
+	if not condition:
+		failures.append("%s: %s" % [current, message])
+	return condition
+
+
+func check_eq(got: Variant, want: Variant, message: String = "") -> bool:
+	var same: bool = typeof(got) == typeof(want) and got == want
+	return check(same, "%s got %s (%s), want %s (%s)" % [message, var_to_str(got), type_string(typeof(got)), var_to_str(want), type_string(typeof(want))])
+
+
+## Calls run_callbacks and returns the signals it emitted, as [name, args] pairs in order.
+func pump() -> Array:
+	var seen: Array = []
+	var handlers := {}
+	for s in Steam.get_signal_list():
+		var name: String = s.name
+		var handler := func(a = null, b = null, c = null, d = null, e = null):
+			var args := [a, b, c, d, e].slice(0, s.args.size())
+			seen.append([name, args])
+		handlers[name] = handler
+		Steam.connect(name, handler)
+	Steam.run_callbacks()
+	for name in handlers:
+		Steam.disconnect(name, handlers[name])
+	return seen
+
+
+## Names of the signals in a pump() result.
+func names_of(seen: Array) -> Array:
+	return seen.map(func(s): return s[0])

@@ -1,0 +1,59 @@
+package signals
+
+import "github.com/gosteam/godot-steam-server/steam"
+
+// MaxArgs is the most arguments any signal has.
+const MaxArgs = 5
+
+// Args is one signal ready to emit: which signal, and its arguments as Godot ints
+// (booleans are 0 or 1; Steam IDs are the same 64 bits read as a signed int).
+type Args struct {
+	ID ID
+	N  int
+	V  [MaxArgs]int64
+}
+
+func args(id ID, v ...int64) Args {
+	a := Args{ID: id, N: len(v)}
+	copy(a.V[:], v)
+	return a
+}
+
+func b(v bool) int64 {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// Encode turns an event into its signal. Unknown events report false and are skipped.
+func Encode(ev steam.Event) (Args, bool) {
+	switch e := ev.(type) {
+	case steam.AssociateClan:
+		return args(AssociateClan, int64(e.Result)), true
+	case steam.ClientApproved:
+		return args(ClientApproved, int64(e.SteamID), int64(e.OwnerID)), true
+	case steam.ClientDenied:
+		return args(ClientDenied, int64(e.SteamID), int64(e.Reason)), true
+	case steam.ClientGroupStatus:
+		return args(ClientGroupStatus, int64(e.SteamID), int64(e.GroupID), b(e.Member), b(e.Officer)), true
+	case steam.ClientKick:
+		return args(ClientKick, int64(e.SteamID), int64(e.Reason)), true
+	case steam.PlayerCompat:
+		return args(PlayerCompat, int64(e.Result), int64(e.PlayersDontLikeCandidate), int64(e.PlayersCandidateDoesntLike),
+			int64(e.ClanPlayersDontLikeCandidate), int64(e.SteamID)), true
+	case steam.PolicyResponse:
+		return args(PolicyResponse, b(e.Secure)), true
+	case steam.ServerConnectFailure:
+		return args(ServerConnectFailure, int64(e.Result), b(e.Retrying)), true
+	case steam.ServerConnected:
+		return args(ServerConnected), true
+	case steam.ServerDisconnected:
+		return args(ServerDisconnected, int64(e.Result)), true
+	case steam.ValidateAuthTicketResponse:
+		return args(ValidateAuthTicketResponse, int64(e.SteamID), int64(e.Response), int64(e.OwnerID)), true
+	case steam.GetAuthSessionTicketResponse:
+		return args(GetAuthSessionTicketResponse, int64(e.Ticket), int64(e.Result)), true
+	}
+	return Args{}, false
+}

@@ -1,0 +1,72 @@
+package signals
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/gosteam/godot-steam-server/steam"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const player = steam.SteamID(0x0110000100000001)
+
+func TestEncode(t *testing.T) {
+	tests := []struct {
+		ev   steam.Event
+		want Args
+	}{
+		{steam.AssociateClan{Result: steam.ResultOK}, Args{AssociateClan, 1, [MaxArgs]int64{1}}},
+		{steam.ClientApproved{SteamID: player, OwnerID: player + 1}, Args{ClientApproved, 2, [MaxArgs]int64{int64(player), int64(player + 1)}}},
+		{steam.ClientDenied{SteamID: player, Reason: steam.DenyCheater, Text: "x"}, Args{ClientDenied, 2, [MaxArgs]int64{int64(player), 5}}},
+		{steam.ClientGroupStatus{SteamID: player, GroupID: 7, Member: true}, Args{ClientGroupStatus, 4, [MaxArgs]int64{int64(player), 7, 1, 0}}},
+		{steam.ClientKick{SteamID: player, Reason: steam.DenyNoLicense}, Args{ClientKick, 2, [MaxArgs]int64{int64(player), 4}}},
+		{steam.PlayerCompat{Result: steam.ResultOK, PlayersDontLikeCandidate: 1, PlayersCandidateDoesntLike: 2, ClanPlayersDontLikeCandidate: 3, SteamID: player},
+			Args{PlayerCompat, 5, [MaxArgs]int64{1, 1, 2, 3, int64(player)}}},
+		{steam.PolicyResponse{Secure: true}, Args{PolicyResponse, 1, [MaxArgs]int64{1}}},
+		{steam.ServerConnectFailure{Result: steam.ResultNoConnection, Retrying: true}, Args{ServerConnectFailure, 2, [MaxArgs]int64{3, 1}}},
+		{steam.ServerConnected{}, Args{ServerConnected, 0, [MaxArgs]int64{}}},
+		{steam.ServerDisconnected{Result: steam.ResultOK}, Args{ServerDisconnected, 1, [MaxArgs]int64{1}}},
+		{steam.ValidateAuthTicketResponse{SteamID: player, Response: steam.AuthSessionAuthTicketCanceled, OwnerID: player},
+			Args{ValidateAuthTicketResponse, 3, [MaxArgs]int64{int64(player), 6, int64(player)}}},
+		{steam.GetAuthSessionTicketResponse{Ticket: 9, Result: steam.ResultOK}, Args{GetAuthSessionTicketResponse, 2, [MaxArgs]int64{9, 1}}},
+	}
+	seen := map[ID]bool{}
+	for _, tt := range tests {
+		t.Run(Catalogue[tt.want.ID].Name, func(t *testing.T) {
+			got, ok := Encode(tt.ev)
+			require.True(t, ok)
+			assert.Equal(t, tt.want, got)
+			assert.Len(t, Catalogue[got.ID].Params, got.N, "argument count must match the catalogue")
+			seen[got.ID] = true
+		})
+	}
+	assert.Len(t, seen, len(Catalogue), "every signal must be produced by some event")
+}
+
+func TestEncodeUnknownEvent(t *testing.T) {
+	_, ok := Encode(nil)
+	assert.False(t, ok)
+}
+
+func TestSteamIDsKeepAllBits(t *testing.T) {
+	id := steam.SteamID(0xFFFFFFFFFFFFFFFF)
+	got, _ := Encode(steam.ClientKick{SteamID: id})
+	assert.Equal(t, uint64(id), uint64(got.V[0]))
+}
+
+func TestCatalogueNames(t *testing.T) {
+	snake := regexp.MustCompile(`^[a-z]+(_[a-z]+)*$`)
+	names := map[string]bool{}
+	for _, s := range Catalogue {
+		assert.Regexp(t, snake, s.Name)
+		assert.False(t, names[s.Name], "duplicate signal %s", s.Name)
+		names[s.Name] = true
+		assert.LessOrEqual(t, len(s.Params), MaxArgs)
+		assert.NotEmpty(t, s.Doc)
+		for _, p := range s.Params {
+			assert.Regexp(t, snake, p.Name, "%s.%s", s.Name, p.Name)
+			assert.Contains(t, []Type{Bool, Int}, p.Type)
+		}
+	}
+}

@@ -1,0 +1,61 @@
+package steam
+
+// IPAddress is SteamIPAddress_t: an IPv4 address in host order or 16 IPv6 bytes in network order.
+type IPAddress struct {
+	Type IPType
+	IPv4 uint32
+	IPv6 [16]byte
+}
+
+// AuthTicket is a ticket this process issued for a peer to verify.
+type AuthTicket struct {
+	Handle uint32 // HAuthTicket; 0 means no ticket
+	Bytes  []byte
+}
+
+// OutgoingPacket is a datagram the game must send for Steam in GameSocketShare mode.
+type OutgoingPacket struct {
+	Data []byte
+	IP   uint32 // host order
+	Port uint16
+}
+
+// Backend is one implementation of ISteamGameServer: real Steam or the offline emulation.
+// The Server front validates every argument and the call order before a Backend sees a call,
+// so backends may assume well-formed input.
+type Backend interface {
+	// Name is "steamworks" or "offline".
+	Name() string
+	// Init starts the server. state is owned by the front: read it only under the front's
+	// lock, which is held during every Backend call. Events go to events, from any goroutine.
+	Init(cfg InitConfig, state *State, events *EventQueue) error
+	Shutdown()
+	// RunFrame does the per-frame work (Steam's callback pump) and queues what it produced.
+	RunFrame()
+	ReleaseCurrentThreadMemory()
+
+	LogOn(token string)
+	LogOnAnonymous()
+	LogOff()
+	LoggedOn() bool
+	Secure() bool
+	SteamID() SteamID
+	PublicIP() IPAddress
+	WasRestartRequested() bool
+
+	// Apply pushes one changed field of state to the backend.
+	Apply(field Field, state *State)
+
+	GetAuthSessionTicket() (AuthTicket, error)
+	BeginAuthSession(ticket []byte, steamID SteamID) BeginAuthSessionResult
+	EndAuthSession(steamID SteamID)
+	CancelAuthTicket(handle uint32)
+	UserHasLicenseForApp(steamID SteamID, appID uint32) UserHasLicenseResult
+	RequestUserGroupStatus(user, group SteamID) bool
+	AssociateWithClan(clan SteamID)
+	ComputeNewPlayerCompatibility(player SteamID)
+
+	HandleIncomingPacket(data []byte, ip uint32, port uint16) bool
+	// NextOutgoingPacket copies the next queued datagram into buf and reports its length, 0 when none.
+	NextOutgoingPacket(buf []byte) (n int, ip uint32, port uint16)
+}

@@ -1,0 +1,39 @@
+package steam
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrNotInitialized is returned by every call that needs serverInit to have succeeded first.
+var ErrNotInitialized = errors.New("the game server is not initialized: call serverInit first")
+
+// InitStatus is ESteamAPIInitResult, the status serverInitEx reports.
+type InitStatus int32
+
+const (
+	InitOK              InitStatus = 0
+	InitFailedGeneric   InitStatus = 1
+	InitNoSteamClient   InitStatus = 2
+	InitVersionMismatch InitStatus = 3
+)
+
+// InitError is a failed serverInit, with the status and the library's own message.
+type InitError struct {
+	Status  InitStatus
+	Message string
+}
+
+func (e *InitError) Error() string { return e.Message }
+
+// ArgError is a refused argument: the call did nothing.
+type ArgError struct {
+	Arg    string
+	Reason string
+}
+
+func (e *ArgError) Error() string { return fmt.Sprintf("%s %s", e.Arg, e.Reason) }
+
+func argErrorf(arg, format string, a ...any) error {
+	return &ArgError{Arg: arg, Reason: fmt.Sprintf(format, a...)}
+}

@@ -1,0 +1,54 @@
+package steam
+
+import "fmt"
+
+// SteamID is a 64-bit Steam identifier: account ID in bits 0-31, instance in 32-51,
+// account type in 52-55 and universe in 56-63.
+type SteamID uint64
+
+// AccountType is the account-type field of a SteamID (EAccountType).
+type AccountType uint8
+
+const (
+	AccountTypeInvalid        AccountType = 0
+	AccountTypeIndividual     AccountType = 1
+	AccountTypeMultiseat      AccountType = 2
+	AccountTypeGameServer     AccountType = 3
+	AccountTypeAnonGameServer AccountType = 4
+	AccountTypePending        AccountType = 5
+	AccountTypeContentServer  AccountType = 6
+	AccountTypeClan           AccountType = 7
+	AccountTypeChat           AccountType = 8
+	AccountTypeConsoleUser    AccountType = 9
+	AccountTypeAnonUser       AccountType = 10
+)
+
+// UniversePublic is the universe of every ID a shipped game sees.
+const UniversePublic = 1
+
+// NewSteamID assembles an ID from its fields.
+func NewSteamID(universe uint8, kind AccountType, instance uint32, account uint32) SteamID {
+	return SteamID(uint64(universe)<<56 | uint64(kind&0xF)<<52 | uint64(instance&0xFFFFF)<<32 | uint64(account))
+}
+
+func (id SteamID) AccountID() uint32        { return uint32(id) }
+func (id SteamID) Instance() uint32         { return uint32(id>>32) & 0xFFFFF }
+func (id SteamID) AccountType() AccountType { return AccountType(id>>52) & 0xF }
+func (id SteamID) Universe() uint8          { return uint8(id >> 56) }
+
+// Valid reports whether the ID could name a real account: a known universe and type and a
+// non-zero account (anonymous game servers may have account 0 only before log-on, which we never hand out).
+func (id SteamID) Valid() bool {
+	return id.Universe() >= 1 && id.Universe() <= 4 &&
+		id.AccountType() > AccountTypeInvalid && id.AccountType() <= AccountTypeAnonUser &&
+		id.AccountID() != 0
+}
+
+// IsIndividual reports whether the ID names a player account.
+func (id SteamID) IsIndividual() bool {
+	return id.Valid() && id.AccountType() == AccountTypeIndividual
+}
+
+func (id SteamID) String() string {
+	return fmt.Sprintf("%d", uint64(id))
+}

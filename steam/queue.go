@@ -1,0 +1,71 @@
+package steam
+
+import "sync"
+
+// EventQueue is a FIFO of events that any goroutine may push and the main thread drains.
+// Draining swaps two buffers, so a steady stream of events allocates nothing.
+type EventQueue struct {
+	mu      sync.Mutex
+	pending []Event
+	spare   []Event
+	limit   int
+	dropped uint64
+}
+
+// DefaultQueueLimit bounds memory if a game stops calling run_callbacks.
+const DefaultQueueLimit = 1 << 16
+
+func NewEventQueue(limit int) *EventQueue {
+	if limit <= 0 {
+		limit = DefaultQueueLimit
+	}
+	return &EventQueue{limit: limit}
+}
+
+// Push appends ev; when the queue is full the event is counted as dropped instead.
+func (q *EventQueue) Push(ev Event) {
+	q.mu.Lock()
+	if len(q.pending) >= q.limit {
+		q.dropped++
+	} else {
+		q.pending = append(q.pending, ev)
+	}
+	q.mu.Unlock()
+}
+
+// Drain hands every queued event to fn in order. Events pushed by fn itself wait for the next Drain,
+// so a handler that triggers a callback cannot loop forever inside one frame. fn may call Drain itself.
+func (q *EventQueue) Drain(fn func(Event)) {
+	q.mu.Lock()
+	batch := q.pending
+	q.pending = q.spare[:0]
+	q.spare = nil // pending owns it now; a nested Drain must not hand it out again
+	q.mu.Unlock()
+	if len(batch) == 0 {
+		q.mu.Lock()
+		q.spare = batch
+		q.mu.Unlock()
+		return
+	}
+	for i, ev := range batch {
+		fn(ev)
+		batch[i] = nil
+	}
+	q.mu.Lock()
+	q.spare = batch[:0]
+	q.mu.Unlock()
+}
+
+// Len reports how many events wait.
+func (q *EventQueue) Len() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.pending)
+}
+
+// Dropped reports how many events were refused because the queue was full.
+func (q *EventQueue) Dropped() uint64 {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.dropped
+}

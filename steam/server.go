@@ -1,0 +1,323 @@
+package steam
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"sync"
+)
+
+// Server is the game server as GDScript sees it. It checks every argument and the order of calls,
+// keeps the State the game has set, and forwards to the active Backend. A refused call returns an
+// error and changes nothing.
+type Server struct {
+	mu          sync.Mutex
+	newBackend  func() (Backend, error)
+	backend     Backend
+	initialized bool
+	logOnCalled bool
+	state       State
+	events      *EventQueue
+}
+
+// NewServer makes a server whose backend is created at each serverInit by newBackend.
+func NewServer(newBackend func() (Backend, error)) *Server {
+	return &Server{newBackend: newBackend, events: NewEventQueue(0)}
+}
+
+// Events is the queue run_callbacks drains.
+func (s *Server) Events() *EventQueue { return s.events }
+
+// ParseIPv4 turns serverInit's ip argument into a host-order address; "" means all interfaces.
+func ParseIPv4(ip string) (uint32, error) {
+	if ip == "" {
+		return 0, nil
+	}
+	addr, err := netip.ParseAddr(ip)
+	if err != nil || !addr.Is4() {
+		return 0, argErrorf("ip", "must be an IPv4 address such as \"0.0.0.0\", got %q", ip)
+	}
+	b := addr.As4()
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]), nil
+}
+
+// Init starts the game server (serverInit). Calling it again while running is refused.
+func (s *Server) Init(cfg InitConfig) error {
+	switch {
+	case cfg.Mode < ServerModeNoAuthentication || cfg.Mode > ServerModeAuthenticationAndSecure:
+		return argErrorf("server_mode", "must be 1 (no authentication), 2 (authentication) or 3 (authentication and secure), got %d", cfg.Mode)
+	case len(cfg.Version) > MaxVersionLen:
+		return argErrorf("version_number", "is longer than %d bytes", MaxVersionLen)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.initialized {
+		return errors.New("the game server is already initialized: call serverShutdown first")
+	}
+	backend, err := s.newBackend()
+	if err != nil {
+		return err
+	}
+	s.state = State{Init: cfg, MaxPlayers: 0, HeartbeatInterval: -1}
+	if err := backend.Init(cfg, &s.state, s.events); err != nil {
+		return err
+	}
+	s.backend = backend
+	s.initialized = true
+	s.logOnCalled = false
+	return nil
+}
+
+// Shutdown stops the game server; the state is kept for reading until the next Init.
+func (s *Server) Shutdown() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.initialized {
+		return ErrNotInitialized
+	}
+	s.backend.Shutdown()
+	s.initialized = false
+	return nil
+}
+
+// Initialized reports whether serverInit succeeded and serverShutdown was not called since.
+func (s *Server) Initialized() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.initialized
+}
+
+// BackendName names the active backend, or "" before serverInit.
+func (s *Server) BackendName() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.backend == nil {
+		return ""
+	}
+	return s.backend.Name()
+}
+
+// RunFrame lets the backend produce this frame's events. Before serverInit it does nothing,
+// so a game may call run_callbacks from its first frame.
+func (s *Server) RunFrame() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.initialized {
+		s.backend.RunFrame()
+	}
+}
+
+// ReleaseCurrentThreadMemory frees the backend's per-thread buffers.
+func (s *Server) ReleaseCurrentThreadMemory() error {
+	return s.do(func(b Backend) { b.ReleaseCurrentThreadMemory() })
+}
+
+// State returns a copy of everything the game has set.
+func (s *Server) State() State {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state.Clone()
+}
+
+// do runs fn with the backend under the lock, or refuses before Init.
+func (s *Server) do(fn func(Backend)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.initialized {
+		return ErrNotInitialized
+	}
+	fn(s.backend)
+	return nil
+}
+
+// LogOn logs on with a game-server account token.
+func (s *Server) LogOn(token string) error {
+	if token == "" {
+		return argErrorf("token", "is empty: use logOnAnonymous for an anonymous server")
+	}
+	if len(token) > MaxTokenLen {
+		return argErrorf("token", "is longer than %d bytes", MaxTokenLen)
+	}
+	return s.do(func(b Backend) { s.logOnCalled = true; b.LogOn(token) })
+}
+
+func (s *Server) LogOnAnonymous() error {
+	return s.do(func(b Backend) { s.logOnCalled = true; b.LogOnAnonymous() })
+}
+
+func (s *Server) LogOff() error {
+	return s.do(func(b Backend) { s.logOnCalled = false; b.LogOff() })
+}
+
+// LoggedOn, Secure and the other status reads answer false or zero before Init.
+func (s *Server) LoggedOn() (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.initialized {
+		return false, ErrNotInitialized
+	}
+	return s.backend.LoggedOn(), nil
+}
+
+func (s *Server) Secure() (v bool, err error) {
+	err = s.do(func(b Backend) { v = b.Secure() })
+	return
+}
+
+func (s *Server) SteamID() (id SteamID, err error) {
+	err = s.do(func(b Backend) { id = b.SteamID() })
+	return
+}
+
+func (s *Server) PublicIP() (ip IPAddress, err error) {
+	err = s.do(func(b Backend) { ip = b.PublicIP() })
+	return
+}
+
+func (s *Server) WasRestartRequested() (v bool, err error) {
+	err = s.do(func(b Backend) { v = b.WasRestartRequested() })
+	return
+}
+
+// set stores one field after checking it, then tells the backend.
+func (s *Server) set(field Field, beforeLogOn bool, store func(*State)) error {
+	return s.trySet(field, beforeLogOn, func(st *State) error { store(st); return nil })
+}
+
+// trySet is set for a store that may refuse (and then must leave state alone): the backend is told
+// only of a change that happened.
+func (s *Server) trySet(field Field, beforeLogOn bool, store func(*State) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.initialized {
+		return ErrNotInitialized
+	}
+	if beforeLogOn && s.logOnCalled {
+		return errors.New("can only be set before logOn or logOnAnonymous (Steam ignores it afterwards)")
+	}
+	if err := store(&s.state); err != nil {
+		return err
+	}
+	s.backend.Apply(field, &s.state)
+	return nil
+}
+
+func checkLen(arg, v string, max int) error {
+	if len(v) > max {
+		return argErrorf(arg, "is %d bytes long; Steam allows at most %d", len(v), max)
+	}
+	return nil
+}
+
+func (s *Server) setString(field Field, beforeLogOn bool, arg string, max int, v string, dst func(*State) *string) error {
+	if err := checkLen(arg, v, max); err != nil {
+		return err
+	}
+	return s.set(field, beforeLogOn, func(st *State) { *dst(st) = v })
+}
+
+func (s *Server) SetProduct(v string) error {
+	return s.setString(FieldProduct, true, "product", MaxProductLen, v, func(st *State) *string { return &st.Product })
+}
+
+func (s *Server) SetGameDescription(v string) error {
+	return s.setString(FieldDescription, true, "description", MaxDescriptionLen, v, func(st *State) *string { return &st.Description })
+}
+
+func (s *Server) SetModDir(v string) error {
+	return s.setString(FieldModDir, true, "modDir", MaxGameDirLen, v, func(st *State) *string { return &st.ModDir })
+}
+
+func (s *Server) SetServerName(v string) error {
+	return s.setString(FieldServerName, false, "name", MaxServerNameLen, v, func(st *State) *string { return &st.ServerName })
+}
+
+func (s *Server) SetMapName(v string) error {
+	return s.setString(FieldMapName, false, "map", MaxMapNameLen, v, func(st *State) *string { return &st.MapName })
+}
+
+func (s *Server) SetSpectatorServerName(v string) error {
+	return s.setString(FieldSpectatorName, false, "name", MaxServerNameLen, v, func(st *State) *string { return &st.SpectatorName })
+}
+
+func (s *Server) SetGameTags(v string) error {
+	return s.setString(FieldGameTags, false, "tags", MaxGameTagsLen, v, func(st *State) *string { return &st.GameTags })
+}
+
+func (s *Server) SetGameData(v string) error {
+	return s.setString(FieldGameData, false, "data", MaxGameDataLen, v, func(st *State) *string { return &st.GameData })
+}
+
+func (s *Server) SetRegion(v string) error {
+	return s.setString(FieldRegion, false, "region", MaxRegionLen, v, func(st *State) *string { return &st.Region })
+}
+
+func (s *Server) SetDedicatedServer(v bool) error {
+	return s.set(FieldDedicated, true, func(st *State) { st.Dedicated = v })
+}
+
+func (s *Server) SetPasswordProtected(v bool) error {
+	return s.set(FieldPasswordProtected, false, func(st *State) { st.PasswordProtected = v })
+}
+
+func (s *Server) SetAdvertiseServerActive(v bool) error {
+	return s.set(FieldAdvertiseActive, false, func(st *State) { st.AdvertiseActive = v })
+}
+
+func checkCount(arg string, v int64) error {
+	if v < 0 || v > MaxPlayerCountSane {
+		return argErrorf(arg, "must be between 0 and %d, got %d", MaxPlayerCountSane, v)
+	}
+	return nil
+}
+
+func (s *Server) SetMaxPlayerCount(v int64) error {
+	if err := checkCount("players_max", v); err != nil {
+		return err
+	}
+	return s.set(FieldMaxPlayers, false, func(st *State) { st.MaxPlayers = int32(v) })
+}
+
+func (s *Server) SetBotPlayerCount(v int64) error {
+	if err := checkCount("bots", v); err != nil {
+		return err
+	}
+	return s.set(FieldBotPlayers, false, func(st *State) { st.BotPlayers = int32(v) })
+}
+
+func (s *Server) SetSpectatorPort(v int64) error {
+	if v < 0 || v > 0xFFFF {
+		return argErrorf("port", "must be between 0 and 65535, got %d", v)
+	}
+	return s.set(FieldSpectatorPort, false, func(st *State) { st.SpectatorPort = uint16(v) })
+}
+
+// SetHeartbeatInterval keeps the value; -1 means Steam's default. Steam chooses the real interval.
+func (s *Server) SetHeartbeatInterval(v int64) error {
+	if v < -1 || v > 1<<31-1 {
+		return argErrorf("interval", "must be -1 (default) or a positive number of seconds, got %d", v)
+	}
+	return s.set(FieldHeartbeatInterval, false, func(st *State) { st.HeartbeatInterval = int32(v) })
+}
+
+func (s *Server) SetKeyValue(key, value string) error {
+	if key == "" {
+		return argErrorf("key", "is empty")
+	}
+	if err := checkLen("key", key, MaxKeyLen); err != nil {
+		return err
+	}
+	if err := checkLen("value", value, MaxValueLen); err != nil {
+		return err
+	}
+	return s.trySet(FieldKeyValues, false, func(st *State) error {
+		if !st.SetKeyValueBounded(key, value, MaxKeyValues) {
+			return fmt.Errorf("already %d rules: clearAllKeyValues first", MaxKeyValues)
+		}
+		return nil
+	})
+}
+
+func (s *Server) ClearAllKeyValues() error {
+	return s.set(FieldKeyValues, false, func(st *State) { st.KeyValues = st.KeyValues[:0] })
+}

@@ -1,0 +1,112 @@
+package steam
+
+// MaxTicketLen bounds ticket bytes accepted from the network (Steam's own are about 240 bytes).
+const MaxTicketLen = 4096
+
+// MaxPacketLen is the largest datagram handleIncomingPacket accepts (a UDP payload).
+const MaxPacketLen = 65507
+
+func checkUser(arg string, id SteamID) error {
+	if !id.Valid() {
+		return argErrorf(arg, "is not a valid Steam ID: %d", uint64(id))
+	}
+	return nil
+}
+
+// GetAuthSessionTicket issues a ticket for a peer to verify with beginAuthSession.
+func (s *Server) GetAuthSessionTicket() (t AuthTicket, err error) {
+	var berr error
+	if err = s.do(func(b Backend) { t, berr = b.GetAuthSessionTicket() }); err != nil {
+		return t, err
+	}
+	return t, berr
+}
+
+// BeginAuthSession starts checking a peer's ticket; the verdict arrives as validate_auth_ticket_response.
+func (s *Server) BeginAuthSession(ticket []byte, steamID SteamID) (r BeginAuthSessionResult, err error) {
+	if len(ticket) == 0 || len(ticket) > MaxTicketLen {
+		return BeginAuthSessionInvalidTicket, argErrorf("auth_ticket", "must hold 1 to %d bytes, got %d", MaxTicketLen, len(ticket))
+	}
+	if err := checkUser("steam_id", steamID); err != nil {
+		return BeginAuthSessionInvalidTicket, err
+	}
+	r = BeginAuthSessionInvalidTicket
+	err = s.do(func(b Backend) { r = b.BeginAuthSession(ticket, steamID) })
+	return r, err
+}
+
+func (s *Server) EndAuthSession(steamID SteamID) error {
+	if err := checkUser("steam_id", steamID); err != nil {
+		return err
+	}
+	return s.do(func(b Backend) { b.EndAuthSession(steamID) })
+}
+
+func (s *Server) CancelAuthTicket(handle int64) error {
+	if handle <= 0 || handle > 0xFFFFFFFF {
+		return argErrorf("auth_ticket", "must be a ticket id returned by getAuthSessionTicket, got %d", handle)
+	}
+	return s.do(func(b Backend) { b.CancelAuthTicket(uint32(handle)) })
+}
+
+func (s *Server) UserHasLicenseForApp(steamID SteamID, appID int64) (r UserHasLicenseResult, err error) {
+	r = UserLicenseNoAuth
+	if err := checkUser("steam_id", steamID); err != nil {
+		return r, err
+	}
+	if appID < 0 || appID > 0xFFFFFFFF {
+		return r, argErrorf("app_id", "must be between 0 and 4294967295, got %d", appID)
+	}
+	err = s.do(func(b Backend) { r = b.UserHasLicenseForApp(steamID, uint32(appID)) })
+	return r, err
+}
+
+func (s *Server) RequestUserGroupStatus(user, group SteamID) (ok bool, err error) {
+	if err := checkUser("steam_id", user); err != nil {
+		return false, err
+	}
+	if group == 0 {
+		return false, argErrorf("group_id", "is 0")
+	}
+	err = s.do(func(b Backend) { ok = b.RequestUserGroupStatus(user, group) })
+	return ok, err
+}
+
+func (s *Server) AssociateWithClan(clan SteamID) error {
+	if clan == 0 {
+		return argErrorf("clan_id", "is 0")
+	}
+	return s.do(func(b Backend) { b.AssociateWithClan(clan) })
+}
+
+func (s *Server) ComputeNewPlayerCompatibility(player SteamID) error {
+	if err := checkUser("steam_id", player); err != nil {
+		return err
+	}
+	return s.do(func(b Backend) { b.ComputeNewPlayerCompatibility(player) })
+}
+
+// HandleIncomingPacket gives Steam a datagram that arrived on the shared game socket.
+func (s *Server) HandleIncomingPacket(data []byte, ip string, port int64) (ok bool, err error) {
+	if len(data) == 0 || len(data) > MaxPacketLen {
+		return false, argErrorf("packet", "must hold 1 to %d bytes, got %d", MaxPacketLen, len(data))
+	}
+	addr, err := ParseIPv4(ip)
+	if err != nil {
+		return false, err
+	}
+	if port <= 0 || port > 0xFFFF {
+		return false, argErrorf("port", "must be between 1 and 65535, got %d", port)
+	}
+	err = s.do(func(b Backend) { ok = b.HandleIncomingPacket(data, addr, uint16(port)) })
+	return ok, err
+}
+
+// NextOutgoingPacket returns the next datagram to send in GameSocketShare mode; Data is empty when none.
+func (s *Server) NextOutgoingPacket(buf []byte) (p OutgoingPacket, err error) {
+	err = s.do(func(b Backend) {
+		n, ip, port := b.NextOutgoingPacket(buf)
+		p = OutgoingPacket{Data: buf[:n], IP: ip, Port: port}
+	})
+	return p, err
+}
