@@ -23,9 +23,7 @@ func pump() -> Array:
 	var handlers := {}
 	for s in Steam.get_signal_list():
 		var name: String = s.name
-		var handler := func(a = null, b = null, c = null, d = null, e = null):
-			var args := [a, b, c, d, e].slice(0, s.args.size())
-			seen.append([name, args])
+		var handler := func(...args): seen.append([name, args])
 		handlers[name] = handler
 		Steam.connect(name, handler)
 	Steam.run_callbacks()

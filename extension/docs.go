@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gosteam/godot-steam-server/signals"
+)
+
+// signature renders a method as GDScript would declare it.
+func (m method) signature() string {
+	args := make([]string, len(m.args))
+	firstDefault := len(m.args) - len(m.defaults)
+	for i, name := range m.args {
+		args[i] = name + ": " + m.bind.args[i].Name
+		if i >= firstDefault {
+			args[i] += fmt.Sprintf(" = %q", fmt.Sprint(m.defaults[i-firstDefault]))
+		}
+	}
+	return fmt.Sprintf("%s(%s) -> %s", m.name, strings.Join(args, ", "), m.bind.ret.Name)
+}
+
+func signalSignature(s signals.Signal) string {
+	args := make([]string, len(s.Params))
+	for i, p := range s.Params {
+		t := "int"
+		if p.Type == signals.Bool {
+			t = "bool"
+		}
+		args[i] = p.Name + ": " + t
+	}
+	return fmt.Sprintf("%s(%s)", s.Name, strings.Join(args, ", "))
+}
+
+// apiMarkdown is the README's API section, generated from the same tables the extension registers.
+func apiMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| method | what it does |\n|---|---|\n")
+	for _, m := range methods {
+		fmt.Fprintf(&b, "| `%s` | %s |\n", m.signature(), m.doc)
+	}
+	b.WriteString("\n| signal | when |\n|---|---|\n")
+	for _, s := range signals.Catalogue {
+		fmt.Fprintf(&b, "| `%s` | %s |\n", signalSignature(s), s.Doc)
+	}
+	return b.String()
+}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// pageMethods is the API page's method list with exact argument names, plus GodotSteam Server's
+// entry points that the page relies on. The registered table must contain each exactly.
+var pageMethods = map[string][]string{
+	"associateWithClan":             {"clan_id"},
+	"beginAuthSession":              {"auth_ticket", "steam_id"},
+	"cancelServerAuthTicket":        {"auth_ticket"},
+	"clearAllKeyValues":             {},
+	"computeNewPlayerCompatibility": {"steam_id"},
+	"endAuthSession":                {"steam_id"},
+	"getAuthSessionTicket":          {"identity_reference"},
+	"getServerAuthSessionTicket":    {"identity_reference"},
+	"getNextOutgoingPacket":         {},
+	"getPublicIP":                   {},
+	"getSteamID":                    {},
+	"handleIncomingPacket":          {"packet", "ip", "port"},
+	"initGameServer":                {"connect_data", "app_id", "version_string"},
+	"loggedOn":                      {},
+	"logOff":                        {},
+	"logOn":                         {"token"},
+	"logOnAnonymous":                {},
+	"requestUserGroupStatus":        {"steam_id", "group_id"},
+	"secure":                        {},
+	"setAdvertiseServerActive":      {"active"},
+	"setBotPlayerCount":             {"bots"},
+	"setDedicatedServer":            {"dedicated"},
+	"setGameData":                   {"data"},
+	"setGameDescription":            {"description"},
+	"setGameTags":                   {"tags"},
+	"setHeartbeatInterval":          {"interval"},
+	"setKeyValue":                   {"key", "value"},
+	"setMapName":                    {"map"},
+	"setMaxPlayerCount":             {"players_max"},
+	"setModDir":                     {"modDir"},
+	"setPasswordProtected":          {"password_protected"},
+	"setProduct":                    {"product"},
+	"setRegion":                     {"region"},
+	"setServerName":                 {"name"},
+	"setSpectatorPort":              {"port"},
+	"setSpectatorServerName":        {"name"},
+	"userHasLicenceForApp":          {"steam_id", "app_id"},
+	"userHasLicenseForApp":          {"steam_id", "app_id"},
+	"wasRestartRequested":           {},
+	// GodotSteam Server 4 entry points.
+	"serverInit":                       {"ip", "game_port", "query_port", "server_mode", "version_number"},
+	"serverInitEx":                     {"ip", "game_port", "query_port", "server_mode", "version_number"},
+	"serverShutdown":                   {},
+	"serverReleaseCurrentThreadMemory": {},
+	"run_callbacks":                    {},
+	"isServerSecure":                   {},
+	"getServerSteamID":                 {},
+	"cancelAuthTicket":                 {"auth_ticket"},
+}
+
+// pageReturns is the page's return type for each method that returns something.
+var pageReturns = map[string]string{
+	"beginAuthSession": "int", "getAuthSessionTicket": "Dictionary", "getServerAuthSessionTicket": "Dictionary",
+	"getNextOutgoingPacket": "Dictionary", "getPublicIP": "Dictionary", "getSteamID": "int",
+	"handleIncomingPacket": "Dictionary", "initGameServer": "bool", "loggedOn": "bool",
+	"requestUserGroupStatus": "bool", "secure": "bool", "userHasLicenceForApp": "int", "userHasLicenseForApp": "int",
+	"wasRestartRequested": "bool", "serverInit": "bool", "serverInitEx": "Dictionary", "isServerSecure": "bool",
+	"getServerSteamID": "int",
+}
+
+func TestTableCoversThePage(t *testing.T) {
+	byName := map[string]method{}
+	for _, m := range methods {
+		require.NotContains(t, byName, m.name, "duplicate method %s", m.name)
+		byName[m.name] = m
+	}
+	for name, args := range pageMethods {
+		m, ok := byName[name]
+		if !assert.True(t, ok, "missing %s", name) {
+			continue
+		}
+		assert.Equal(t, args, append([]string{}, m.args...), "%s argument names", name)
+		want := pageReturns[name]
+		if want == "" {
+			want = "void"
+		}
+		assert.Equal(t, want, m.bind.ret.Name, "%s return type", name)
+	}
+}
+
+func TestRowsAreWellFormed(t *testing.T) {
+	camel := regexp.MustCompile(`^[a-z][A-Za-z]*$|^run_callbacks$`)
+	for _, m := range methods {
+		assert.NoError(t, checkMethod(m), m.name)
+		assert.Regexp(t, camel, m.name)
+		assert.NotEmpty(t, m.doc, "%s needs a description", m.name)
+		assert.NotNil(t, m.bind.call, m.name)
+		for _, d := range m.defaults {
+			switch d.(type) {
+			case string, int64, bool:
+			default:
+				t.Errorf("%s: default %v has a type the C side cannot build", m.name, d)
+			}
+		}
+	}
+	assert.LessOrEqual(t, len(methods), 128, "SV_MAX_METHODS")
+	assert.LessOrEqual(t, int(keyCount), 64, "SV_MAX_KEYS")
+}
+
+func TestDictionaryKeysAreNamedOnce(t *testing.T) {
+	seen := map[string]bool{}
+	for k, name := range keyNames {
+		require.NotEmpty(t, name, "key %d has no name", k)
+		require.False(t, seen[name], "key %q twice", name)
+		seen[name] = true
+	}
+}
+
+// The README's API section is generated from the table; regenerate with UPDATE_README=1 go test ./extension/.
+func TestReadmeAPITableIsCurrent(t *testing.T) {
+	const begin, end = "<!-- api:begin -->\n", "<!-- api:end -->"
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	text := string(readme)
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	require.True(t, i >= 0 && j > i, "README.md needs the api:begin/api:end markers")
+	want := text[:i+len(begin)] + apiMarkdown() + text[j:]
+	if os.Getenv("UPDATE_README") == "1" {
+		require.NoError(t, os.WriteFile("../README.md", []byte(want), 0o644))
+		return
+	}
+	assert.Equal(t, want, text, "README API table is stale: run UPDATE_README=1 go test ./extension/")
+}
