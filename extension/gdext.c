@@ -64,6 +64,7 @@ static struct {
 	GDExtensionInterfaceClassdbUnregisterExtensionClass unregister_class;
 	GDExtensionInterfacePrintError print_error;
 	GDExtensionInterfacePrintWarning print_warning;
+	GDExtensionInterfaceRegisterMainLoopCallbacks register_main_loop_callbacks;
 } gd;
 
 // Conversions resolved once: building and reading Variants of the types we use.
@@ -141,6 +142,7 @@ int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClas
 	LOAD(register_method, "classdb_register_extension_class_method");
 	LOAD(register_signal, "classdb_register_extension_class_signal");
 	LOAD(unregister_class, "classdb_unregister_extension_class");
+	LOAD(register_main_loop_callbacks, "register_main_loop_callbacks");
 
 	from_bool = gd.from_type(T_BOOL);
 	from_int = gd.from_type(T_INT);
@@ -381,6 +383,23 @@ static GDExtensionObjectPtr engine_singleton(void) {
 	return engine;
 }
 
+// release_singleton unregisters and destroys the Steam object. Destroying it disconnects every
+// Callable connected to its signals, which must happen while scripting is still alive: a GDScript
+// lambda freed after GDScript has shut down is freed twice.
+static void release_singleton(void) {
+	if (!singleton) {
+		return;
+	}
+	GDExtensionMethodBindPtr bind = engine_method("unregister_singleton", HASH_UNREGISTER_SINGLETON);
+	GDExtensionObjectPtr engine = engine_singleton();
+	if (bind && engine) {
+		const void *args[1] = { &class_name };
+		gd.method_bind_ptrcall(bind, engine, args, NULL);
+	}
+	gd.object_destroy(singleton);
+	singleton = NULL;
+}
+
 int sv_register_singleton(void) {
 	GDExtensionMethodBindPtr bind = engine_method("register_singleton", HASH_REGISTER_SINGLETON);
 	GDExtensionObjectPtr engine = engine_singleton();
@@ -395,20 +414,13 @@ int sv_register_singleton(void) {
 	// ptrcall takes a pointer to each argument: the StringName, and the Object pointer itself.
 	const void *args[2] = { &class_name, &singleton };
 	gd.method_bind_ptrcall(bind, engine, args, NULL);
+	static const GDExtensionMainLoopCallbacks callbacks = { .shutdown_func = release_singleton };
+	gd.register_main_loop_callbacks(gd.library, &callbacks);
 	return 1;
 }
 
 void sv_unregister(void) {
-	if (singleton) {
-		GDExtensionMethodBindPtr bind = engine_method("unregister_singleton", HASH_UNREGISTER_SINGLETON);
-		GDExtensionObjectPtr engine = engine_singleton();
-		if (bind && engine) {
-			const void *args[1] = { &class_name };
-			gd.method_bind_ptrcall(bind, engine, args, NULL);
-		}
-		gd.object_destroy(singleton);
-		singleton = NULL;
-	}
+	release_singleton(); // normally done already at main loop shutdown
 	for (int i = 0; i < SV_MAX_METHODS; i++) {
 		for (int d = 0; methods[i].registered && d < methods[i].default_count; d++) {
 			gd.variant_destroy(&methods[i].defaults[d]);
