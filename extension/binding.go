@@ -18,6 +18,11 @@ type binding struct {
 	args []kind
 	ret  kind
 	call func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error
+	safe func(out *C.sv_ret) // writes the documented safe return, after a panic
+}
+
+func bind[R any](args []kind, r result[R], call func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error) binding {
+	return binding{args, r.kind, call, func(out *C.sv_ret) { r.encode(out, r.fallback) }}
 }
 
 // argError names the refused argument.
@@ -42,25 +47,25 @@ func finish[R any](r result[R], out *C.sv_ret, v R, err error) error {
 }
 
 func call0[R any](r result[R], f func(*steam.Server) (R, error)) binding {
-	return binding{nil, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+	return bind(nil, r, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
 		v, err := f(s)
 		return finish(r, out, v, err)
-	}}
+	})
 }
 
 func call1[A, R any](pa param[A], r result[R], f func(*steam.Server, A) (R, error)) binding {
-	return binding{[]kind{pa.kind}, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+	return bind([]kind{pa.kind}, r, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
 		a, err := arg(pa, in, 0)
 		if err != nil {
 			return finish(r, out, r.fallback, err)
 		}
 		v, err := f(s, a)
 		return finish(r, out, v, err)
-	}}
+	})
 }
 
 func call2[A, B, R any](pa param[A], pb param[B], r result[R], f func(*steam.Server, A, B) (R, error)) binding {
-	return binding{[]kind{pa.kind, pb.kind}, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+	return bind([]kind{pa.kind, pb.kind}, r, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
 		a, err := arg(pa, in, 0)
 		if err != nil {
 			return finish(r, out, r.fallback, err)
@@ -71,11 +76,11 @@ func call2[A, B, R any](pa param[A], pb param[B], r result[R], f func(*steam.Ser
 		}
 		v, err := f(s, a, b)
 		return finish(r, out, v, err)
-	}}
+	})
 }
 
 func call3[A, B, C3, R any](pa param[A], pb param[B], pc param[C3], r result[R], f func(*steam.Server, A, B, C3) (R, error)) binding {
-	return binding{[]kind{pa.kind, pb.kind, pc.kind}, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+	return bind([]kind{pa.kind, pb.kind, pc.kind}, r, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
 		a, err := arg(pa, in, 0)
 		if err != nil {
 			return finish(r, out, r.fallback, err)
@@ -90,7 +95,7 @@ func call3[A, B, C3, R any](pa param[A], pb param[B], pc param[C3], r result[R],
 		}
 		v, err := f(s, a, b, c)
 		return finish(r, out, v, err)
-	}}
+	})
 }
 
 // initArgs are serverInit's five arguments.
@@ -102,7 +107,7 @@ type initArgs struct {
 
 func callInit[R any](r result[R], f func(*steam.Server, initArgs) (R, error)) binding {
 	kinds := []kind{text.kind, uint16Arg.kind, uint16Arg.kind, int32Arg.kind, text.kind}
-	return binding{kinds, r.kind, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+	return bind(kinds, r, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
 		var a initArgs
 		var errs [5]error
 		a.ip, errs[0] = arg(text, in, 0)
@@ -117,7 +122,7 @@ func callInit[R any](r result[R], f func(*steam.Server, initArgs) (R, error)) bi
 		}
 		v, err := f(s, a)
 		return finish(r, out, v, err)
-	}}
+	})
 }
 
 // Adapters for methods whose void Go counterpart returns only an error.

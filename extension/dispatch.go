@@ -15,6 +15,7 @@ import "C"
 import (
 	"errors"
 	"fmt"
+	"os"
 	"unsafe"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -33,14 +34,29 @@ var server = steam.NewServer(func() (steam.Backend, error) {
 //export goSteamCall
 func goSteamCall(index C.int32_t, args *C.sv_arg, argc C.int32_t, ret *C.sv_ret) {
 	m := &methods[index]
-	defer recoverCall(m)
+	defer recoverCall(m, ret)
+	if index == injectPanic {
+		panic("fault injected by GOSTEAM_INJECT_PANIC")
+	}
 	if err := m.bind.call(server, unsafe.Slice(args, int(argc)), ret); err != nil {
 		reportError(m, err)
 	}
 }
 
-func recoverCall(m *method) {
+// injectPanic makes one method panic, so tests can prove recovery through the real Godot boundary.
+var injectPanic = func() C.int32_t {
+	name := os.Getenv("GOSTEAM_INJECT_PANIC")
+	for i, m := range methods {
+		if name != "" && m.name == name {
+			return C.int32_t(i)
+		}
+	}
+	return -1
+}()
+
+func recoverCall(m *method, ret *C.sv_ret) {
 	if p := recover(); p != nil {
+		m.bind.safe(ret)
 		reportError(m, fmt.Errorf("internal error, call ignored: %v", p))
 	}
 }
