@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# build.sh: build, run and test the Steam GDExtension (Go, godot-go) for Godot 4.6+.
+# build.sh: build, run and test the Steam game-server GDExtension (Go) for Godot 4.6+.
 #
 # Commands:
 #   ./build.sh [build]                build godot_project/bin/libsteam_server.linux.x86_64.so
@@ -21,6 +21,9 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+if [[ ${GODOT:-} == */* && ${GODOT:-} != /* ]]; then
+  GODOT=$PWD/$GODOT # a relative $GODOT means relative to where build.sh was called from
+fi
 cd "$ROOT"
 
 PROJECT=godot_project
@@ -129,7 +132,12 @@ provision_godot() {
   fetch_debian_godot
   GODOT_BIN=$GODOT_DIR/bin/godot
   v=$(godot_version "$GODOT_BIN")
-  version_ok "$v" || die "$GODOT_BIN reports version '${v:-?}'; remove $GODOT_DIR and retry"
+  if ! version_ok "$v"; then
+    say "the cached Godot does not run (version '${v:-?}'); fetching it again"
+    rm -f "$GODOT_DIR/.complete"
+    fetch_debian_godot # verifies what it unpacks, or dies
+    v=$(godot_version "$GODOT_BIN")
+  fi
   say "Godot $v ($GODOT_BIN, Debian $GODOT_SUITE package)"
 }
 

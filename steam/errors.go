@@ -37,3 +37,12 @@ func (e *ArgError) Error() string { return fmt.Sprintf("%s %s", e.Arg, e.Reason)
 func argErrorf(arg, format string, a ...any) error {
 	return &ArgError{Arg: arg, Reason: fmt.Sprintf(format, a...)}
 }
+
+// quoteShort quotes a refused value for an error message, cut so a huge argument cannot flood the log.
+func quoteShort(v string) string {
+	const max = 64
+	if len(v) <= max {
+		return fmt.Sprintf("%q", v)
+	}
+	return fmt.Sprintf("%q... (%d bytes)", v[:max], len(v))
+}

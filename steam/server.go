@@ -35,7 +35,7 @@ func ParseIPv4(ip string) (uint32, error) {
 	}
 	addr, err := netip.ParseAddr(ip)
 	if err != nil || !addr.Is4() {
-		return 0, argErrorf("ip", "must be an IPv4 address such as \"0.0.0.0\", got %q", ip)
+		return 0, argErrorf("ip", "must be an IPv4 address such as \"0.0.0.0\", got %s", quoteShort(ip))
 	}
 	b := addr.As4()
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]), nil

@@ -1,0 +1,392 @@
+## Every method called with values of the wrong type, extreme numbers, huge strings and byte arrays,
+## and the wrong number of arguments, before and after serverInit. A refused call must print its
+## error, return its documented safe value, change no state and emit no signal; a call whose value is
+## acceptable after conversion (a whole float for an int, a StringName for a String, ...) may change
+## only what that method sets.
+extends TestSuite
+
+const PLAYER := 76561197960287930
+const GROUP := 103582791429521412
+const MAX_INT := 9223372036854775807
+const MIN_INT := -9223372036854775808
+const U32 := 4294967295
+
+var big_string := "x".repeat(1 << 20)
+var bytes_64k := PackedByteArray()
+var garbage_ticket := PackedByteArray()
+var a2s_info := PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x54, 0x53, 0x6F, 0x75, 0x72, 0x63, 0x65, 0x00])
+var values := []
+
+# name -> {args: [[kind, baseline value], ...], safe: value returned when refused, touches: state keys
+# the call may change}. Kinds say what a value must be for the call to go through once the server runs:
+#   ["str", max bytes or -1], ["text", min bytes, max bytes], ["ip"], ["int", lo, hi], ["bool"],
+#   ["sid"] a valid Steam ID, ["nonzero"] any int but 0, ["bytes", min size, max size],
+#   ["never"]: none of the test values can be right there (the baseline is).
+var methods := {}
+
+var no_ticket := {"id": 0, "buffer": PackedByteArray(), "ticket_size": 0}
+var not_taken := {"data": PackedByteArray()}
+var connect_data := {"ip": "127.0.0.1", "game_port": 27015, "query_port": 27016}
+
+
+func _init() -> void:
+	bytes_64k.resize(65536)
+	garbage_ticket.resize(73)
+	garbage_ticket.fill(1) # right version byte, wrong MAC: always InvalidTicket
+	values = [null, "str", 1.5, [], {}, Vector2(), PackedByteArray(), -1, 0, MAX_INT, MIN_INT, big_string,
+		bytes_64k, true, false, &"name", 3.0, NAN, INF, -INF, Color(1, 0, 0), PackedInt32Array([1]),
+		RefCounted.new(), NodePath("a/b"), Vector2i(1, 1), [1, 2, 3], {"buffer": 5}]
+	var init_args := [["ip", "127.0.0.1"], ["int", 0, 65535, 27015], ["int", 0, 65535, 27016], ["int", 1, 3, 2], ["str", 63, "1.0"]]
+	methods = {
+		"serverInit": {"args": init_args, "safe": false, "init": true},
+		"serverInitEx": {"args": init_args, "safe": "initex", "init": true},
+		"initGameServer": {"args": [["never", connect_data], ["int", 0, U32, 480], ["str", 63, "1.0"]], "safe": false, "init": true},
+		"associateWithClan": {"args": [["nonzero", GROUP]], "safe": null},
+		"beginAuthSession": {"args": [["never", garbage_ticket], ["sid", PLAYER]], "safe": 1},
+		"cancelServerAuthTicket": {"args": [["int", 1, U32, 1]], "safe": null},
+		"cancelAuthTicket": {"args": [["int", 1, U32, 1]], "safe": null},
+		"computeNewPlayerCompatibility": {"args": [["sid", PLAYER]], "safe": null},
+		"endAuthSession": {"args": [["sid", PLAYER]], "safe": null},
+		"getAuthSessionTicket": {"args": [["str", -1, ""]], "safe": no_ticket},
+		"getServerAuthSessionTicket": {"args": [["str", -1, ""]], "safe": no_ticket},
+		"handleIncomingPacket": {"args": [["bytes", 1, 65507, a2s_info], ["ip", "127.0.0.1"], ["int", 1, 65535, 27005]], "safe": not_taken},
+		"logOn": {"args": [["text", 1, 1023, "token"]], "safe": null},
+		"requestUserGroupStatus": {"args": [["sid", PLAYER], ["nonzero", GROUP]], "safe": false},
+		"setAdvertiseServerActive": {"args": [["bool", true]], "safe": null, "touches": ["advertise_active"]},
+		"setBotPlayerCount": {"args": [["int", 0, 65535, 2]], "safe": null, "touches": ["bot_players"]},
+		"setDedicatedServer": {"args": [["bool", true]], "safe": null, "touches": ["dedicated"]},
+		"setGameData": {"args": [["str", 2047, "data"]], "safe": null, "touches": ["game_data"]},
+		"setGameDescription": {"args": [["str", 63, "desc"]], "safe": null, "touches": ["description"]},
+		"setGameTags": {"args": [["str", 127, "a,b"]], "safe": null, "touches": ["game_tags"]},
+		"setHeartbeatInterval": {"args": [["int", -1, 2147483647, 30]], "safe": null, "touches": ["heartbeat_interval"]},
+		"setKeyValue": {"args": [["text", 1, 127, "k"], ["str", 255, "v"]], "safe": null, "touches": ["key_values"]},
+		"setMapName": {"args": [["str", 31, "map"]], "safe": null, "touches": ["map_name"]},
+		"setMaxPlayerCount": {"args": [["int", 0, 65535, 16]], "safe": null, "touches": ["max_players"]},
+		"setModDir": {"args": [["str", 31, "mod"]], "safe": null, "touches": ["mod_dir"]},
+		"setPasswordProtected": {"args": [["bool", true]], "safe": null, "touches": ["password_protected"]},
+		"setProduct": {"args": [["str", 63, "480"]], "safe": null, "touches": ["product"]},
+		"setRegion": {"args": [["str", 31, "eu"]], "safe": null, "touches": ["region"]},
+		"setServerName": {"args": [["str", 63, "name"]], "safe": null, "touches": ["server_name"]},
+		"setSpectatorPort": {"args": [["int", 0, 65535, 27020]], "safe": null, "touches": ["spectator_port"]},
+		"setSpectatorServerName": {"args": [["str", 63, "spec"]], "safe": null, "touches": ["spectator_server_name"]},
+		"userHasLicenceForApp": {"args": [["sid", PLAYER], ["int", 0, U32, 480]], "safe": 2},
+		"userHasLicenseForApp": {"args": [["sid", PLAYER], ["int", 0, U32, 480]], "safe": 2},
+		# Methods without arguments: only the argument-count checks apply.
+		"serverShutdown": {"args": [], "safe": null},
+		"serverReleaseCurrentThreadMemory": {"args": [], "safe": null},
+		"run_callbacks": {"args": [], "safe": null},
+		"isServerSecure": {"args": [], "safe": false},
+		"getServerSteamID": {"args": [], "safe": 0},
+		"clearAllKeyValues": {"args": [], "safe": null},
+		"getNextOutgoingPacket": {"args": [], "safe": {"length": 0, "out": PackedByteArray(), "address": 0, "port": 0}},
+		"getPublicIP": {"args": [], "safe": {"ipv4": 0, "ipv6": 0, "type": 0}},
+		"getSteamID": {"args": [], "safe": 0},
+		"loggedOn": {"args": [], "safe": false},
+		"logOff": {"args": [], "safe": null},
+		"logOnAnonymous": {"args": [], "safe": null},
+		"secure": {"args": [], "safe": false},
+		"wasRestartRequested": {"args": [], "safe": false},
+		"getServerState": {"args": [], "safe": {}}, # never refused; only the count checks apply
+	}
+
+
+# ---- What the extension accepts ---------------------------------------------------------------------
+
+func _intlike(v: Variant) -> bool:
+	match typeof(v):
+		TYPE_INT, TYPE_BOOL:
+			return true
+		TYPE_FLOAT:
+			var f: float = v
+			return is_finite(f) and f == floorf(f) and f >= -9223372036854775808.0 and f < 9223372036854775808.0
+	return false
+
+
+func _int_of(v: Variant) -> int:
+	return int(v)
+
+
+func _is_text(v: Variant) -> bool:
+	return typeof(v) == TYPE_STRING or typeof(v) == TYPE_STRING_NAME
+
+
+func _utf8_len(v: Variant) -> int:
+	return String(v).to_utf8_buffer().size()
+
+
+func _valid_sid(id: int) -> bool:
+	var universe := (id >> 56) & 0xFF
+	var kind := (id >> 52) & 0xF
+	return universe >= 1 and universe <= 4 and kind >= 1 and kind <= 10 and (id & 0xFFFFFFFF) != 0
+
+
+func _accepts(kind: Array, v: Variant) -> bool:
+	match kind[0]:
+		"str":
+			return _is_text(v) and (kind[1] < 0 or _utf8_len(v) <= kind[1])
+		"text":
+			return _is_text(v) and _utf8_len(v) >= kind[1] and _utf8_len(v) <= kind[2]
+		"ip":
+			return _is_text(v) and (String(v) == "" or (String(v).count(".") == 3 and String(v).is_valid_ip_address()))
+		"int":
+			return _intlike(v) and _int_of(v) >= kind[1] and _int_of(v) <= kind[2]
+		"bool":
+			return _intlike(v)
+		"sid":
+			return _intlike(v) and _valid_sid(_int_of(v))
+		"nonzero":
+			return _intlike(v) and _int_of(v) != 0
+		"bytes":
+			return v is PackedByteArray and v.size() >= kind[1] and v.size() <= kind[2]
+	return false
+
+
+func _baseline(row: Dictionary) -> Array:
+	return row.args.map(func(a): return a[a.size() - 1])
+
+
+func _describe(v: Variant) -> String:
+	match typeof(v):
+		TYPE_STRING, TYPE_STRING_NAME:
+			return "%s of %d bytes" % [type_string(typeof(v)), _utf8_len(v)] if String(v).length() > 40 else var_to_str(v)
+		TYPE_PACKED_BYTE_ARRAY:
+			return "PackedByteArray(%d bytes)" % v.size()
+		TYPE_OBJECT:
+			return "Object(%s)" % v.get_class()
+	return var_to_str(v)
+
+
+# ---- Checks -----------------------------------------------------------------------------------------
+
+func _check_safe(name: String, got: Variant, safe: Variant, what: String) -> void:
+	if safe is String and safe == "initex":
+		check(got is Dictionary and got.get("status") == 1 and got.get("verbal") is String and not String(got.get("verbal")).is_empty(),
+			"%s must return {status: 1, verbal: <reason>}, got %s" % [what, var_to_str(got).left(200)])
+	else:
+		check_eq(got, safe, "%s must return its safe value" % what)
+
+
+## The return of a call that went through: the same type (and Dictionary keys) as the safe value.
+func _check_shape(got: Variant, safe: Variant, what: String) -> void:
+	if safe is String and safe == "initex":
+		check(got is Dictionary and got.keys() == ["status", "verbal"], "%s returned %s" % [what, var_to_str(got).left(200)])
+	elif safe is Dictionary:
+		check(got is Dictionary and got.keys() == safe.keys(), "%s returned %s, want a Dictionary with keys %s" % [what, var_to_str(got).left(200), safe.keys()])
+	else:
+		check_eq(typeof(got), typeof(safe), "%s return type" % what)
+
+
+## Checks that the state did not change, naming the keys that did.
+func _check_state(before: Dictionary, after: Dictionary, what: String) -> void:
+	var changed := []
+	for key in before:
+		if not after.has(key) or typeof(after[key]) != typeof(before[key]) or after[key] != before[key]:
+			changed.append("%s: %s -> %s" % [key, var_to_str(before[key]).left(60), var_to_str(after.get(key)).left(60)])
+	for key in after:
+		if not before.has(key):
+			changed.append("new key %s" % key)
+	check(changed.is_empty(), "%s: state changed: %s" % [what, ", ".join(changed)])
+
+
+## One call with args; expects a refusal unless accepted.
+func _call(name: String, args: Array, accepted: bool, what: String) -> void:
+	var row: Dictionary = methods[name]
+	var before := Steam.getServerState()
+	var got: Variant = Steam.callv(name, args)
+	var after := Steam.getServerState()
+	if not accepted:
+		_check_safe(name, got, row.safe, what)
+		_check_state(before, after, "%s must be refused and leave the state unchanged" % what)
+		check_eq(pump(), [], "%s must be refused and emit no signal" % what)
+		return
+	_check_shape(got, row.safe, what)
+	pump()
+	if row.get("init", false):
+		check_eq(after.initialized, true, "%s should have initialized the server" % what)
+		return
+	for key in row.get("touches", []):
+		before.erase(key)
+		after.erase(key)
+	_check_state(before, after, "%s may only change %s" % [what, row.get("touches", [])])
+
+
+func _restart() -> void:
+	if Steam.getServerState().initialized:
+		Steam.serverShutdown()
+	check(Steam.serverInit("127.0.0.1", 27015, 65535, 2, "1.0"), "serverInit failed")
+	pump()
+
+
+## Every argument of every method, replaced in turn by every test value.
+func _sweep(running: bool) -> void:
+	var arg_names := {}
+	for m in ClassDB.class_get_method_list("Steam", true):
+		arg_names[m.name] = m.args.map(func(a): return a.name)
+	for name in methods:
+		var row: Dictionary = methods[name]
+		if row.args.is_empty():
+			continue
+		if running:
+			_restart()
+		for i in row.args.size():
+			for v in values:
+				var args := _baseline(row)
+				args[i] = v
+				var ok: bool = running and _accepts(row.args[i], v) and not row.get("init", false)
+				if not running and row.get("init", false):
+					ok = _accepts(row.args[i], v)
+				var what := "%s %s with %s = %s" % ["running:" if running else "before serverInit:", name, arg_names[name][i], _describe(v)]
+				_call(name, args, ok, what)
+				if not running and Steam.getServerState().initialized:
+					Steam.serverShutdown()
+					pump()
+
+
+func test_table_covers_every_method() -> void:
+	for m in ClassDB.class_get_method_list("Steam", true):
+		if check(methods.has(m.name), "Steam.%s is missing from the bad-input table" % m.name):
+			check_eq(methods[m.name].args.size(), m.args.size(), "table argument count of Steam.%s" % m.name)
+
+
+func test_baseline_arguments_are_accepted() -> void:
+	# The sweep replaces one argument at a time; the others must be good on their own.
+	_restart()
+	for name in methods:
+		var row: Dictionary = methods[name]
+		if row.args.is_empty() or row.get("init", false):
+			continue
+		for i in row.args.size():
+			var base: Variant = _baseline(row)[i]
+			if row.args[i][0] != "never":
+				check(_accepts(row.args[i], base), "baseline argument %d of %s is not acceptable to the table" % [i, name])
+
+
+func test_wrong_values_before_init() -> void:
+	if Steam.getServerState().initialized:
+		Steam.serverShutdown()
+	_sweep(false)
+	check_eq(Steam.getServerState().initialized, false, "the sweep left the server initialized")
+
+
+func test_wrong_values_while_running() -> void:
+	_sweep(true)
+
+
+func _count_calls(running: bool) -> void:
+	for m in ClassDB.class_get_method_list("Steam", true):
+		var name: String = m.name
+		if running:
+			_restart()
+		var row: Dictionary = methods.get(name, {"args": [], "safe": null})
+		var args := _baseline(row)
+		var required: int = m.args.size() - m.default_args.size()
+		var calls := [args + [0], args + [0, 0, 0, 0, 0, 0, 0, 0, 0]]
+		if required > 0:
+			calls.append(args.slice(0, required - 1))
+			calls.append([])
+		for a in calls:
+			var what := "%s Steam.%s called with %d arguments" % ["running:" if running else "before serverInit:", name, a.size()]
+			var before := Steam.getServerState()
+			var got: Variant = Steam.callv(name, a)
+			check_eq(got, null, "%s must fail as a call and return null" % what)
+			_check_state(before, Steam.getServerState(), what)
+			check_eq(pump(), [], "%s emitted signals" % what)
+
+
+func test_wrong_argument_count_before_init() -> void:
+	if Steam.getServerState().initialized:
+		Steam.serverShutdown()
+	_count_calls(false)
+
+
+func test_wrong_argument_count_while_running() -> void:
+	_count_calls(true)
+
+
+func test_untyped_variables_in_direct_calls() -> void:
+	# A direct call with untyped values goes through the Variant call path, like callv.
+	_restart()
+	var before := Steam.getServerState()
+	var v: Variant = null
+	Steam.setMapName(v)
+	v = 2.5
+	Steam.setMaxPlayerCount(v)
+	v = "yes"
+	Steam.setPasswordProtected(v)
+	v = [1]
+	Steam.setKeyValue(v, v)
+	v = {}
+	check_eq(Steam.getAuthSessionTicket(v), no_ticket, "getAuthSessionTicket({})")
+	check_eq(Steam.requestUserGroupStatus(v, v), false, "requestUserGroupStatus({}, {})")
+	check_eq(Steam.userHasLicenseForApp(v, v), 2, "userHasLicenseForApp({}, {})")
+	check_eq(Steam.serverInit(v, v, v, v, v), false, "serverInit({}, ...) while running")
+	check_eq(Steam.getServerState(), before, "refused direct calls changed the state")
+	check_eq(pump(), [], "refused direct calls emitted signals")
+
+
+func test_extremes_through_typed_calls() -> void:
+	# Typed arguments take Godot's ptrcall path, where Godot has already converted each value.
+	_restart()
+	var before := Steam.getServerState()
+	Steam.associateWithClan(0)
+	check_eq(Steam.beginAuthSession(PackedByteArray(), PLAYER), 1, "beginAuthSession(empty bytes)")
+	check_eq(Steam.beginAuthSession(bytes_64k, PLAYER), 1, "beginAuthSession(64 KB)")
+	check_eq(Steam.beginAuthSession(garbage_ticket, MAX_INT), 1, "beginAuthSession(..., max int)")
+	check_eq(Steam.beginAuthSession(garbage_ticket, MIN_INT), 1, "beginAuthSession(..., min int)")
+	Steam.cancelServerAuthTicket(MAX_INT)
+	Steam.cancelAuthTicket(MIN_INT)
+	Steam.computeNewPlayerCompatibility(MIN_INT)
+	Steam.endAuthSession(MAX_INT)
+	check_eq(Steam.handleIncomingPacket(bytes_64k, "127.0.0.1", 27005), not_taken, "handleIncomingPacket(64 KB)")
+	check_eq(Steam.handleIncomingPacket(a2s_info, big_string, 27005), not_taken, "handleIncomingPacket with a 1 MB ip")
+	check_eq(Steam.handleIncomingPacket(a2s_info, "127.0.0.1", MAX_INT), not_taken, "handleIncomingPacket with port max int")
+	check_eq(Steam.handleIncomingPacket(a2s_info, "127.0.0.1", MIN_INT), not_taken, "handleIncomingPacket with port min int")
+	Steam.logOn(big_string)
+	check_eq(Steam.requestUserGroupStatus(MAX_INT, MIN_INT), false, "requestUserGroupStatus(max, min)")
+	Steam.setBotPlayerCount(MIN_INT)
+	Steam.setGameData(big_string)
+	Steam.setGameDescription(big_string)
+	Steam.setGameTags(big_string)
+	Steam.setHeartbeatInterval(MAX_INT)
+	Steam.setKeyValue(big_string, "v")
+	Steam.setKeyValue("k", big_string)
+	Steam.setMapName(big_string)
+	Steam.setMaxPlayerCount(MAX_INT)
+	Steam.setModDir(big_string)
+	Steam.setProduct(big_string)
+	Steam.setRegion(big_string)
+	Steam.setServerName(big_string)
+	Steam.setSpectatorPort(MIN_INT)
+	Steam.setSpectatorServerName(big_string)
+	check_eq(Steam.userHasLicenceForApp(MIN_INT, MAX_INT), 2, "userHasLicenceForApp(min, max)")
+	check_eq(Steam.userHasLicenseForApp(PLAYER, MIN_INT), 2, "userHasLicenseForApp(player, min)")
+	check_eq(Steam.serverInit(big_string, MAX_INT, MIN_INT, MAX_INT, big_string), false, "serverInit with extremes while running")
+	check_eq(Steam.initGameServer({"ip": big_string, "game_port": MAX_INT, "query_port": MIN_INT}, MAX_INT, big_string), false, "initGameServer with extremes while running")
+	check_eq(Steam.getServerState(), before, "refused typed calls changed the state")
+	check_eq(pump(), [], "refused typed calls emitted signals")
+	check_eq(Steam.loggedOn(), false, "logOn with a 1 MB token logged on")
+
+
+func test_identity_reference_may_be_anything_textual() -> void:
+	# identity_reference is accepted for compatibility and ignored offline, whatever its length.
+	_restart()
+	var t := Steam.getAuthSessionTicket(big_string)
+	check(t.id > 0, "getAuthSessionTicket with a 1 MB identity_reference should still issue a ticket")
+	check_eq(t.ticket_size, 73, "ticket size")
+	check_eq(names_of(pump()), ["get_auth_session_ticket_response"], "signals for the ticket")
+
+
+func test_init_with_extremes_before_init() -> void:
+	if Steam.getServerState().initialized:
+		Steam.serverShutdown()
+	var before := Steam.getServerState()
+	check_eq(Steam.serverInit("127.0.0.1", MAX_INT, 27016, 2, "1.0"), false, "serverInit(game_port max int)")
+	check_eq(Steam.serverInit("127.0.0.1", 27015, MIN_INT, 2, "1.0"), false, "serverInit(query_port min int)")
+	check_eq(Steam.serverInit("127.0.0.1", 27015, 27016, MAX_INT, "1.0"), false, "serverInit(mode max int)")
+	check_eq(Steam.serverInit("127.0.0.1", 27015, 27016, 4294967298, "1.0"), false, "serverInit(mode 2^32 + 2) must not wrap to 2")
+	check_eq(Steam.serverInit("127.0.0.1", 65536 + 27015, 27016, 2, "1.0"), false, "serverInit(game_port 65536 + 27015) must not wrap")
+	check_eq(Steam.serverInit("127.0.0.1", 27015, 27016, 2, big_string), false, "serverInit(1 MB version)")
+	check_eq(Steam.serverInitEx("127.0.0.1", 27015, 27016, 2, big_string).get("status"), 1, "serverInitEx(1 MB version)")
+	check_eq(Steam.initGameServer({"ip": "127.0.0.1", "game_port": 27015, "query_port": 27016}, MAX_INT, "1.0"), false, "initGameServer(app_id max int)")
+	check_eq(Steam.initGameServer({"ip": "127.0.0.1", "game_port": 4294967296 + 27015, "query_port": 27016}, 480, "1.0"), false, "initGameServer(game_port 2^32 + 27015) must not wrap")
+	check_eq(Steam.getServerState(), before, "refused inits changed the state")
