@@ -7,6 +7,7 @@ import "C"
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/gosteam/godot-steam-server/signals"
 	"github.com/gosteam/godot-steam-server/steam"
@@ -21,13 +22,13 @@ func (a initArgs) config() (steam.InitConfig, error) {
 	}
 	cfg := steam.InitConfig{IP: ip, Mode: steam.ServerMode(a.mode), Version: a.version, AppID: steam.AppIDFromEnvironment()}
 	if a.gamePort < 0 || a.gamePort > 0xFFFF {
-		return cfg, errors.New("game_port must be between 0 and 65535")
+		return cfg, fmt.Errorf("game_port must be between 0 and 65535, got %d", a.gamePort)
 	}
 	if a.queryPort < 0 || a.queryPort > 0xFFFF {
-		return cfg, errors.New("query_port must be between 0 and 65535 (65535 = QUERY_PORT_SHARED)")
+		return cfg, fmt.Errorf("query_port must be between 0 and 65535 (65535 = QUERY_PORT_SHARED), got %d", a.queryPort)
 	}
 	if a.mode < int64(steam.ServerModeNoAuthentication) || a.mode > int64(steam.ServerModeAuthenticationAndSecure) {
-		return cfg, errors.New("server_mode must be 1 (no authentication), 2 (authentication) or 3 (authentication and secure)")
+		return cfg, fmt.Errorf("server_mode must be 1 (no authentication), 2 (authentication) or 3 (authentication and secure), got %d", a.mode)
 	}
 	cfg.GamePort, cfg.QueryPort = uint16(a.gamePort), uint16(a.queryPort)
 	return cfg, nil
@@ -82,7 +83,7 @@ func initGameServer(s *steam.Server, connect *C.sv_arg, appID int64, version str
 		return false, err
 	}
 	if appID < 0 || appID > 0xFFFFFFFF {
-		return false, errors.New("app_id must be between 0 and 4294967295")
+		return false, fmt.Errorf("app_id must be between 0 and 4294967295, got %d", appID)
 	}
 	if appID != 0 {
 		cfg.AppID = uint32(appID)

@@ -56,6 +56,14 @@ func (q *EventQueue) Drain(fn func(Event)) {
 	q.mu.Unlock()
 }
 
+// Clear drops every waiting event: a server that shut down delivers nothing more, as with Steam.
+func (q *EventQueue) Clear() {
+	q.mu.Lock()
+	clear(q.pending)
+	q.pending = q.pending[:0]
+	q.mu.Unlock()
+}
+
 // Len reports how many events wait.
 func (q *EventQueue) Len() int {
 	q.mu.Lock()

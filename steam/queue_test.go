@@ -131,3 +131,14 @@ func TestEventQueueConcurrentProducers(t *testing.T) {
 	}
 	assert.Zero(t, q.Dropped())
 }
+
+func TestEventQueueClear(t *testing.T) {
+	q := NewEventQueue(0)
+	q.Push(ServerConnected{})
+	q.Clear()
+	assert.Equal(t, 0, q.Len())
+	q.Push(PolicyResponse{})
+	var got []Event
+	q.Drain(func(ev Event) { got = append(got, ev) })
+	assert.Equal(t, []Event{PolicyResponse{}}, got)
+}

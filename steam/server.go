@@ -22,7 +22,7 @@ type Server struct {
 
 // NewServer makes a server whose backend is created at each serverInit by newBackend.
 func NewServer(newBackend func() (Backend, error)) *Server {
-	return &Server{newBackend: newBackend, events: NewEventQueue(0)}
+	return &Server{newBackend: newBackend, events: NewEventQueue(0), state: State{HeartbeatInterval: -1}}
 }
 
 // Events is the queue run_callbacks drains.
@@ -77,6 +77,7 @@ func (s *Server) Shutdown() error {
 	}
 	s.backend.Shutdown()
 	s.initialized = false
+	s.events.Clear()
 	return nil
 }
 

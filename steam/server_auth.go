@@ -61,20 +61,28 @@ func (s *Server) UserHasLicenseForApp(steamID SteamID, appID int64) (r UserHasLi
 	return r, err
 }
 
+// checkClan accepts the Steam ID of a group (clan), the only kind Steam answers for.
+func checkClan(arg string, id SteamID) error {
+	if !id.Valid() || id.AccountType() != AccountTypeClan {
+		return argErrorf(arg, "is not a group (clan) Steam ID: %d", uint64(id))
+	}
+	return nil
+}
+
 func (s *Server) RequestUserGroupStatus(user, group SteamID) (ok bool, err error) {
 	if err := checkUser("steam_id", user); err != nil {
 		return false, err
 	}
-	if group == 0 {
-		return false, argErrorf("group_id", "is 0")
+	if err := checkClan("group_id", group); err != nil {
+		return false, err
 	}
 	err = s.do(func(b Backend) { ok = b.RequestUserGroupStatus(user, group) })
 	return ok, err
 }
 
 func (s *Server) AssociateWithClan(clan SteamID) error {
-	if clan == 0 {
-		return argErrorf("clan_id", "is 0")
+	if err := checkClan("clan_id", clan); err != nil {
+		return err
 	}
 	return s.do(func(b Backend) { b.AssociateWithClan(clan) })
 }

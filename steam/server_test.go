@@ -128,7 +128,7 @@ func TestCallsBeforeInitRefused(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s, fb, made := newTestServer()
 			assert.ErrorIs(t, tt.call(s), ErrNotInitialized)
-			assert.Equal(t, State{}, s.State(), "state unchanged")
+			assert.Equal(t, State{HeartbeatInterval: -1}, s.State(), "state unchanged")
 			assert.Zero(t, *made, "no backend is created")
 			assert.Empty(t, fb.Calls())
 			assert.False(t, s.Initialized())
@@ -192,7 +192,7 @@ func TestInitValidation(t *testing.T) {
 				requireArgError(t, err, tt.arg)
 				assert.False(t, s.Initialized())
 				assert.Zero(t, *made)
-				assert.Equal(t, State{}, s.State())
+				assert.Equal(t, State{HeartbeatInterval: -1}, s.State())
 				return
 			}
 			require.NoError(t, err)

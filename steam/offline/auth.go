@@ -34,6 +34,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -118,12 +119,11 @@ type session struct {
 
 // authRegistry is the per-backend auth state.
 type authRegistry struct {
-	nextHandle uint32                 // last handle given out; kept across reset so handles are not reused
-	issued     map[uint32]ticket      // tickets this backend issued, by handle, until canceled or old
-	canceled   map[ticketID]time.Time // canceled tickets and when they were issued
-	used       map[ticketID]time.Time // tickets seen by BeginAuthSession and when they were issued
-	sessions   map[steam.SteamID]*session
-	lastPrune  time.Time
+	issued    map[uint32]ticket      // tickets this backend issued, by handle, until canceled or old
+	canceled  map[ticketID]time.Time // canceled tickets and when they were issued
+	used      map[ticketID]time.Time // tickets seen by BeginAuthSession and when they were issued
+	sessions  map[steam.SteamID]*session
+	lastPrune time.Time
 }
 
 func (r *authRegistry) reset() {
@@ -134,12 +134,20 @@ func (r *authRegistry) reset() {
 	r.lastPrune = time.Time{}
 }
 
-func (r *authRegistry) issue(issuer steam.SteamID, appID uint32, now time.Time) ticket {
-	r.nextHandle++
-	if r.nextHandle == 0 { // 0 is k_HAuthTicketInvalid
-		r.nextHandle = 1
+// lastHandle is the last ticket handle given out in this process. Steam's handles are per process,
+// so a server that is shut down and started again never hands out a handle twice.
+var lastHandle atomic.Uint32
+
+func nextHandle() uint32 {
+	for {
+		if h := lastHandle.Add(1); h != 0 { // 0 is k_HAuthTicketInvalid
+			return h
+		}
 	}
-	t := ticket{issuer: issuer, appID: appID, handle: r.nextHandle, issued: now}
+}
+
+func (r *authRegistry) issue(issuer steam.SteamID, appID uint32, now time.Time) ticket {
+	t := ticket{issuer: issuer, appID: appID, handle: nextHandle(), issued: now}
 	_, _ = rand.Read(t.id[:])
 	r.issued[t.handle] = t
 	return t

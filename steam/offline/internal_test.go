@@ -107,9 +107,15 @@ func TestTicketLayout(t *testing.T) {
 
 func TestHandlesSkipZero(t *testing.T) {
 	b := started(t, Options{}, shared)
-	b.auth.nextHandle = ^uint32(0) - 1
+	lastHandle.Store(^uint32(0) - 1)
 	assert.Equal(t, ^uint32(0), b.IssueTicket(1).Handle)
 	assert.Equal(t, uint32(1), b.IssueTicket(1).Handle, "0 is k_HAuthTicketInvalid")
+}
+
+func TestHandlesAreNotReusedByTheNextServer(t *testing.T) {
+	first := started(t, Options{}, shared).IssueTicket(1).Handle
+	second := started(t, Options{}, shared).IssueTicket(1).Handle
+	assert.Greater(t, second, first, "a new server must not hand out a handle an old one gave")
 }
 
 func TestAuthPrune(t *testing.T) {
