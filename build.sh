@@ -9,7 +9,11 @@
 #                                     headless; N is passed to Godot's --quit-after (frames);
 #                                     ARGS reach the demo as user args (OS.get_cmdline_user_args())
 #   ./build.sh test                   go vet, go test (-race for steam/ and signals/), build,
-#                                     then the GDScript suite res://tests/test_runner.tscn
+#                                     then in Godot: the GDScript suite res://tests/test_runner.tscn,
+#                                     the panic checks (tests/panic_check.tscn) and the demo server
+#                                     for 300 frames
+#   ./build.sh bench                  print benchmark figures: Go benchmarks, then the Godot
+#                                     bench scene (ns per call next to a native engine call)
 #   ./build.sh godot [ARGS...]        run the provisioned Godot with ARGS (e.g. --version)
 #
 # Environment:
@@ -74,7 +78,7 @@ build() {
   say "go build -buildmode=c-shared ./extension -> $LIB"
   # go build relinks every time; build beside the cache and replace the library only when
   # it changed, so its mtime (which triggers a re-import) moves only with its content.
-  go build -buildmode=c-shared -trimpath -ldflags "-s -w" -o "$STAGE/lib.so" ./extension
+  go build -buildmode=c-shared -ldflags "-s -w" -o "$STAGE/lib.so" ./extension
   rm -f "$STAGE/lib.h" "${LIB%.so}.h"
   install_if_changed "$STAGE/lib.so" "$LIB"
   install_if_changed "$GDEXT_SRC" "$GDEXT"
@@ -580,6 +584,18 @@ cmd_demo() {
   exit "$GODOT_STATUS"
 }
 
+# Benchmarks print figures and never fail on them: Go's, then the Godot scene's ratios to a
+# native engine call measured in the same run.
+cmd_bench() {
+  say "go test -bench . ./steam/... ./signals/..."
+  go test -run '^$' -bench . -benchmem ./steam/... ./signals/...
+  take_lock "$BUILD_LOCK"
+  build
+  provision_godot
+  import_project
+  TALLY=optional run_godot_suite res://bench/bench.tscn
+}
+
 cmd_test() {
   say "go vet ./..."
   go vet ./...
@@ -610,12 +626,13 @@ main() {
     build) (($# == 0)) || die "build takes no arguments"; cmd_build ;;
     demo) cmd_demo "$@" ;;
     test) (($# == 0)) || die "test takes no arguments"; cmd_test ;;
+    bench) (($# == 0)) || die "bench takes no arguments"; cmd_bench ;;
     godot)
       provision_godot
       exec "$GODOT_BIN" "$@"
       ;;
     -h | --help | help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}" ;;
-    *) die "unknown command '$cmd' (build, demo, test, godot, help)" ;;
+    *) die "unknown command '$cmd' (build, demo, test, bench, godot, help)" ;;
   esac
 }
 

@@ -70,3 +70,12 @@ func TestCatalogueNames(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkEncode(b *testing.B) {
+	ev := steam.Event(steam.ValidateAuthTicketResponse{SteamID: player, OwnerID: player})
+	for b.Loop() {
+		if _, ok := Encode(ev); !ok {
+			b.Fatal("not encoded")
+		}
+	}
+}

@@ -142,3 +142,13 @@ func TestEventQueueClear(t *testing.T) {
 	q.Drain(func(ev Event) { got = append(got, ev) })
 	assert.Equal(t, []Event{PolicyResponse{}}, got)
 }
+
+func BenchmarkEventQueuePushDrain(b *testing.B) {
+	q := NewEventQueue(0)
+	for b.Loop() {
+		for range 64 {
+			q.Push(ServerConnected{})
+		}
+		q.Drain(func(Event) {})
+	}
+}
