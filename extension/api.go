@@ -8,6 +8,8 @@ import "C"
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/gosteam/godot-steam-server/signals"
 	"github.com/gosteam/godot-steam-server/steam"
@@ -104,9 +106,19 @@ func orMissing(err error, what string) error {
 // runCallbacks lets the backend work, then emits every queued event as its signal, in order,
 // on this (the main) thread.
 func runCallbacks(s *steam.Server) error {
+	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.sv_events_pending)), 0)
 	s.RunFrame()
+	setFramePace()
 	s.Events().Drain(emitEvent)
 	return nil
+}
+
+// runCallbacksIndex is run_callbacks' row, which C skips while it would have nothing to do;
+// registerSteam finds it.
+var runCallbacksIndex = -1
+
+func setFramePace() {
+	C.sv_set_run_callbacks(C.int32_t(runCallbacksIndex), C.int64_t(server.FrameInterval().Nanoseconds()))
 }
 
 func emitEvent(ev steam.Event) {

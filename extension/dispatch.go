@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -34,13 +35,28 @@ var server = steam.NewServer(func() (steam.Backend, error) {
 //export goSteamCall
 func goSteamCall(index C.int32_t, args *C.sv_arg, argc C.int32_t, ret *C.sv_ret) {
 	m := &methods[index]
+	if !m.cached {
+		stateMayChange()
+	}
 	defer recoverCall(m, ret)
 	if index == injectPanic {
 		panic("fault injected by GOSTEAM_INJECT_PANIC")
 	}
 	if err := m.bind.call(server, unsafe.Slice(args, int(argc)), ret); err != nil {
 		reportError(m, err)
+	} else if m.cached {
+		ret.cacheable = 1
 	}
+}
+
+// stateMayChange retires every answer C has cached (see the fast path in gdext.c).
+func stateMayChange() {
+	atomic.AddUint64((*uint64)(unsafe.Pointer(&C.sv_epoch)), 1)
+}
+
+// eventQueued tells C that run_callbacks has signals to emit.
+func eventQueued() {
+	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.sv_events_pending)), 1)
 }
 
 // injectPanic makes one method panic, so tests can prove recovery through the real Godot boundary.

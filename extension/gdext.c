@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 // Godot's Variant types and flags we use (values from extension_api.json, stable across 4.x).
 enum {
@@ -561,6 +562,67 @@ static void decode_typed(const void *p, int32_t declared, sv_arg *out, char *sta
 	}
 }
 
+// ---- Fast path -----------------------------------------------------------------------------------
+// Entering Go costs ~50 ns, several times a native engine call. Two hot cases never need it:
+// a status read (loggedOn, getSteamID...) whose answer cannot have changed since Go last gave it,
+// because every change goes through a Go call, and run_callbacks when no event is queued and the
+// backend's per-frame work is not due. Relaxed atomics keep calls from other threads safe.
+
+uint64_t sv_epoch = 1;
+int32_t sv_events_pending;
+static uint8_t cached[SV_MAX_METHODS];
+static uint64_t cached_epoch[SV_MAX_METHODS];
+static int64_t cached_value[SV_MAX_METHODS];
+static int32_t run_callbacks_index = -1;
+static int64_t frame_interval_ns; // 0: the backend needs every frame
+static int64_t next_frame_ns;
+static uint64_t frame_epoch; // any other Go call since the last run_callbacks makes the next one run
+
+void sv_set_cached(int32_t index, int32_t on) {
+	if (index >= 0 && index < SV_MAX_METHODS) {
+		cached[index] = on != 0;
+	}
+}
+
+void sv_set_run_callbacks(int32_t index, int64_t interval_ns) {
+	run_callbacks_index = index;
+	__atomic_store_n(&frame_interval_ns, interval_ns, __ATOMIC_RELAXED);
+	__atomic_store_n(&next_frame_ns, 0, __ATOMIC_RELAXED);
+}
+
+static inline int64_t now_ns(void) {
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts); // a few ns, no syscall; 4 ms resolution is plenty
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+// fast_answer reports whether the call was answered here; *value is the scalar to return.
+static inline int fast_answer(int32_t index, int64_t *value) {
+	if (index == run_callbacks_index) {
+		int64_t interval = __atomic_load_n(&frame_interval_ns, __ATOMIC_RELAXED);
+		return interval > 0 && !__atomic_load_n(&sv_events_pending, __ATOMIC_ACQUIRE) &&
+				__atomic_load_n(&frame_epoch, __ATOMIC_ACQUIRE) == __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE) &&
+				now_ns() < __atomic_load_n(&next_frame_ns, __ATOMIC_RELAXED);
+	}
+	if (cached[index] && __atomic_load_n(&cached_epoch[index], __ATOMIC_ACQUIRE) == __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE)) {
+		*value = __atomic_load_n(&cached_value[index], __ATOMIC_RELAXED);
+		return 1;
+	}
+	return 0;
+}
+
+// after_go records what the Go call allows the next calls to skip.
+static inline void after_go(int32_t index, const sv_ret *r, uint64_t epoch) {
+	if (index == run_callbacks_index) {
+		int64_t interval = __atomic_load_n(&frame_interval_ns, __ATOMIC_RELAXED);
+		__atomic_store_n(&next_frame_ns, now_ns() + interval, __ATOMIC_RELAXED);
+		__atomic_store_n(&frame_epoch, __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE), __ATOMIC_RELEASE);
+	} else if (cached[index] && r->cacheable) {
+		__atomic_store_n(&cached_value[index], r->i, __ATOMIC_RELAXED);
+		__atomic_store_n(&cached_epoch[index], epoch, __ATOMIC_RELEASE);
+	}
+}
+
 // ---- Calls ---------------------------------------------------------------------------------------
 
 static inline method_t *method_of(void *userdata) {
@@ -582,6 +644,17 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 		error->expected = m->argc - m->default_count;
 		return;
 	}
+	int32_t index = (int32_t)(intptr_t)userdata;
+	int64_t fast = 0;
+	if (fast_answer(index, &fast)) {
+		if (m->ret_type == T_BOOL) {
+			GDExtensionBool b = fast != 0;
+			from_bool(ret, &b);
+		} else if (m->ret_type == T_INT) {
+			from_int(ret, &fast);
+		}
+		return;
+	}
 	sv_arg decoded[SV_MAX_ARGS];
 	scratch_t scratch;
 	memset(decoded, 0, sizeof(sv_arg) * (size_t)m->argc);
@@ -592,12 +665,14 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 		decode_variant(v, m->types[i], &decoded[i], scratch.text[i], &scratch.heap[i]);
 	}
 	dictionary_t dict;
-	sv_ret r = { 0, NULL };
+	sv_ret r = { 0, NULL, 0 };
 	if (m->ret_type == T_DICTIONARY) {
 		new_dict(&dict, NULL);
 		r.dict = &dict;
 	}
-	goSteamCall((int32_t)(intptr_t)userdata, decoded, m->argc, &r);
+	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
+	goSteamCall(index, decoded, m->argc, &r);
+	after_go(index, &r, epoch);
 	scratch_free(&scratch);
 	switch (m->ret_type) {
 	case T_BOOL: {
@@ -621,6 +696,16 @@ void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDEx
 		GDExtensionTypePtr ret) {
 	(void)instance;
 	method_t *m = method_of(userdata);
+	int32_t index = (int32_t)(intptr_t)userdata;
+	int64_t fast = 0;
+	if (fast_answer(index, &fast)) {
+		if (m->ret_type == T_BOOL) {
+			*(GDExtensionBool *)ret = fast != 0;
+		} else if (m->ret_type == T_INT) {
+			*(int64_t *)ret = fast;
+		}
+		return;
+	}
 	sv_arg decoded[SV_MAX_ARGS];
 	scratch_t scratch;
 	memset(scratch.heap, 0, sizeof scratch.heap);
@@ -628,14 +713,16 @@ void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDEx
 		memset(&decoded[i], 0, sizeof decoded[i]);
 		decode_typed(args[i], m->types[i], &decoded[i], scratch.text[i], &scratch.heap[i]);
 	}
-	sv_ret r = { 0, NULL };
+	sv_ret r = { 0, NULL, 0 };
 	if (m->ret_type == T_DICTIONARY) {
 		// The caller hands us a constructed Dictionary; start from a fresh empty one.
 		free_dict(ret);
 		new_dict(ret, NULL);
 		r.dict = ret;
 	}
-	goSteamCall((int32_t)(intptr_t)userdata, decoded, m->argc, &r);
+	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
+	goSteamCall(index, decoded, m->argc, &r);
+	after_go(index, &r, epoch);
 	scratch_free(&scratch);
 	switch (m->ret_type) {
 	case T_BOOL:

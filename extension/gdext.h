@@ -34,7 +34,16 @@ typedef struct {
 typedef struct {
 	int64_t i;
 	void *dict;
+	int32_t cacheable; // set by Go when this scalar answer may be reused until the next Go call
 } sv_ret;
+
+// The fast path: answers C gives without entering Go (see fastpath in gdext.c).
+// sv_epoch advances on every Go call that may change state; a cached answer is valid while the
+// epoch it was stored in is current. sv_events_pending is set when an event is queued.
+extern uint64_t sv_epoch;
+extern int32_t sv_events_pending;
+void sv_set_cached(int32_t index, int32_t cached);
+void sv_set_run_callbacks(int32_t index, int64_t frame_interval_ns);
 
 // Loading and lifetime (called from Go on the main thread).
 int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClassLibraryPtr library);

@@ -10,6 +10,9 @@ type method struct {
 	defaults []any // values for the last len(defaults) arguments: string, int64 or bool
 	bind     binding
 	doc      string
+	// cached marks a status read that C may answer again without entering Go until the next call
+	// of any other method (every state change goes through one). Only for argument-less bool/int.
+	cached bool
 }
 
 func names(n ...string) []string { return n }
@@ -27,8 +30,8 @@ var methods = []method{
 	{name: "serverShutdown", bind: do0((*steam.Server).Shutdown), doc: "Shuts the game server down; serverInit may be called again."},
 	{name: "serverReleaseCurrentThreadMemory", bind: do0((*steam.Server).ReleaseCurrentThreadMemory), doc: "Frees per-thread buffers of the Steam library."},
 	{name: "run_callbacks", bind: do0(runCallbacks), doc: "Emits every pending signal, in order. Call it every frame, e.g. in `_process`."},
-	{name: "isServerSecure", bind: call0(boolRet, (*steam.Server).Secure), doc: "Same as secure()."},
-	{name: "getServerSteamID", bind: call0(steamIDRet, (*steam.Server).SteamID), doc: "Same as getSteamID()."},
+	{name: "isServerSecure", bind: call0(boolRet, (*steam.Server).Secure), cached: true, doc: "Same as secure()."},
+	{name: "getServerSteamID", bind: call0(steamIDRet, (*steam.Server).SteamID), cached: true, doc: "Same as getSteamID()."},
 
 	// Game Server page.
 	{name: "associateWithClan", args: names("clan_id"), bind: do1(steamID, (*steam.Server).AssociateWithClan),
@@ -52,12 +55,12 @@ var methods = []method{
 	{name: "getNextOutgoingPacket", bind: call0(outgoingRet, getNextOutgoingPacket),
 		doc: "Next datagram to send in GameSocketShare mode: `{length, out, address, port}`; length 0 when none. Call in a loop after handleIncomingPacket."},
 	{name: "getPublicIP", bind: call0(publicIPRet, (*steam.Server).PublicIP), doc: "The server's public IP as Steam sees it: `{ipv4, ipv6, type}`."},
-	{name: "getSteamID", bind: call0(steamIDRet, (*steam.Server).SteamID), doc: "The game server's Steam ID."},
+	{name: "getSteamID", bind: call0(steamIDRet, (*steam.Server).SteamID), cached: true, doc: "The game server's Steam ID."},
 	{name: "handleIncomingPacket", args: names("packet", "ip", "port"), bind: call3(packet, text, uint16Arg, incomingRet, handleIncomingPacket),
 		doc: "Gives Steam a datagram starting with 0xFFFFFFFF from the shared game socket (PackedByteArray). Returns `{data}`: the bytes Steam took, empty if not for Steam."},
 	{name: "initGameServer", args: names("connect_data", "app_id", "version_string"), bind: call3(dictionary, uint32Arg, text, boolRet, initGameServer),
 		doc: "Older entry point: `connect_data` is `{ip, game_port, query_port}`; initializes in authentication mode."},
-	{name: "loggedOn", bind: call0(boolRet, (*steam.Server).LoggedOn), doc: "Whether the server is logged on to Steam."},
+	{name: "loggedOn", bind: call0(boolRet, (*steam.Server).LoggedOn), cached: true, doc: "Whether the server is logged on to Steam."},
 	{name: "logOff", bind: do0((*steam.Server).LogOff), doc: "Logs off. Triggers server_disconnected."},
 	{name: "logOn", args: names("token"), bind: do1(text, (*steam.Server).LogOn),
 		doc: "Logs on with a game server account token. Triggers server_connected (or server_connect_failure) and policy_response."},
@@ -65,7 +68,7 @@ var methods = []method{
 		doc: "Logs on anonymously. Triggers server_connected (or server_connect_failure) and policy_response."},
 	{name: "requestUserGroupStatus", args: names("steam_id", "group_id"), bind: call2(steamID, groupID, boolRet, (*steam.Server).RequestUserGroupStatus),
 		doc: "Asks whether a user is in a group. Triggers client_group_status."},
-	{name: "secure", bind: call0(boolRet, (*steam.Server).Secure), doc: "Whether the server is VAC secure."},
+	{name: "secure", bind: call0(boolRet, (*steam.Server).Secure), cached: true, doc: "Whether the server is VAC secure."},
 	{name: "setAdvertiseServerActive", args: names("active"), bind: do1(boolean, (*steam.Server).SetAdvertiseServerActive),
 		doc: "Whether to advertise the server (heartbeats to the master server; offline: answer queries)."},
 	{name: "setBotPlayerCount", args: names("bots"), bind: do1(int32Arg, (*steam.Server).SetBotPlayerCount), doc: "Number of bots reported to server browsers."},

@@ -136,3 +136,12 @@ func TestReadmeAPITableIsCurrent(t *testing.T) {
 	}
 	assert.Equal(t, want, text, "README API table is stale: run UPDATE_README=1 go test ./extension/")
 }
+
+func TestOnlyArgumentlessScalarReadsAreCached(t *testing.T) {
+	for _, m := range methods {
+		if m.cached {
+			assert.Empty(t, m.args, "%s: a cached answer cannot depend on arguments", m.name)
+			assert.Contains(t, []int32{typeBool, typeInt}, m.bind.ret.Type, "%s: only scalars are cached", m.name)
+		}
+	}
+}

@@ -114,7 +114,13 @@ func registerSteam() {
 	}
 	for i, m := range methods {
 		registerMethod(i, m)
+		C.sv_set_cached(C.int32_t(i), C.int32_t(b2i(m.cached)))
+		if m.name == "run_callbacks" {
+			runCallbacksIndex = i
+		}
 	}
+	server.Events().OnPush(eventQueued)
+	setFramePace()
 	for i, s := range signals.Catalogue {
 		registerSignal(i, s)
 	}
@@ -125,6 +131,7 @@ func registerSteam() {
 
 // unregisterSteam shuts the server down and releases everything registerSteam made.
 func unregisterSteam() {
+	stateMayChange()
 	if server.Initialized() {
 		_ = server.Shutdown()
 	}

@@ -1,5 +1,7 @@
 package steam
 
+import "time"
+
 // IPAddress is SteamIPAddress_t: an IPv4 address in host order or 16 IPv6 bytes in network order.
 type IPAddress struct {
 	Type IPType
@@ -18,6 +20,12 @@ type OutgoingPacket struct {
 	Data []byte
 	IP   uint32 // host order
 	Port uint16
+}
+
+// FramePacer is implemented by a backend whose RunFrame only has work now and then: run_callbacks
+// may then skip it for up to FrameInterval while no event is queued. Without it, every frame runs.
+type FramePacer interface {
+	FrameInterval() time.Duration
 }
 
 // Backend is one implementation of ISteamGameServer: real Steam or the offline emulation.

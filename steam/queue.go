@@ -10,6 +10,15 @@ type EventQueue struct {
 	spare   []Event
 	limit   int
 	dropped uint64
+	notify  func()
+}
+
+// OnPush sets a function called (with the queue locked, so it must not use the queue) each time
+// an event is queued; the extension uses it to know run_callbacks has work.
+func (q *EventQueue) OnPush(fn func()) {
+	q.mu.Lock()
+	q.notify = fn
+	q.mu.Unlock()
 }
 
 // DefaultQueueLimit bounds memory if a game stops calling run_callbacks.
@@ -29,6 +38,9 @@ func (q *EventQueue) Push(ev Event) {
 		q.dropped++
 	} else {
 		q.pending = append(q.pending, ev)
+		if q.notify != nil {
+			q.notify()
+		}
 	}
 	q.mu.Unlock()
 }

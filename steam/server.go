@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"sync"
+	"time"
 )
 
 // Server is the game server as GDScript sees it. It checks every argument and the order of calls,
@@ -106,6 +107,20 @@ func (s *Server) RunFrame() {
 	if s.initialized {
 		s.backend.RunFrame()
 	}
+}
+
+// FrameInterval is how long run_callbacks may go without calling RunFrame while no event is
+// queued: 0 means every frame. Before serverInit there is no frame work at all.
+func (s *Server) FrameInterval() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.initialized {
+		return time.Second
+	}
+	if p, ok := s.backend.(FramePacer); ok {
+		return p.FrameInterval()
+	}
+	return 0
 }
 
 // ReleaseCurrentThreadMemory frees the backend's per-thread buffers.

@@ -156,6 +156,9 @@ func (b *Backend) RunFrame() {
 
 func (b *Backend) ReleaseCurrentThreadMemory() {}
 
+// FrameInterval tells the extension RunFrame only prunes old tickets, so it need not run each frame.
+func (b *Backend) FrameInterval() time.Duration { return time.Second }
+
 func (b *Backend) push(ev steam.Event) {
 	if b.events != nil {
 		b.events.Push(ev)
