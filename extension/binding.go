@@ -98,6 +98,8 @@ func call3[A, B, C3, R any](pa param[A], pb param[B], pc param[C3], r result[R],
 	})
 }
 
+var serverMode = enumArg("ServerMode")
+
 // initArgs are serverInit's five arguments.
 type initArgs struct {
 	ip                        string
@@ -106,14 +108,14 @@ type initArgs struct {
 }
 
 func callInit[R any](r result[R], f func(*steam.Server, initArgs) (R, error)) binding {
-	kinds := []kind{text.kind, uint16Arg.kind, uint16Arg.kind, int32Arg.kind, text.kind}
+	kinds := []kind{text.kind, uint16Arg.kind, uint16Arg.kind, serverMode.kind, text.kind}
 	return bind(kinds, r, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
 		var a initArgs
 		var errs [5]error
 		a.ip, errs[0] = arg(text, in, 0)
 		a.gamePort, errs[1] = arg(uint16Arg, in, 1)
 		a.queryPort, errs[2] = arg(uint16Arg, in, 2)
-		a.mode, errs[3] = arg(int32Arg, in, 3)
+		a.mode, errs[3] = arg(serverMode, in, 3)
 		a.version, errs[4] = arg(text, in, 4)
 		for _, err := range errs {
 			if err != nil {

@@ -7,25 +7,36 @@ import (
 	"github.com/gosteam/godot-steam-server/signals"
 )
 
+// typeName is the type as GDScript shows it: the enum's name for enum-typed ints.
+func (k kind) typeName() string {
+	if k.Enum != "" {
+		return k.Enum
+	}
+	return k.Name
+}
+
 // signature renders a method as GDScript would declare it.
 func (m method) signature() string {
 	args := make([]string, len(m.args))
 	firstDefault := len(m.args) - len(m.defaults)
 	for i, name := range m.args {
-		args[i] = name + ": " + m.bind.args[i].Name
+		args[i] = name + ": " + m.bind.args[i].typeName()
 		if i >= firstDefault {
 			args[i] += fmt.Sprintf(" = %q", fmt.Sprint(m.defaults[i-firstDefault]))
 		}
 	}
-	return fmt.Sprintf("%s(%s) -> %s", m.name, strings.Join(args, ", "), m.bind.ret.Name)
+	return fmt.Sprintf("%s(%s) -> %s", m.name, strings.Join(args, ", "), m.bind.ret.typeName())
 }
 
 func signalSignature(s signals.Signal) string {
 	args := make([]string, len(s.Params))
 	for i, p := range s.Params {
 		t := "int"
-		if p.Type == signals.Bool {
+		switch {
+		case p.Type == signals.Bool:
 			t = "bool"
+		case p.Enum != "":
+			t = p.Enum
 		}
 		args[i] = p.Name + ": " + t
 	}

@@ -18,6 +18,7 @@ enum {
 };
 #define USAGE_DEFAULT 6u
 #define USAGE_NIL_IS_VARIANT (1u << 17)
+#define USAGE_CLASS_IS_ENUM (1u << 16)
 #define HASH_REGISTER_SINGLETON 965313290
 #define HASH_UNREGISTER_SINGLETON 3304788590u
 #define HASH_EMIT_SIGNAL 4047867050u
@@ -62,6 +63,7 @@ static struct {
 	GDExtensionInterfaceClassdbRegisterExtensionClass4 register_class;
 	GDExtensionInterfaceClassdbRegisterExtensionClassMethod register_method;
 	GDExtensionInterfaceClassdbRegisterExtensionClassSignal register_signal;
+	GDExtensionInterfaceClassdbRegisterExtensionClassIntegerConstant register_constant;
 	GDExtensionInterfaceClassdbUnregisterExtensionClass unregister_class;
 	GDExtensionInterfacePrintError print_error;
 	GDExtensionInterfacePrintWarning print_warning;
@@ -142,6 +144,7 @@ int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClas
 	LOAD(register_class, "classdb_register_extension_class4");
 	LOAD(register_method, "classdb_register_extension_class_method");
 	LOAD(register_signal, "classdb_register_extension_class_signal");
+	LOAD(register_constant, "classdb_register_extension_class_integer_constant");
 	LOAD(unregister_class, "classdb_unregister_extension_class");
 	LOAD(register_main_loop_callbacks, "register_main_loop_callbacks");
 
@@ -241,28 +244,30 @@ void sv_define_key(int32_t key, const char *name) {
 }
 
 // Property infos hold borrowed StringNames; Godot copies them during registration.
+// An enum-typed value names its enum as "Steam.<Enum>" with CLASS_IS_ENUM, as engine classes do.
 typedef struct {
 	GDExtensionPropertyInfo info[SV_MAX_ARGS];
 	string_name_t names[SV_MAX_ARGS];
-	string_name_t empty;
+	string_name_t classes[SV_MAX_ARGS];
 	string_t hint;
 	int count;
 } props_t;
 
-static void props_init(props_t *p, int32_t argc, const char **names, const int32_t *types) {
-	gd.string_name_new(&p->empty, "");
+static void props_init(props_t *p, int32_t argc, const char **names, const int32_t *types, const char **enums) {
 	gd.string_new(&p->hint, "", 0);
 	p->count = argc;
 	for (int32_t i = 0; i < argc; i++) {
 		gd.string_name_new(&p->names[i], names[i]);
 		int variant = types[i] == SV_TYPE_VARIANT;
+		int is_enum = enums && enums[i] && enums[i][0];
+		gd.string_name_new(&p->classes[i], is_enum ? enums[i] : "");
 		p->info[i] = (GDExtensionPropertyInfo){
 			.type = variant ? T_NIL : (GDExtensionVariantType)types[i],
 			.name = &p->names[i],
-			.class_name = &p->empty,
+			.class_name = &p->classes[i],
 			.hint = 0,
 			.hint_string = &p->hint,
-			.usage = USAGE_DEFAULT | (variant ? USAGE_NIL_IS_VARIANT : 0),
+			.usage = USAGE_DEFAULT | (variant ? USAGE_NIL_IS_VARIANT : 0) | (is_enum ? USAGE_CLASS_IS_ENUM : 0),
 		};
 	}
 }
@@ -270,9 +275,18 @@ static void props_init(props_t *p, int32_t argc, const char **names, const int32
 static void props_free(props_t *p) {
 	for (int i = 0; i < p->count; i++) {
 		free_string_name(&p->names[i]);
+		free_string_name(&p->classes[i]);
 	}
-	free_string_name(&p->empty);
 	free_string(&p->hint);
+}
+
+void sv_register_constant(const char *enum_name, const char *name, int64_t value) {
+	string_name_t e, n;
+	gd.string_name_new(&e, enum_name);
+	gd.string_name_new(&n, name);
+	gd.register_constant(gd.library, &class_name, &e, &n, value, 0);
+	free_string_name(&e);
+	free_string_name(&n);
 }
 
 static void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExtensionConstVariantPtr *args,
@@ -280,8 +294,8 @@ static void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const 
 static void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDExtensionConstTypePtr *args,
 		GDExtensionTypePtr ret);
 
-int sv_register_method(int32_t index, const char *name, int32_t ret_type, int32_t ret_meta, int32_t argc,
-		const char **arg_names, const int32_t *arg_types, const int32_t *arg_meta,
+int sv_register_method(int32_t index, const char *name, int32_t ret_type, int32_t ret_meta, const char *ret_enum,
+		int32_t argc, const char **arg_names, const int32_t *arg_types, const int32_t *arg_meta, const char **arg_enums,
 		int32_t default_count, const int64_t *default_ints, const char **default_strings) {
 	if (index < 0 || index >= SV_MAX_METHODS || argc < 0 || argc > SV_MAX_ARGS || default_count < 0 || default_count > argc) {
 		return 0;
@@ -307,10 +321,10 @@ int sv_register_method(int32_t index, const char *name, int32_t ret_type, int32_
 	}
 
 	props_t props, ret_prop;
-	props_init(&props, argc, arg_names, arg_types);
+	props_init(&props, argc, arg_names, arg_types, arg_enums);
 	const char *ret_name = "";
 	int32_t ret_types[1] = { ret_type };
-	props_init(&ret_prop, ret_type == SV_TYPE_VOID ? 0 : 1, &ret_name, ret_types);
+	props_init(&ret_prop, ret_type == SV_TYPE_VOID ? 0 : 1, &ret_name, ret_types, &ret_enum);
 	GDExtensionClassMethodArgumentMetadata metas[SV_MAX_ARGS];
 	GDExtensionVariantPtr defaults[SV_MAX_ARGS];
 	for (int32_t i = 0; i < argc; i++) {
@@ -344,13 +358,14 @@ int sv_register_method(int32_t index, const char *name, int32_t ret_type, int32_
 	return 1;
 }
 
-int sv_register_signal(int32_t index, const char *name, int32_t argc, const char **arg_names, const int32_t *arg_types) {
+int sv_register_signal(int32_t index, const char *name, int32_t argc, const char **arg_names, const int32_t *arg_types,
+		const char **arg_enums) {
 	if (index < 0 || index >= SV_MAX_SIGNALS || argc < 0 || argc > SV_MAX_ARGS) {
 		return 0;
 	}
 	signal_t *s = &signals[index];
 	props_t props;
-	props_init(&props, argc, arg_names, arg_types);
+	props_init(&props, argc, arg_names, arg_types, arg_enums);
 	string_name_t sn;
 	gd.string_name_new(&sn, name);
 	gd.register_signal(gd.library, &class_name, &sn, argc ? props.info : NULL, argc);

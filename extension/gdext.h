@@ -49,10 +49,12 @@ void sv_set_run_callbacks(int32_t index, int64_t frame_interval_ns);
 int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClassLibraryPtr library);
 int sv_register_class(const char *class_name);
 void sv_define_key(int32_t key, const char *name);
-int sv_register_method(int32_t index, const char *name, int32_t ret_type, int32_t ret_meta, int32_t argc,
-		const char **arg_names, const int32_t *arg_types, const int32_t *arg_meta,
+int sv_register_method(int32_t index, const char *name, int32_t ret_type, int32_t ret_meta, const char *ret_enum,
+		int32_t argc, const char **arg_names, const int32_t *arg_types, const int32_t *arg_meta, const char **arg_enums,
 		int32_t default_count, const int64_t *default_ints, const char **default_strings);
-int sv_register_signal(int32_t index, const char *name, int32_t argc, const char **arg_names, const int32_t *arg_types);
+int sv_register_signal(int32_t index, const char *name, int32_t argc, const char **arg_names, const int32_t *arg_types,
+		const char **arg_enums);
+void sv_register_constant(const char *enum_name, const char *name, int64_t value);
 int sv_register_singleton(void);
 void sv_unregister(void);
 

@@ -55,6 +55,7 @@ type kind struct {
 	Type int32  // Godot Variant type, typeVariant or typeVoid
 	Meta int32  // GDExtension argument metadata
 	Name string // as GDScript writes it, for messages and docs
+	Enum string // the Steam class enum of an int, from steam.Enums; "" for none
 }
 
 // param decodes one argument into a Go value, or says why it cannot.
@@ -80,7 +81,7 @@ func (e wrongType) Error() string {
 }
 
 func intParam(meta int32) param[int64] {
-	return param[int64]{kind{typeInt, meta, "int"}, func(a *C.sv_arg) (int64, error) {
+	return param[int64]{kind{typeInt, meta, "int", ""}, func(a *C.sv_arg) (int64, error) {
 		if a.convertible == 0 {
 			return 0, wrongType{"int", a._type}
 		}
@@ -89,7 +90,7 @@ func intParam(meta int32) param[int64] {
 }
 
 var (
-	boolean = param[bool]{kind{typeBool, metaNone, "bool"}, func(a *C.sv_arg) (bool, error) {
+	boolean = param[bool]{kind{typeBool, metaNone, "bool", ""}, func(a *C.sv_arg) (bool, error) {
 		if a.convertible == 0 {
 			return false, wrongType{"bool", a._type}
 		}
@@ -100,19 +101,19 @@ var (
 	uint16Arg = intParam(metaUint16)
 	uint32Arg = intParam(metaUint32)
 	// Steam IDs cross as Godot ints holding the same 64 bits (IDs of real accounts are positive).
-	steamID = param[steam.SteamID]{kind{typeInt, metaUint64, "int"}, func(a *C.sv_arg) (steam.SteamID, error) {
+	steamID = param[steam.SteamID]{kind{typeInt, metaUint64, "int", ""}, func(a *C.sv_arg) (steam.SteamID, error) {
 		if a.convertible == 0 {
 			return 0, wrongType{"int (a Steam ID)", a._type}
 		}
 		return steam.SteamID(uint64(int64(a.i))), nil
 	}}
-	text = param[string]{kind{typeString, metaNone, "String"}, func(a *C.sv_arg) (string, error) {
+	text = param[string]{kind{typeString, metaNone, "String", ""}, func(a *C.sv_arg) (string, error) {
 		if a.convertible == 0 {
 			return "", wrongType{"String", a._type}
 		}
 		return C.GoStringN((*C.char)(unsafe.Pointer(a.data)), C.int(a.len)), nil
 	}}
-	dictionary = param[*C.sv_arg]{kind{typeDictionary, metaNone, "Dictionary"}, func(a *C.sv_arg) (*C.sv_arg, error) {
+	dictionary = param[*C.sv_arg]{kind{typeDictionary, metaNone, "Dictionary", ""}, func(a *C.sv_arg) (*C.sv_arg, error) {
 		if a.convertible == 0 {
 			return nil, wrongType{"Dictionary", a._type}
 		}
@@ -130,18 +131,26 @@ func bytesOf(a *C.sv_arg) []byte {
 // returns
 
 var (
-	void       = result[struct{}]{kind: kind{typeVoid, metaNone, "void"}, encode: func(*C.sv_ret, struct{}) {}}
-	boolRet    = result[bool]{kind: kind{typeBool, metaNone, "bool"}, encode: func(r *C.sv_ret, v bool) { r.i = C.int64_t(b2i(v)) }}
-	intRet     = result[int64]{kind: kind{typeInt, metaInt64, "int"}, encode: func(r *C.sv_ret, v int64) { r.i = C.int64_t(v) }}
-	steamIDRet = result[steam.SteamID]{kind: kind{typeInt, metaUint64, "int"}, encode: func(r *C.sv_ret, v steam.SteamID) { r.i = C.int64_t(int64(v)) }}
+	void       = result[struct{}]{kind: kind{typeVoid, metaNone, "void", ""}, encode: func(*C.sv_ret, struct{}) {}}
+	boolRet    = result[bool]{kind: kind{typeBool, metaNone, "bool", ""}, encode: func(r *C.sv_ret, v bool) { r.i = C.int64_t(b2i(v)) }}
+	intRet     = result[int64]{kind: kind{typeInt, metaInt64, "int", ""}, encode: func(r *C.sv_ret, v int64) { r.i = C.int64_t(v) }}
+	steamIDRet = result[steam.SteamID]{kind: kind{typeInt, metaUint64, "int", ""}, encode: func(r *C.sv_ret, v steam.SteamID) { r.i = C.int64_t(int64(v)) }}
 )
 
-func enumRet[T ~int32](fallback T) result[T] {
-	return result[T]{kind: kind{typeInt, metaInt32, "int"}, encode: func(r *C.sv_ret, v T) { r.i = C.int64_t(v) }, fallback: fallback}
+// enumRet returns a value of the Steam class enum named enum; fallback is its refused-call value.
+func enumRet[T ~int32](enum string, fallback T) result[T] {
+	return result[T]{kind: kind{typeInt, metaNone, "int", enum}, encode: func(r *C.sv_ret, v T) { r.i = C.int64_t(v) }, fallback: fallback}
+}
+
+// enumArg is an int argument holding a value of the Steam class enum named enum.
+func enumArg(enum string) param[int64] {
+	p := int64Arg
+	p.kind.Meta, p.kind.Enum = metaNone, enum
+	return p
 }
 
 func dictRet[T any](encode func(d dict, v T)) result[T] {
-	return result[T]{kind: kind{typeDictionary, metaNone, "Dictionary"}, encode: func(r *C.sv_ret, v T) { encode(dict{r}, v) }}
+	return result[T]{kind: kind{typeDictionary, metaNone, "Dictionary", ""}, encode: func(r *C.sv_ret, v T) { encode(dict{r}, v) }}
 }
 
 func b2i(v bool) int64 {
@@ -154,7 +163,7 @@ func b2i(v bool) int64 {
 // Parameters declared as Variant, where the documented type cannot carry the bytes.
 var (
 	// ticket takes the PackedByteArray of a ticket, or the whole Dictionary from getAuthSessionTicket.
-	ticket = param[[]byte]{kind{typeVariant, metaNone, "Variant"}, func(a *C.sv_arg) ([]byte, error) {
+	ticket = param[[]byte]{kind{typeVariant, metaNone, "Variant", ""}, func(a *C.sv_arg) ([]byte, error) {
 		switch a._type {
 		case typeBytes:
 			return bytesOf(a), nil
@@ -174,7 +183,7 @@ var (
 		return nil, wrongType{"PackedByteArray or Dictionary", a._type}
 	}}
 	// packet takes the datagram bytes; the page's int form (a length) cannot carry them.
-	packet = param[[]byte]{kind{typeVariant, metaNone, "Variant"}, func(a *C.sv_arg) ([]byte, error) {
+	packet = param[[]byte]{kind{typeVariant, metaNone, "Variant", ""}, func(a *C.sv_arg) ([]byte, error) {
 		switch a._type {
 		case typeBytes:
 			return bytesOf(a), nil
@@ -183,14 +192,14 @@ var (
 		}
 		return nil, wrongType{"PackedByteArray", a._type}
 	}}
-	byteArray = param[[]byte]{kind{typeBytes, metaNone, "PackedByteArray"}, func(a *C.sv_arg) ([]byte, error) {
+	byteArray = param[[]byte]{kind{typeBytes, metaNone, "PackedByteArray", ""}, func(a *C.sv_arg) ([]byte, error) {
 		if a.convertible == 0 {
 			return nil, wrongType{"PackedByteArray", a._type}
 		}
 		return bytesOf(a), nil
 	}}
 	// groupID is a Steam ID typed as the page's plain int.
-	groupID = param[steam.SteamID]{kind{typeInt, metaInt64, "int"}, steamID.decode}
+	groupID = param[steam.SteamID]{kind{typeInt, metaInt64, "int", ""}, steamID.decode}
 )
 
 var (

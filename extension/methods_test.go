@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gosteam/godot-steam-server/signals"
+	"github.com/gosteam/godot-steam-server/steam"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -142,6 +144,28 @@ func TestOnlyArgumentlessScalarReadsAreCached(t *testing.T) {
 		if m.cached {
 			assert.Empty(t, m.args, "%s: a cached answer cannot depend on arguments", m.name)
 			assert.Contains(t, []int32{typeBool, typeInt}, m.bind.ret.Type, "%s: only scalars are cached", m.name)
+		}
+	}
+}
+
+func TestEnumTypesNameSteamEnums(t *testing.T) {
+	known := map[string]bool{}
+	for _, e := range steam.Enums {
+		known[e.Name] = true
+	}
+	for _, m := range methods {
+		for i, k := range append(append([]kind{}, m.bind.args...), m.bind.ret) {
+			if k.Enum != "" {
+				assert.True(t, known[k.Enum], "%s kind %d names unknown enum %s", m.name, i, k.Enum)
+				assert.Equal(t, int32(typeInt), k.Type, "%s: enums are ints", m.name)
+			}
+		}
+	}
+	for _, s := range signals.Catalogue {
+		for _, p := range s.Params {
+			if p.Enum != "" {
+				assert.True(t, known[p.Enum], "%s.%s names unknown enum %s", s.Name, p.Name, p.Enum)
+			}
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/gosteam/godot-steam-server/signals"
+	"github.com/gosteam/godot-steam-server/steam"
 )
 
 const className = "Steam"
@@ -66,8 +67,10 @@ func registerMethod(index int, m method) {
 	n := len(m.args)
 	types := make([]C.int32_t, C.SV_MAX_ARGS)
 	metas := make([]C.int32_t, C.SV_MAX_ARGS)
+	enums := make([]string, n)
 	for i, k := range m.bind.args {
 		types[i], metas[i] = C.int32_t(k.Type), C.int32_t(k.Meta)
+		enums[i] = enumClass(k.Enum)
 	}
 	defaultInts := make([]C.int64_t, C.SV_MAX_ARGS)
 	var defaultStrings []string
@@ -84,7 +87,7 @@ func registerMethod(index int, m method) {
 		}
 	}
 	C.sv_register_method(C.int32_t(index), strs.add(m.name), C.int32_t(m.bind.ret.Type), C.int32_t(m.bind.ret.Meta),
-		C.int32_t(n), strs.array(m.args), &types[0], &metas[0],
+		strs.add(enumClass(m.bind.ret.Enum)), C.int32_t(n), strs.array(m.args), &types[0], &metas[0], strs.array(enums),
 		C.int32_t(len(m.defaults)), &defaultInts[0], strs.array(defaultStrings))
 }
 
@@ -92,12 +95,36 @@ func registerSignal(index int, s signals.Signal) {
 	var strs cStrings
 	defer strs.free()
 	argNames := make([]string, len(s.Params))
+	enums := make([]string, len(s.Params))
 	types := make([]C.int32_t, C.SV_MAX_ARGS)
 	for i, p := range s.Params {
 		argNames[i] = p.Name
+		enums[i] = enumClass(p.Enum)
 		types[i] = C.int32_t(p.Type)
 	}
-	C.sv_register_signal(C.int32_t(index), strs.add(s.Name), C.int32_t(len(s.Params)), strs.array(argNames), &types[0])
+	C.sv_register_signal(C.int32_t(index), strs.add(s.Name), C.int32_t(len(s.Params)), strs.array(argNames), &types[0],
+		strs.array(enums))
+}
+
+// enumClass is how ClassDB names one of our enums.
+func enumClass(enum string) string {
+	if enum == "" {
+		return ""
+	}
+	return className + "." + enum
+}
+
+func registerConstants() {
+	var strs cStrings
+	defer strs.free()
+	for _, e := range steam.Enums {
+		for _, c := range e.Values {
+			C.sv_register_constant(strs.add(e.Name), strs.add(c.Name), C.int64_t(c.Value))
+		}
+	}
+	for _, c := range steam.Constants {
+		C.sv_register_constant(strs.add(""), strs.add(c.Name), C.int64_t(c.Value))
+	}
 }
 
 // registerSteam runs at the SCENE initialization level: the class, its methods and signals, the
@@ -124,6 +151,7 @@ func registerSteam() {
 	for i, s := range signals.Catalogue {
 		registerSignal(i, s)
 	}
+	registerConstants()
 	if C.sv_register_singleton() == 0 {
 		printError("Steam: could not register the engine singleton", "register")
 	}

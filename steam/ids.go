@@ -21,20 +21,30 @@ const (
 	AccountTypeChat           AccountType = 8
 	AccountTypeConsoleUser    AccountType = 9
 	AccountTypeAnonUser       AccountType = 10
+	AccountTypeMax            AccountType = 11
 )
 
-// UniversePublic is the universe of every ID a shipped game sees.
-const UniversePublic = 1
+// Universe is the universe field of a SteamID (EUniverse).
+type Universe uint8
+
+const (
+	UniverseInvalid  Universe = 0
+	UniversePublic   Universe = 1
+	UniverseBeta     Universe = 2
+	UniverseInternal Universe = 3
+	UniverseDev      Universe = 4
+	UniverseMax      Universe = 5
+)
 
 // NewSteamID assembles an ID from its fields.
-func NewSteamID(universe uint8, kind AccountType, instance uint32, account uint32) SteamID {
+func NewSteamID(universe Universe, kind AccountType, instance uint32, account uint32) SteamID {
 	return SteamID(uint64(universe)<<56 | uint64(kind&0xF)<<52 | uint64(instance&0xFFFFF)<<32 | uint64(account))
 }
 
 func (id SteamID) AccountID() uint32        { return uint32(id) }
 func (id SteamID) Instance() uint32         { return uint32(id>>32) & 0xFFFFF }
 func (id SteamID) AccountType() AccountType { return AccountType(id>>52) & 0xF }
-func (id SteamID) Universe() uint8          { return uint8(id >> 56) }
+func (id SteamID) Universe() Universe       { return Universe(id >> 56) }
 
 // Valid reports whether the ID could name a real account: a known universe and type and a
 // non-zero account (anonymous game servers may have account 0 only before log-on, which we never hand out).

@@ -10,7 +10,7 @@ import (
 func TestSteamIDFields(t *testing.T) {
 	tests := []struct {
 		name     string
-		universe uint8
+		universe Universe
 		kind     AccountType
 		instance uint32
 		account  uint32
