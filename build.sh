@@ -11,7 +11,14 @@
 #   ./build.sh test                   go vet, go test (-race for steam/ and signals/), build,
 #                                     then in Godot: the GDScript suite res://tests/test_runner.tscn,
 #                                     the panic checks (tests/panic_check.tscn) and the demo server
-#                                     for 300 frames
+#                                     for 300 frames; server queries of the demo checked with
+#                                     gamedig and qstat (installed on first use: npm ci into the
+#                                     cache, apt-get install qstat as root); the real
+#                                     libsteam_api.so (fetched with
+#                                     `npm pack steamworks.js@0.4.0` into the cache) in Go tests and
+#                                     in Godot (tests/real_steam_check.tscn)
+#   ./build.sh peers                  only the server-query check of `test`: the demo server
+#                                     queried by gamedig and qstat (query_peers_check)
 #   ./build.sh bench                  print benchmark figures: Go benchmarks, then the Godot
 #                                     bench scene (ns per call next to a native engine call)
 #   ./build.sh godot [ARGS...]        run the provisioned Godot with ARGS (e.g. --version)
@@ -22,6 +29,8 @@
 #                  unpacked (not installed) into the cache and run through their own loader.
 #   GOSTEAM_CACHE  cache folder (default: $HOME/.cache/gosteam)
 #   GODOT_TIMEOUT  seconds before a Godot run is killed as hung (default: 600)
+#   The extension itself reads GOSTEAM_BACKEND (steamworks, offline, auto) and GOSTEAM_STEAM_API
+#   (a libsteam_api.so); `test` sets both for each run, so the shell's values do not matter.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -401,6 +410,41 @@ EOF
 }
 
 # ---------------------------------------------------------------------------------------------
+# The real Steamworks library, for tests only: npm's steamworks.js ships Valve's redistributable
+# libsteam_api.so. It stays in the cache; nothing copies it into the project or a build.
+# ---------------------------------------------------------------------------------------------
+
+STEAM_API_PKG=steamworks.js@0.4.0
+STEAM_API_SHA256=0ed3199107e021fa27e19a642148514ca5337563569c48fc094c27f907dd47a7
+STEAM_API=$CACHE/steamworks.js-0.4.0/libsteam_api.so
+
+# fetch_steam_api: make sure $STEAM_API is the pinned library, fetching it with npm if needed.
+fetch_steam_api() {
+  sha_ok() { [[ -f $1 ]] && [[ $(sha256sum "$1" | cut -d' ' -f1) == "$STEAM_API_SHA256" ]]; }
+  sha_ok "$STEAM_API" && return 0
+  command -v npm >/dev/null || die "npm is needed to fetch $STEAM_API_PKG (the real libsteam_api.so the tests use)"
+  take_lock steam-api
+  if ! sha_ok "$STEAM_API"; then
+    local tmp tgz
+    mkdir -p "$(dirname "$STEAM_API")"
+    tmp=$(mktemp -d "$CACHE/steam-api.XXXXXX")
+    say "fetching $STEAM_API_PKG with npm pack (for libsteam_api.so)"
+    (cd "$tmp" && npm pack --silent "$STEAM_API_PKG" >npm-pack.log 2>&1) || {
+      cat "$tmp/npm-pack.log" >&2
+      rm -rf "$tmp"
+      die "npm pack $STEAM_API_PKG failed"
+    }
+    tgz=$(find "$tmp" -maxdepth 1 -name '*.tgz' -print -quit)
+    tar -xzf "$tgz" -C "$tmp" package/dist/linux64/libsteam_api.so || die "$STEAM_API_PKG has no dist/linux64/libsteam_api.so"
+    sha_ok "$tmp/package/dist/linux64/libsteam_api.so" ||
+      die "$STEAM_API_PKG's libsteam_api.so is not the pinned one (sha256 $STEAM_API_SHA256)"
+    mv -f "$tmp/package/dist/linux64/libsteam_api.so" "$STEAM_API"
+    rm -rf "$tmp"
+  fi
+  release_lock steam-api
+}
+
+# ---------------------------------------------------------------------------------------------
 # Running Godot
 # ---------------------------------------------------------------------------------------------
 
@@ -485,9 +529,9 @@ import_project() {
 run_godot_suite() {
   local scene=$1
   shift
-  [[ -f $PROJECT/${scene#res://} ]] || die "suite scene $scene does not exist in $PROJECT"
+  [[ $scene == --editor || -f $PROJECT/${scene#res://} ]] || die "suite scene $scene does not exist in $PROJECT"
   local name log
-  name=$(basename "${scene#res://}" .tscn)
+  name=${SUITE_LOG:-$(basename -- "${scene#res://}" .tscn)} # SUITE_LOG: another log name, for parallel runs
   log=$LOG_DIR/$name.log
   say "running $scene (timeout ${GODOT_TIMEOUT}s)"
   run_godot "$log" "$scene" "$@"
@@ -584,6 +628,185 @@ cmd_demo() {
   exit "$GODOT_STATUS"
 }
 
+# check_class_reference proves extension/doc_classes/Steam.xml is complete and valid (Godot's
+# --doctool, which merges it with ClassDB, writes it back unchanged) and that the editor's help
+# shows it (an editor plugin opens the Steam page in a scratch project).
+check_class_reference() {
+  local scratch ref=extension/doc_classes/Steam.xml
+  scratch=$(mktemp -d)
+  mkdir -p "$scratch/doc/doc_classes"
+  cp "$ref" "$scratch/doc/doc_classes/"
+  say "checking $ref against Godot's --doctool"
+  run_godot "$LOG_DIR/doctool.log" --doctool "$scratch/doc" --gdextension-docs
+  ((GODOT_STATUS == 0)) || die "--doctool exited with status $GODOT_STATUS (log: $LOG_DIR/doctool.log)"
+  diff -u "$ref" "$scratch/doc/doc_classes/Steam.xml" ||
+    die "$ref is not what Godot's doctool writes (regenerate: UPDATE_DOCS=1 go test ./extension/)"
+
+  local proj=$scratch/editor_help
+  mkdir -p "$proj/addons/help_check" "$proj/bin" "$proj/.godot"
+  cp "$PROJECT/tests/editor_help/project.godot" "$proj/"
+  cp "$PROJECT/tests/editor_help/plugin.cfg" "$PROJECT/tests/editor_help/plugin.gd" "$proj/addons/help_check/"
+  cp "$LIB" "$GDEXT" "$proj/bin/"
+  printf 'res://bin/steam.gdextension\n' >"$proj/.godot/extension_list.cfg"
+  PROJECT=$proj run_godot "$LOG_DIR/editor-help-import.log" --import
+  ((GODOT_STATUS == 0)) || die "importing the editor-help project failed (status $GODOT_STATUS)"
+  PROJECT=$proj run_godot_suite --editor
+  rm -rf "$scratch"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Server queries checked with real server browsers: gamedig (npm, pinned in tests/peers/) and
+# qstat (Debian's `qstat` package, binary `quakestat`), installed on first use. The demo server
+# runs headless in the background on free loopback ports, prints `demo: state {json}` with what
+# it set from GDScript, and tests/peers/check.mjs asserts that both tools show exactly that.
+# ---------------------------------------------------------------------------------------------
+
+PEERS_SRC=tests/peers
+PEERS_DIR=$CACHE/peers/gamedig # npm ci of $PEERS_SRC/package-lock.json (gamedig 5.3.3)
+
+# apt_install_missing WHAT PKG...: install Debian packages for a missing tool (root only).
+apt_install_missing() {
+  local what=$1
+  shift
+  ((EUID == 0)) || die "$what is missing and installing it needs root: run as root, or run: sudo apt-get install -y $*"
+  command -v apt-get >/dev/null || die "$what is missing and there is no apt-get to install it ($*)"
+  say "installing $* with apt-get ($what is missing)"
+  mkdir -p "$LOG_DIR"
+  local log=$LOG_DIR/apt-peers.log
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >"$log" 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$log" 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >>"$log" 2>&1 || {
+      cat "$log" >&2
+      die "apt-get install $* failed"
+    }
+  fi
+}
+
+# ensure_node: node and npm (Debian's nodejs and npm when missing).
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null && return 0
+  take_lock peers
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install_missing "node/npm" nodejs npm
+  release_lock peers
+}
+
+# provision_peers: node and npm, quakestat, and gamedig (npm ci into $PEERS_DIR) when missing.
+provision_peers() {
+  ensure_node
+  take_lock peers
+  command -v quakestat >/dev/null || apt_install_missing quakestat qstat
+  command -v quakestat >/dev/null || die "qstat is installed but quakestat is not on PATH"
+  if ! cmp -s "$PEERS_SRC/package-lock.json" "$PEERS_DIR/package-lock.json" ||
+    [[ ! -f $PEERS_DIR/node_modules/gamedig/package.json ]]; then
+    say "installing gamedig into $PEERS_DIR (npm ci of $PEERS_SRC/package-lock.json)"
+    rm -rf "$PEERS_DIR"
+    mkdir -p "$PEERS_DIR"
+    cp "$PEERS_SRC/package.json" "$PEERS_SRC/package-lock.json" "$PEERS_DIR/"
+    (cd "$PEERS_DIR" && npm ci --no-audit --no-fund --loglevel=error >npm-ci.log 2>&1) || {
+      cat "$PEERS_DIR/npm-ci.log" >&2
+      rm -f "$PEERS_DIR/package-lock.json" # retry next time
+      die "npm ci for gamedig failed"
+    }
+  fi
+  release_lock peers
+}
+
+# free_udp_ports N: N distinct UDP ports free on 127.0.0.1 right now.
+free_udp_ports() {
+  node -e '
+    const dgram = require("dgram"), n = Number(process.argv[1]), socks = []
+    for (let i = 0; i < n; i++) {
+      const s = dgram.createSocket("udp4")
+      s.bind(0, "127.0.0.1", () => {
+        socks.push(s)
+        if (socks.length === n) {
+          console.log(socks.map(x => x.address().port).join(" "))
+          socks.forEach(x => x.close())
+        }
+      })
+    }' "$1"
+}
+
+# peer_case NAME QUERY_PORT ENV... -- DEMO_ARGS...: run the demo in the background with ENV and
+# DEMO_ARGS, query it on QUERY_PORT with check.mjs, stop it through its stop file and check its log.
+# Returns 1 on a problem.
+peer_case() {
+  local name=$1 qport=$2
+  shift 2
+  local -a envs=() args=()
+  while (($#)) && [[ $1 != -- ]]; do
+    envs+=("$1")
+    shift
+  done
+  shift
+  args=("$@")
+  local raw=$LOG_DIR/peers-$name.raw.log log=$LOG_DIR/peers-$name.log stop=$LOG_DIR/peers-$name.stop
+  rm -f "$stop" "$raw"
+  say "peers: $name (${envs[*]:-no environment}; demo ${args[*]})"
+  env GOSTEAM_BACKEND=offline "${envs[@]}" "$GODOT_BIN" --headless --path "$PROJECT" res://demo/server.tscn -- \
+    "${args[@]}" --stop-file "$ROOT/$stop" --max-seconds 120 </dev/null >"$raw" 2>&1 &
+  local pid=$! state="" waited=0
+  while ((waited < 600)); do
+    state=$(sed -n 's/^demo: state //p' "$raw" | head -n 1)
+    [[ -z $state ]] && kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  local ok=0
+  if [[ -z $state ]]; then
+    say "FAIL peers $name: the demo printed no 'demo: state' line"
+    ok=1
+  elif ! GAMEDIG_DIR=$PEERS_DIR QUAKESTAT=$(command -v quakestat) node "$PEERS_SRC/check.mjs" "$state" 127.0.0.1 "$qport"; then
+    say "FAIL peers $name: gamedig or qstat did not show what the demo set"
+    ok=1
+  fi
+  touch "$stop"
+  for ((waited = 0; waited < 300; waited++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    say "FAIL peers $name: the demo did not stop within 30 s of its stop file"
+    ok=1
+  fi
+  local status=0
+  wait "$pid" || status=$?
+  rm -f "$stop"
+  filter_godot_noise <"$raw" >"$log"
+  rm -f "$raw"
+  local plain hits re
+  plain=$(strip_ansi "$log")
+  ((status == 0)) || { say "FAIL peers $name: the demo exited with status $status"; ok=1; }
+  for re in 'SCRIPT ERROR|ERROR:' 'Program crashed|handle_crash|Segmentation fault' 'ObjectDB instances leaked at exit' "$EXT_LOAD_FAILURE"; do
+    hits=$(grep -E -- "$re" <<<"$plain" | head -n 10 || true)
+    [[ -z $hits ]] || { say "FAIL peers $name: log matches /$re/:"$'\n'"$hits"; ok=1; }
+  done
+  grep -q '^demo: server shut down' <<<"$plain" || { say "FAIL peers $name: no clean shutdown in the log"; ok=1; }
+  ((ok == 0)) || say "demo log: $log"
+  return $ok
+}
+
+# query_peers_check: the demo answers gamedig and qstat in both query-port modes, with and without
+# the A2S_INFO challenge, split and single-datagram replies; rules enough to need a split reply.
+query_peers_check() {
+  provision_peers
+  mkdir -p "$LOG_DIR"
+  local -a p
+  read -ra p <<<"$(free_udp_ports 4)"
+  ((${#p[@]} == 4)) || die "could not find free UDP ports on 127.0.0.1"
+  local failed=0
+  peer_case query-port "${p[1]}" STEAM_GAMESERVER_A2S_INFO_REQUIRE_CHALLENGE=1 -- --ip 127.0.0.1 --port "${p[0]}" \
+    --query-port "${p[1]}" --mode 3 --name "Peer check: query port" --map arena_01 --max-players 24 \
+    --bots 3 --rules 80 --password --tags "coop,godot,offline" || failed=1
+  peer_case shared "${p[2]}" -- --ip 127.0.0.1 --port "${p[2]}" --shared --mode 2 --name "Peer check: GameSocketShare" \
+    --map dm_shared --max-players 8 --rules 100 || failed=1
+  peer_case shared-single "${p[3]}" STEAM_GAMESERVER_A2S_INFO_REQUIRE_CHALLENGE=1 GOSTEAM_A2S_SINGLE_DATAGRAM=1 -- \
+    --ip 127.0.0.1 --port "${p[3]}" --shared --mode 3 --bots 1 --rules 120 --tags ctf || failed=1
+  ((failed == 0)) || die "server queries: real server browsers disagree with the demo (logs in $LOG_DIR)"
+  say "PASS server queries: gamedig and qstat show what the demo set"
+}
+
 # Benchmarks print figures and never fail on them: Go's, then the Godot scene's ratios to a
 # native engine call measured in the same run.
 cmd_bench() {
@@ -596,18 +819,84 @@ cmd_bench() {
   TALLY=optional run_godot_suite res://bench/bench.tscn
 }
 
+# check_real_steam: the real libsteam_api.so in Godot. Without a Steam client its init fails with
+# its own message, which serverInitEx returns and serverInit prints, with GOSTEAM_BACKEND=steamworks
+# and with auto (which must not replace the failure with offline); with no library anywhere, auto
+# falls back to offline. HOME is a scratch folder, so a Steam client installed on this machine
+# (~/.steam/sdk64/steamclient.so) cannot make the init succeed.
+check_real_steam() {
+  local home mode plain scene=res://tests/real_steam_check.tscn
+  home=$(mktemp -d)
+  for mode in steamworks auto; do
+    HOME=$home GOSTEAM_BACKEND=$mode GOSTEAM_STEAM_API=$STEAM_API run_godot_suite "$scene" -- steam-failure
+    plain=$(strip_ansi "$LOG_DIR/real_steam_check.log")
+    grep -qF "Steam: steamworks backend, $STEAM_API" <<<"$plain" ||
+      die "GOSTEAM_BACKEND=$mode: the log does not say the steamworks backend was chosen"
+    grep -qE "Steam\.serverInit: Failed to load module '.*steamclient\.so'" <<<"$plain" ||
+      die "GOSTEAM_BACKEND=$mode: serverInit did not print the library's error"
+  done
+  HOME=$home GOSTEAM_BACKEND=auto GOSTEAM_STEAM_API= run_godot_suite "$scene" -- offline
+  grep -qF "Steam: offline backend (steamworks: libsteam_api.so not found" <(strip_ansi "$LOG_DIR/real_steam_check.log") ||
+    die "GOSTEAM_BACKEND=auto without a library: the log does not say offline was chosen for that reason"
+  rm -rf "$home"
+}
+
+# realm_peers_check: two Godot processes of one offline realm exchange auth tickets over loopback
+# UDP (tests/realm_peer.gd): the server accepts a ticket and refuses its replay, the client sees in
+# its own process that the server used the ticket, and the server sees the client's cancellation.
+# Both make the realm key at once in a scratch XDG_CONFIG_HOME (the default key location), so they
+# also race for it. Each peer gives up after 60 s.
+realm_peers_check() {
+  local dir role status=0
+  local -a pids=()
+  dir=$(mktemp -d)
+  mkdir -p "$dir/config"
+  for role in server client; do
+    (
+      unset GOSTEAM_REALM_KEY GOSTEAM_REALM_KEY_FILE
+      export XDG_CONFIG_HOME=$dir/config
+      SUITE_LOG=realm-$role run_godot_suite res://tests/realm_peer.tscn -- "$role" "$dir"
+    ) &
+    pids+=($!)
+  done
+  local pid
+  for pid in "${pids[@]}"; do
+    wait "$pid" || status=1
+  done
+  rm -rf "$dir"
+  ((status == 0)) || die "realm peers: tickets between two processes of a realm (logs in $LOG_DIR/realm-*.log)"
+  say "PASS realm peers: a ticket accepted once across two processes, its replay and cancellation seen by both"
+}
+
+# cmd_peers: only the server-browser check of `test` (build, then query_peers_check).
+cmd_peers() {
+  take_lock "$BUILD_LOCK"
+  build
+  provision_godot
+  import_project
+  query_peers_check
+}
+
 cmd_test() {
+  ensure_node # npm fetches the test peers and libraries below
+  fetch_steam_api
   say "go vet ./..."
   go vet ./...
-  say "go test -race ./steam/... ./signals/..."
-  go test -race ./steam/... ./signals/...
+  say "CGO_ENABLED=0 go vet ./steam/... (the steam packages build without cgo)"
+  CGO_ENABLED=0 go vet ./steam/...
+  say "go test -race ./steam/... ./signals/... (GOSTEAM_STEAM_API=$STEAM_API)"
+  GOSTEAM_STEAM_API=$STEAM_API go test -race ./steam/... ./signals/...
   say "go test ./extension/..."
   go test ./extension/...
   take_lock "$BUILD_LOCK"
   build
   provision_godot
   import_project
+  # The offline suites run offline whatever the shell says; check_real_steam sets its own.
+  export GOSTEAM_BACKEND=offline
+  unset GOSTEAM_STEAM_API
   run_godot_suite "$TEST_SCENE"
+  realm_peers_check
   # A Go panic in a bound method must be reported and survived, through the real Godot boundary.
   local method
   for method in loggedOn getPublicIP; do
@@ -616,6 +905,9 @@ cmd_test() {
   # The demo server logs on offline and shuts down cleanly; it also keeps lambdas connected to
   # every Steam signal until exit, which once crashed Godot's shutdown.
   TALLY=optional run_godot_suite res://demo/server.tscn --quit-after 300
+  query_peers_check
+  check_class_reference
+  check_real_steam
   say "all tests passed"
 }
 
@@ -627,12 +919,13 @@ main() {
     demo) cmd_demo "$@" ;;
     test) (($# == 0)) || die "test takes no arguments"; cmd_test ;;
     bench) (($# == 0)) || die "bench takes no arguments"; cmd_bench ;;
+    peers) (($# == 0)) || die "peers takes no arguments"; cmd_peers ;;
     godot)
       provision_godot
       exec "$GODOT_BIN" "$@"
       ;;
     -h | --help | help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}" ;;
-    *) die "unknown command '$cmd' (build, demo, test, bench, godot, help)" ;;
+    *) die "unknown command '$cmd' (build, demo, test, peers, bench, godot, help)" ;;
   esac
 }
 

@@ -21,12 +21,28 @@ import (
 
 	"github.com/gosteam/godot-steam-server/steam"
 	"github.com/gosteam/godot-steam-server/steam/offline"
+	"github.com/gosteam/godot-steam-server/steam/steamworks"
 )
 
 // server is the one game server behind the singleton; Godot calls it from the main thread.
-var server = steam.NewServer(func() (steam.Backend, error) {
-	return offline.New(offline.Options{}), nil
-})
+var server = steam.NewServer(newBackend)
+
+// newBackend chooses the backend at each serverInit from GOSTEAM_BACKEND: steamworks, offline, or
+// auto (the default): steamworks when libsteam_api.so loads, offline only when no library is found.
+// A Steam that loads but fails to start is serverInit's error, never replaced by offline. The
+// choice is printed when it changes.
+func newBackend() (steam.Backend, error) {
+	b, note, err := steamworks.Select(steam.Getenv(steamworks.EnvBackend), steamworks.Options{}, func() steam.Backend {
+		return offline.New(offline.Options{})
+	})
+	if err == nil && note != backendNote {
+		backendNote = note
+		fmt.Println(note)
+	}
+	return b, err
+}
+
+var backendNote string
 
 // goSteamCall is the single entry from Godot into Go for every method: no reflection, no
 // allocation for scalar arguments and returns. A panic is recovered here, reported with the

@@ -22,7 +22,7 @@ func (m method) signature() string {
 	for i, name := range m.args {
 		args[i] = name + ": " + m.bind.args[i].typeName()
 		if i >= firstDefault {
-			args[i] += fmt.Sprintf(" = %q", fmt.Sprint(m.defaults[i-firstDefault]))
+			args[i] += " = " + defaultLiteral(m.defaults[i-firstDefault])
 		}
 	}
 	return fmt.Sprintf("%s(%s) -> %s", m.name, strings.Join(args, ", "), m.bind.ret.typeName())
@@ -46,9 +46,21 @@ func signalSignature(s signals.Signal) string {
 // apiMarkdown is the README's API section, generated from the same tables the extension registers.
 func apiMarkdown() string {
 	var b strings.Builder
-	b.WriteString("| method | what it does |\n|---|---|\n")
+	b.WriteString("| method | what it does | signals | Steamworks | offline backend |\n|---|---|---|---|---|\n")
 	for _, m := range methods {
-		fmt.Fprintf(&b, "| `%s` | %s |\n", m.signature(), m.doc)
+		emits := make([]string, len(m.emits))
+		for i, id := range m.emits {
+			emits[i] = "`" + signals.Catalogue[id].Name + "`"
+		}
+		steamCall := "ours"
+		if m.steam != "" {
+			steamCall = "`" + m.steam + "`"
+		}
+		offline := m.offline
+		if offline == "" && m.steam != "" {
+			offline = "as Steam"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", m.signature(), m.doc, strings.Join(emits, " "), steamCall, offline)
 	}
 	b.WriteString("\n| signal | when |\n|---|---|\n")
 	for _, s := range signals.Catalogue {

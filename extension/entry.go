@@ -2,11 +2,13 @@
 package main
 
 /*
+#include <stdlib.h>
 #include "gdext.h"
 */
 import "C"
 
 import (
+	_ "embed"
 	"os"
 	"unsafe"
 
@@ -35,7 +37,20 @@ func gosteam_init(getProcAddress, library, initialization unsafe.Pointer) bool {
 	)
 	init.RegisterSceneInitializer(registerSteam)
 	init.RegisterSceneTerminator(unregisterSteam)
+	init.RegisterEditorInitializer(loadClassReference)
 	return init.Init()
+}
+
+//go:embed doc_classes/Steam.xml
+var classReference string
+
+// loadClassReference shows the Steam class reference in the editor's help (F1, Ctrl+click).
+func loadClassReference() {
+	xml := C.CString(classReference)
+	defer C.free(unsafe.Pointer(xml))
+	if C.sv_load_help(xml, C.int64_t(len(classReference))) == 0 {
+		printError("Steam: this editor cannot load extension documentation", "loadClassReference")
+	}
 }
 
 func main() {}

@@ -191,6 +191,17 @@ fail:
 	return 0;
 }
 
+// sv_load_help adds the class reference to the editor's help; the function exists only in editor builds.
+int sv_load_help(const char *xml, int64_t len) {
+	GDExtensionsInterfaceEditorHelpLoadXmlFromUtf8CharsAndLen load =
+			(GDExtensionsInterfaceEditorHelpLoadXmlFromUtf8CharsAndLen)gd.get_proc_address("editor_help_load_xml_from_utf8_chars_and_len");
+	if (!load) {
+		return 0;
+	}
+	load(xml, len);
+	return 1;
+}
+
 void sv_print_error(const char *message, const char *function) {
 	gd.print_error(message, function, "steam", 0, 1);
 }

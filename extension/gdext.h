@@ -57,6 +57,7 @@ int sv_register_signal(int32_t index, const char *name, int32_t argc, const char
 void sv_register_constant(const char *enum_name, const char *name, int64_t value);
 int sv_register_singleton(void);
 void sv_unregister(void);
+int sv_load_help(const char *xml, int64_t len);
 
 // Used by Go while a call runs.
 void sv_emit(int32_t signal, const int64_t *values, int32_t count);

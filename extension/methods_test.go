@@ -169,3 +169,16 @@ func TestEnumTypesNameSteamEnums(t *testing.T) {
 		}
 	}
 }
+
+// doc_classes/Steam.xml is generated from the table; regenerate with UPDATE_DOCS=1 go test ./extension/.
+func TestClassReferenceIsCurrent(t *testing.T) {
+	const path = "doc_classes/Steam.xml"
+	want := classXML()
+	if os.Getenv("UPDATE_DOCS") == "1" {
+		require.NoError(t, os.MkdirAll("doc_classes", 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(want), 0o644))
+	}
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, want, string(got), "class reference is stale: run UPDATE_DOCS=1 go test ./extension/")
+}

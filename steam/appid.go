@@ -12,7 +12,7 @@ import (
 // the working directory. It returns 0 when neither names a valid ID.
 func AppIDFromEnvironment() uint32 {
 	for _, name := range []string{"SteamAppId", "SteamGameId"} {
-		if id, ok := parseAppID(os.Getenv(name)); ok {
+		if id, ok := parseAppID(Getenv(name)); ok {
 			return id
 		}
 	}

@@ -63,6 +63,13 @@ type Backend interface {
 	AssociateWithClan(clan SteamID)
 	ComputeNewPlayerCompatibility(player SteamID)
 
+	// Player connections (the deprecated ISteamGameServer calls GodotSteam Server exposes). An error
+	// means the call did nothing, and says why.
+	SendUserConnectAndAuthenticate(ip uint32, blob []byte, steamID SteamID) (bool, error)
+	CreateUnauthenticatedUserConnection() (SteamID, error)
+	SendUserDisconnect(steamID SteamID) error
+	UpdateUserData(steamID SteamID, name string, score uint32) (bool, error)
+
 	HandleIncomingPacket(data []byte, ip uint32, port uint16) bool
 	// NextOutgoingPacket copies the next queued datagram into buf and reports its length, 0 when none.
 	NextOutgoingPacket(buf []byte) (n int, ip uint32, port uint16)

@@ -19,6 +19,8 @@ type fakeBackend struct {
 	licenseResult UserHasLicenseResult
 	packetOK      bool
 	outgoing      []byte
+	connectOK     bool
+	playersErr    error
 }
 
 var _ Backend = (*fakeBackend)(nil)
@@ -87,6 +89,22 @@ func (f *fakeBackend) AssociateWithClan(clan SteamID) {
 }
 func (f *fakeBackend) ComputeNewPlayerCompatibility(player SteamID) {
 	f.record("ComputeNewPlayerCompatibility(%d)", uint64(player))
+}
+func (f *fakeBackend) SendUserConnectAndAuthenticate(ip uint32, blob []byte, steamID SteamID) (bool, error) {
+	f.record("SendUserConnectAndAuthenticate(%#x,%x,%d)", ip, blob, uint64(steamID))
+	return f.connectOK, nil
+}
+func (f *fakeBackend) CreateUnauthenticatedUserConnection() (SteamID, error) {
+	f.record("CreateUnauthenticatedUserConnection")
+	return NewSteamID(1, AccountTypeAnonUser, 0, 9), f.playersErr
+}
+func (f *fakeBackend) SendUserDisconnect(steamID SteamID) error {
+	f.record("SendUserDisconnect(%d)", uint64(steamID))
+	return nil
+}
+func (f *fakeBackend) UpdateUserData(steamID SteamID, name string, score uint32) (bool, error) {
+	f.record("UpdateUserData(%d,%q,%d)", uint64(steamID), name, score)
+	return f.connectOK, nil
 }
 func (f *fakeBackend) HandleIncomingPacket(data []byte, ip uint32, port uint16) bool {
 	f.record("HandleIncomingPacket(%x,%#x,%d)", data, ip, port)

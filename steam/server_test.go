@@ -120,6 +120,13 @@ var frontCalls = []struct {
 		return err
 	}},
 	{"NextOutgoingPacket", func(s *Server) error { _, err := s.NextOutgoingPacket(make([]byte, 16)); return err }},
+	{"SendUserConnectAndAuthenticate", func(s *Server) error {
+		_, err := s.SendUserConnectAndAuthenticate(0x0A000002, []byte{1}, testPlayer)
+		return err
+	}},
+	{"CreateUnauthenticatedUserConnection", func(s *Server) error { _, err := s.CreateUnauthenticatedUserConnection(); return err }},
+	{"SendUserDisconnect", func(s *Server) error { return s.SendUserDisconnect(testPlayer) }},
+	{"UpdateUserData", func(s *Server) error { _, err := s.UpdateUserData(testPlayer, "name", 1); return err }},
 	{"Shutdown", func(s *Server) error { return s.Shutdown() }},
 }
 

@@ -63,6 +63,20 @@ const METHODS := {
 	"userHasLicenseForApp": [[["steam_id", TYPE_INT, false], ["app_id", TYPE_INT, false]], TYPE_INT, []],
 	"wasRestartRequested": [[], TYPE_BOOL, []],
 	"getServerState": [[], TYPE_DICTIONARY, []],
+	# Player connections
+	"sendUserConnectAndAuthenticate": [[["ip_client", TYPE_INT, false], ["auth_blob", TYPE_NIL, true], ["steam_id", TYPE_INT, false]], TYPE_BOOL, []],
+	"createUnauthenticatedUserConnection": [[], TYPE_INT, []],
+	"sendUserDisconnect": [[["steam_id", TYPE_INT, false]], TYPE_NIL, []],
+	"updateUserData": [[["steam_id", TYPE_INT, false], ["name", TYPE_STRING, false], ["score", TYPE_INT, false]], TYPE_BOOL, []],
+	# Offline scripting
+	"offlineIssueTicket": [[["steam_id", TYPE_INT, false], ["app_id", TYPE_INT, false]], TYPE_DICTIONARY, [0]],
+	"offlineKickClient": [[["steam_id", TYPE_INT, false], ["reason", TYPE_INT, false]], TYPE_NIL, []],
+	"offlineDenyClient": [[["steam_id", TYPE_INT, false], ["reason", TYPE_INT, false]], TYPE_NIL, []],
+	"offlineAuthSessionResponse": [[["steam_id", TYPE_INT, false], ["response", TYPE_INT, false]], TYPE_NIL, []],
+	"offlineConnectFailure": [[["result", TYPE_INT, false], ["retrying", TYPE_BOOL, false]], TYPE_NIL, []],
+	"offlineDisconnect": [[["result", TYPE_INT, false]], TYPE_NIL, []],
+	"offlinePolicyResponse": [[["secure", TYPE_BOOL, false]], TYPE_NIL, []],
+	"offlineRequestRestart": [[], TYPE_NIL, []],
 }
 
 # Signal rows: [[argument name, Variant type], ...] in order.

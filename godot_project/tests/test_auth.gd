@@ -52,12 +52,15 @@ func test_ticket_shape_and_response_signal() -> void:
 	check_eq(t.keys(), ["id", "buffer", "ticket_size"], "ticket Dictionary keys")
 	check(t.id is int and t.id > 0, "ticket id must be a positive int, got %s" % var_to_str(t.id))
 	check(t.buffer is PackedByteArray, "ticket buffer must be a PackedByteArray, got %s" % type_string(typeof(t.buffer)))
-	check_eq(t.ticket_size, 73, "ticket_size of an offline ticket")
+	check_eq(t.ticket_size, 81, "ticket_size of an offline ticket")
 	check_eq(t.buffer.size(), t.ticket_size, "buffer size == ticket_size")
-	check_eq(t.buffer[0], 1, "ticket version byte")
+	check_eq(t.buffer[0], 2, "ticket version byte")
 	check_eq(t.buffer.decode_u64(1), Steam.getSteamID(), "ticket issuer is the server's Steam ID")
 	check_eq(t.buffer.decode_u32(9), _app_id(), "ticket app ID")
 	check_eq(t.buffer.decode_u32(13), t.id, "ticket handle")
+	var issued: int = t.buffer.decode_s64(17)
+	check(absi(issued - int(Time.get_unix_time_from_system() * 1000)) < 60000, "ticket issue time is now (Unix ms), got %d" % issued)
+	check_eq(t.buffer.decode_s64(25) - issued, 3600 * 1000, "ticket expires an hour after it was issued")
 	check_eq(pump(), [["get_auth_session_ticket_response", [t.id, 1]]], "get_auth_session_ticket_response(auth_ticket, result 1 = OK)")
 	var t2 := Steam.getServerAuthSessionTicket("peer-identity")
 	check_eq(t2.keys(), ["id", "buffer", "ticket_size"], "getServerAuthSessionTicket keys")
@@ -116,8 +119,8 @@ func test_flipped_bytes_are_refused() -> void:
 	_start()
 	var me := Steam.getSteamID()
 	var t := _ticket()
-	# version, issuer, app, handle, issue time, nonce, MAC (first and last byte)
-	for pos in [0, 1, 8, 9, 13, 17, 25, 40, 41, 72]:
+	# version, issuer, app, handle, issue time, expiry, ticket ID, MAC (first and last byte)
+	for pos in [0, 1, 8, 9, 13, 17, 25, 33, 48, 49, 80]:
 		for mask in [0x01, 0x80]:
 			var bad: PackedByteArray = t.buffer.duplicate()
 			bad[pos] = bad[pos] ^ mask
@@ -133,8 +136,10 @@ func test_flipped_bytes_are_refused() -> void:
 func test_version_byte_gives_invalid_version() -> void:
 	_start()
 	var bad: PackedByteArray = _ticket().buffer.duplicate()
-	bad[0] = 2
-	check_eq(_begin(bad, Steam.getSteamID(), "version 2"), INVALID_VERSION, "a ticket of an unknown version (3 = InvalidVersion)")
+	bad[0] = 3
+	check_eq(_begin(bad, Steam.getSteamID(), "version 3"), INVALID_VERSION, "a ticket of an unknown version (3 = InvalidVersion)")
+	bad[0] = 1
+	check_eq(_begin(bad, Steam.getSteamID(), "version 1"), INVALID_VERSION, "a ticket of the first offline format")
 
 
 func test_truncated_and_padded_tickets_are_refused() -> void:
@@ -142,18 +147,18 @@ func test_truncated_and_padded_tickets_are_refused() -> void:
 	var me := Steam.getSteamID()
 	var t := _ticket()
 	var buf: PackedByteArray = t.buffer
-	check_eq(_begin(buf.slice(0, 72), me, "72 bytes"), INVALID_TICKET, "ticket missing its last byte")
-	check_eq(_begin(buf.slice(0, 41), me, "41 bytes"), INVALID_TICKET, "ticket without its MAC")
+	check_eq(_begin(buf.slice(0, 80), me, "80 bytes"), INVALID_TICKET, "ticket missing its last byte")
+	check_eq(_begin(buf.slice(0, 49), me, "49 bytes"), INVALID_TICKET, "ticket without its MAC")
 	check_eq(_begin(buf.slice(0, 1), me, "1 byte"), INVALID_TICKET, "1-byte ticket")
 	var padded := buf.duplicate()
 	padded.append(0)
-	check_eq(_begin(padded, me, "74 bytes"), INVALID_TICKET, "ticket with an extra byte")
+	check_eq(_begin(padded, me, "82 bytes"), INVALID_TICKET, "ticket with an extra byte")
 	check_eq(_begin(PackedByteArray(), me, "empty"), INVALID_TICKET, "empty ticket")
 	var huge := PackedByteArray()
 	huge.resize(4097)
 	check_eq(_begin(huge, me, "4097 bytes"), INVALID_TICKET, "ticket over 4096 bytes")
 	# A Dictionary whose ticket_size is shorter than its buffer is trimmed to ticket_size.
-	check_eq(_begin({"id": t.id, "buffer": buf, "ticket_size": 72}, me, "ticket_size 72"), INVALID_TICKET, "Dictionary ticket with ticket_size 72")
+	check_eq(_begin({"id": t.id, "buffer": buf, "ticket_size": 80}, me, "ticket_size 80"), INVALID_TICKET, "Dictionary ticket with ticket_size 80")
 	check_eq(_begin({"buffer": buf}, me, "no ticket_size"), OK, "Dictionary with only a buffer")
 	pump()
 

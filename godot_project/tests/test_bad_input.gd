@@ -31,8 +31,8 @@ var connect_data := {"ip": "127.0.0.1", "game_port": 27015, "query_port": 27016}
 
 func _init() -> void:
 	bytes_64k.resize(65536)
-	garbage_ticket.resize(73)
-	garbage_ticket.fill(1) # right version byte, wrong MAC: always InvalidTicket
+	garbage_ticket.resize(81)
+	garbage_ticket.fill(2) # right version byte and size, wrong MAC: always InvalidTicket
 	values = [null, "str", 1.5, [], {}, Vector2(), PackedByteArray(), -1, 0, MAX_INT, MIN_INT, big_string,
 		bytes_64k, true, false, &"name", 3.0, NAN, INF, -INF, Color(1, 0, 0), PackedInt32Array([1]),
 		RefCounted.new(), NodePath("a/b"), Vector2i(1, 1), [1, 2, 3], {"buffer": 5}]
@@ -87,6 +87,20 @@ func _init() -> void:
 		"secure": {"args": [], "safe": false},
 		"wasRestartRequested": {"args": [], "safe": false},
 		"getServerState": {"args": [], "safe": {}}, # never refused; only the count checks apply
+		# Player connections
+		"sendUserConnectAndAuthenticate": {"args": [["int", 0, U32, 167772162], ["never", garbage_ticket], ["sid", PLAYER]], "safe": false},
+		"createUnauthenticatedUserConnection": {"args": [], "safe": 0},
+		"sendUserDisconnect": {"args": [["sid", PLAYER]], "safe": null},
+		"updateUserData": {"args": [["sid", PLAYER], ["str", 127, "name"], ["int", -2147483648, U32, 5]], "safe": false},
+		# Offline scripting
+		"offlineIssueTicket": {"args": [["sid", PLAYER], ["int", 0, U32, 0]], "safe": no_ticket},
+		"offlineKickClient": {"args": [["sid", PLAYER], ["int", 0, 15, 2]], "safe": null},
+		"offlineDenyClient": {"args": [["sid", PLAYER], ["int", 0, 15, 2]], "safe": null},
+		"offlineAuthSessionResponse": {"args": [["sid", PLAYER], ["int", 0, 10, 1]], "safe": null},
+		"offlineConnectFailure": {"args": [["int", 1, 2147483647, 3], ["bool", true]], "safe": null},
+		"offlineDisconnect": {"args": [["int", 1, 2147483647, 3]], "safe": null},
+		"offlinePolicyResponse": {"args": [["bool", true]], "safe": null},
+		"offlineRequestRestart": {"args": [], "safe": null},
 	}
 
 
@@ -372,7 +386,7 @@ func test_identity_reference_may_be_anything_textual() -> void:
 	_restart()
 	var t := Steam.getAuthSessionTicket(big_string)
 	check(t.id > 0, "getAuthSessionTicket with a 1 MB identity_reference should still issue a ticket")
-	check_eq(t.ticket_size, 73, "ticket size")
+	check_eq(t.ticket_size, 81, "ticket size")
 	check_eq(names_of(pump()), ["get_auth_session_ticket_response"], "signals for the ticket")
 
 

@@ -12,8 +12,8 @@ var BEFORE_INIT := {}
 
 
 func _init() -> void:
-	_ticket_bytes.resize(73)
-	_ticket_bytes.fill(1)
+	_ticket_bytes.resize(81)
+	_ticket_bytes.fill(2)
 	var no_ticket := {"id": 0, "buffer": PackedByteArray(), "ticket_size": 0}
 	BEFORE_INIT = {
 		"associateWithClan": [[GROUP], null],
@@ -59,6 +59,18 @@ func _init() -> void:
 		"userHasLicenceForApp": [[PLAYER, 480], 2],
 		"userHasLicenseForApp": [[PLAYER, 480], 2],
 		"wasRestartRequested": [[], false],
+		"sendUserConnectAndAuthenticate": [[0x7F000001, _ticket_bytes, PLAYER], false],
+		"createUnauthenticatedUserConnection": [[], 0],
+		"sendUserDisconnect": [[PLAYER], null],
+		"updateUserData": [[PLAYER, "name", 1], false],
+		"offlineIssueTicket": [[PLAYER], no_ticket],
+		"offlineKickClient": [[PLAYER, 5], null],
+		"offlineDenyClient": [[PLAYER, 4], null],
+		"offlineAuthSessionResponse": [[PLAYER, 1], null],
+		"offlineConnectFailure": [[3, true], null],
+		"offlineDisconnect": [[3], null],
+		"offlinePolicyResponse": [[true], null],
+		"offlineRequestRestart": [[], null],
 	}
 
 
@@ -74,13 +86,14 @@ func _decode_id(id: int) -> Array:
 # ---- serverInit / serverInitEx / initGameServer --------------------------------------------------
 
 func test_server_init_stores_its_arguments() -> void:
-	check_eq(Steam.serverInit("192.168.1.20", 27015, 27016, 2, "1.2.3"), true, "serverInit with valid arguments")
+	# Query port 65535 (GameSocketShare): a real one would be bound on 192.168.1.20, which this machine may not have.
+	check_eq(Steam.serverInit("192.168.1.20", 27015, 65535, 2, "1.2.3"), true, "serverInit with valid arguments")
 	var st := Steam.getServerState()
 	check_eq(st.initialized, true, "state.initialized after serverInit")
 	check_eq(st.backend, "offline", "state.backend in tests")
 	check_eq(st.ip, "192.168.1.20", "state.ip")
 	check_eq(st.game_port, 27015, "state.game_port")
-	check_eq(st.query_port, 27016, "state.query_port")
+	check_eq(st.query_port, 65535, "state.query_port")
 	check_eq(st.server_mode, 2, "state.server_mode")
 	check_eq(st.version, "1.2.3", "state.version")
 	check_eq(st.heartbeat_interval, -1, "a fresh server uses Steam's default heartbeat (-1)")

@@ -1,6 +1,7 @@
 ## GameSocketShare: handleIncomingPacket takes query datagrams (FF FF FF FF ...) from the game's own
 ## socket when serverInit's query_port is 65535; getNextOutgoingPacket hands back what to send.
-## (Replies to A2S queries come later; these tests do not expect any.)
+## The A2S replies themselves are tested in Go (steam/offline/a2s_test.go) and with real server
+## browsers (build.sh query_peers_check); here: that they come out of getNextOutgoingPacket.
 extends TestSuite
 
 const SHARED := 65535
@@ -118,3 +119,64 @@ func test_outgoing_is_a_fresh_dictionary_each_call() -> void:
 	a["length"] = 99
 	a["out"] = PackedByteArray([1])
 	check_eq(Steam.getNextOutgoingPacket(), EMPTY_OUT, "changing a returned Dictionary changed the next result")
+
+
+func _drain_outgoing() -> Array:
+	var out := []
+	while true:
+		var p := Steam.getNextOutgoingPacket()
+		if p.length == 0:
+			return out
+		out.append(p)
+	return out
+
+
+func test_shared_mode_answers_queries_once_advertised() -> void:
+	_start(SHARED)
+	Steam.setServerName("packets test")
+	var info := PackedByteArray(A2S_INFO)
+	Steam.handleIncomingPacket(info, "203.0.113.7", 50000)
+	check_eq(_drain_outgoing(), [], "a server that does not advertise itself stays silent")
+	Steam.setAdvertiseServerActive(true)
+	check_eq(Steam.handleIncomingPacket(info, "203.0.113.7", 50000), {"data": info}, "A2S_INFO is taken")
+	var out := _drain_outgoing()
+	if check_eq(out.size(), 1, "one S2A_INFO datagram"):
+		var p: Dictionary = out[0]
+		check_eq(p.out.slice(0, 6), PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x49, 17]), "S2A_INFO header and protocol")
+		check_eq(p.out.slice(6, 18).get_string_from_utf8(), "packets test", "server name")
+		check_eq([p.length, p.address, p.port], [p.out.size(), 0xCB007107, 50000], "length, and the asker's address (host order) and port")
+	# A2S_RULES asks for a challenge first (-1), then gets the rules: 60 of them need 2 split fragments.
+	for i in 60:
+		Steam.setKeyValue("rule_%03d" % i, "x".repeat(20))
+	Steam.handleIncomingPacket(PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x56, 0xFF, 0xFF, 0xFF, 0xFF]), "203.0.113.7", 50000)
+	out = _drain_outgoing()
+	if not check_eq(out.size(), 1, "one S2C_CHALLENGE") or not check_eq(out[0].out.slice(0, 5), PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x41]), "S2C_CHALLENGE header"):
+		return
+	var rules := PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x56])
+	rules.append_array(out[0].out.slice(5, 9))
+	Steam.handleIncomingPacket(rules, "203.0.113.7", 50000)
+	out = _drain_outgoing()
+	check_eq(out.size(), 2, "a 2 KB rules reply in split fragments")
+	for p in out:
+		check_eq(p.out.slice(0, 4), PackedByteArray([0xFE, 0xFF, 0xFF, 0xFF]), "split fragment header")
+	Steam.setAdvertiseServerActive(false)
+	Steam.handleIncomingPacket(info, "203.0.113.7", 50000)
+	check_eq(_drain_outgoing(), [], "silent again after setAdvertiseServerActive(false)")
+
+
+func test_query_port_in_use_fails_init() -> void:
+	var holder := PacketPeerUDP.new()
+	var port := 0
+	for candidate in range(47000, 47100):
+		if holder.bind(candidate, "127.0.0.1") == OK:
+			port = candidate
+			break
+	if not check(port != 0, "no free UDP port to hold"):
+		return
+	var r := Steam.serverInitEx("127.0.0.1", 27015, port, 2, "1.0")
+	check_eq(r.get("status"), 1, "serverInitEx with a query port in use")
+	check(String(r.get("verbal", "")).contains("cannot open the query port 127.0.0.1:%d" % port), "verbal names the port: %s" % r.get("verbal"))
+	check_eq(Steam.getServerState().initialized, false, "not initialized after a bind failure")
+	holder.close()
+	check_eq(Steam.serverInitEx("127.0.0.1", 27015, port, 2, "1.0").get("status"), 0, "the freed port works")
+	Steam.serverShutdown()

@@ -1,39 +1,37 @@
 package offline
 
-// First cut of offline auth tickets, kept in this file so it can be replaced by the full scheme.
+// Offline auth tickets.
 //
-// A ticket is authenticated with HMAC-SHA256 under a key drawn once per process, so every offline
-// backend in one process (a test that runs a server and "players") accepts the others' tickets, and
-// nothing outside the process can forge one. Keys shared between processes (realms) come later.
-//
-// Layout of version 1 (73 bytes, integers little-endian):
+// A ticket is authenticated with HMAC-SHA256 under the realm key (realm.go), so every process of a
+// realm accepts the others' tickets and nothing outside it can forge one. Layout of version 2
+// (81 bytes, integers little-endian):
 //
 //	0   version       1 byte, ticketVersion
 //	1   issuer        uint64 Steam ID of whoever will present the ticket
 //	9   app ID        uint32
-//	13  handle        uint32 HAuthTicket the issuer got
+//	13  handle        uint32 HAuthTicket the issuer got (meaningful to the issuing process only)
 //	17  issued        int64 Unix milliseconds
-//	25  nonce         16 random bytes; they identify the ticket (reuse, cancellation)
-//	41  MAC           32 bytes, HMAC-SHA256(key, macContext || bytes 0..40)
+//	25  expires       int64 Unix milliseconds
+//	33  ticket ID     16 random bytes; they identify the ticket (reuse, cancellation)
+//	49  MAC           32 bytes, HMAC-SHA256(key, macContext || bytes 0..48)
 //
 // BeginAuthSession checks, in this order: version byte (InvalidVersion), length and MAC
-// (InvalidTicket), app (GameMismatch), issuer == steam_id (InvalidTicket), age (ExpiredTicket),
-// an existing session for steam_id (DuplicateRequest). Past those it returns OK and starts a
-// session; the verdict comes as ValidateAuthTicketResponse, as with Steam: AuthTicketInvalidAlreadyUsed
-// for a ticket this backend has already seen in BeginAuthSession, AuthTicketCanceled for a canceled
-// one, else OK. A session that got a failing verdict still exists (no licence, not validated) until
+// (InvalidTicket), app (GameMismatch), issuer == steam_id (InvalidTicket), expiry (ExpiredTicket),
+// an existing session for steam_id (DuplicateRequest). Past those it returns OK and starts a session;
+// the verdict comes as ValidateAuthTicketResponse, as with Steam, the first that applies of:
+// AuthTicketInvalidAlreadyUsed (the ticket was presented before, in this realm), AuthTicketCanceled,
+// VACBanned, PublisherIssuedBan (data file), NoLicenseOrExpired (the user does not own the server's
+// app), else OK. A session that got a failing verdict still exists (no licence, not validated) until
 // EndAuthSession, so the game ends it as it would with Steam. OwnerID is always the player's own ID
 // (no family sharing offline).
 //
-// Used and canceled tickets are remembered per backend instance and forgotten at Init, Shutdown, and
-// once they are too old to pass the expiry check anyway.
+// Replays and cancellations are kept in the realm's journal (journal.go).
 
 import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -41,67 +39,64 @@ import (
 )
 
 const (
-	ticketVersion = 1
-	ticketBodyLen = 41
+	ticketVersion = 2
+	ticketBodyLen = 49
 	ticketLen     = ticketBodyLen + sha256.Size
 	macContext    = "gosteam offline auth ticket\x00"
-	pruneEvery    = time.Minute
+	// pollEvery is how often sessions look for cancellations made by other servers of the realm.
+	pollEvery = time.Second
 )
 
 type ticketID [16]byte
 
-// processKey is the HMAC key every offline backend of this process shares.
-var processKey = sync.OnceValue(func() []byte {
-	k := make([]byte, 32)
-	_, _ = rand.Read(k) // crypto/rand.Read never fails on supported platforms
-	return k
-})
-
-// ticket is the content of a version-1 ticket.
+// ticket is the content of a version-2 ticket.
 type ticket struct {
-	issuer steam.SteamID
-	appID  uint32
-	handle uint32
-	issued time.Time
-	id     ticketID
+	issuer  steam.SteamID
+	appID   uint32
+	handle  uint32
+	issued  time.Time
+	expires time.Time
+	id      ticketID
 }
 
-func ticketMAC(body []byte) []byte {
-	m := hmac.New(sha256.New, processKey())
+func ticketMAC(key, body []byte) []byte {
+	m := hmac.New(sha256.New, key)
 	m.Write([]byte(macContext))
 	m.Write(body)
 	return m.Sum(nil)
 }
 
-func (t ticket) encode() []byte {
+func (t ticket) encode(key []byte) []byte {
 	buf := make([]byte, ticketBodyLen, ticketLen)
 	buf[0] = ticketVersion
 	binary.LittleEndian.PutUint64(buf[1:], uint64(t.issuer))
 	binary.LittleEndian.PutUint32(buf[9:], t.appID)
 	binary.LittleEndian.PutUint32(buf[13:], t.handle)
 	binary.LittleEndian.PutUint64(buf[17:], uint64(t.issued.UnixMilli()))
-	copy(buf[25:41], t.id[:])
-	return append(buf, ticketMAC(buf)...)
+	binary.LittleEndian.PutUint64(buf[25:], uint64(t.expires.UnixMilli()))
+	copy(buf[33:49], t.id[:])
+	return append(buf, ticketMAC(key, buf)...)
 }
 
 // decodeTicket checks the version, length and MAC.
-func decodeTicket(b []byte) (ticket, steam.BeginAuthSessionResult) {
+func decodeTicket(key, b []byte) (ticket, steam.BeginAuthSessionResult) {
 	if len(b) == 0 {
 		return ticket{}, steam.BeginAuthSessionInvalidTicket
 	}
 	if b[0] != ticketVersion {
 		return ticket{}, steam.BeginAuthSessionInvalidVersion
 	}
-	if len(b) != ticketLen || !hmac.Equal(b[ticketBodyLen:], ticketMAC(b[:ticketBodyLen])) {
+	if len(b) != ticketLen || !hmac.Equal(b[ticketBodyLen:], ticketMAC(key, b[:ticketBodyLen])) {
 		return ticket{}, steam.BeginAuthSessionInvalidTicket
 	}
 	t := ticket{
-		issuer: steam.SteamID(binary.LittleEndian.Uint64(b[1:])),
-		appID:  binary.LittleEndian.Uint32(b[9:]),
-		handle: binary.LittleEndian.Uint32(b[13:]),
-		issued: time.UnixMilli(int64(binary.LittleEndian.Uint64(b[17:]))),
+		issuer:  steam.SteamID(binary.LittleEndian.Uint64(b[1:])),
+		appID:   binary.LittleEndian.Uint32(b[9:]),
+		handle:  binary.LittleEndian.Uint32(b[13:]),
+		issued:  time.UnixMilli(int64(binary.LittleEndian.Uint64(b[17:]))),
+		expires: time.UnixMilli(int64(binary.LittleEndian.Uint64(b[25:]))),
 	}
-	copy(t.id[:], b[25:41])
+	copy(t.id[:], b[33:49])
 	return t, steam.BeginAuthSessionOK
 }
 
@@ -117,21 +112,17 @@ type session struct {
 	status sessionStatus
 }
 
-// authRegistry is the per-backend auth state.
+// authRegistry is the per-backend auth state; used and canceled tickets live in the realm's journal.
 type authRegistry struct {
-	issued    map[uint32]ticket      // tickets this backend issued, by handle, until canceled or old
-	canceled  map[ticketID]time.Time // canceled tickets and when they were issued
-	used      map[ticketID]time.Time // tickets seen by BeginAuthSession and when they were issued
-	sessions  map[steam.SteamID]*session
-	lastPrune time.Time
+	issued   map[uint32]ticket // tickets this backend issued, by handle, until canceled or old
+	sessions map[steam.SteamID]*session
+	lastPoll time.Time
 }
 
 func (r *authRegistry) reset() {
 	r.issued = map[uint32]ticket{}
-	r.canceled = map[ticketID]time.Time{}
-	r.used = map[ticketID]time.Time{}
 	r.sessions = map[steam.SteamID]*session{}
-	r.lastPrune = time.Time{}
+	r.lastPoll = time.Time{}
 }
 
 // lastHandle is the last ticket handle given out in this process. Steam's handles are per process,
@@ -146,38 +137,23 @@ func nextHandle() uint32 {
 	}
 }
 
-func (r *authRegistry) issue(issuer steam.SteamID, appID uint32, now time.Time) ticket {
-	t := ticket{issuer: issuer, appID: appID, handle: nextHandle(), issued: now}
+func (r *authRegistry) issue(issuer steam.SteamID, appID uint32, now time.Time, lifetime time.Duration) ticket {
+	t := ticket{issuer: issuer, appID: appID, handle: nextHandle(), issued: now, expires: now.Add(lifetime)}
 	_, _ = rand.Read(t.id[:])
 	r.issued[t.handle] = t
 	return t
 }
 
-// prune forgets tickets that can no longer pass the expiry check, at most once per pruneEvery.
-// A ticket held by a session stays known so that canceling it still reaches the session.
-func (r *authRegistry) prune(now time.Time, lifetime time.Duration) {
-	if now.Sub(r.lastPrune) < pruneEvery && !r.lastPrune.After(now) {
-		return
-	}
-	r.lastPrune = now
+// prune forgets issued tickets that can no longer pass the expiry check. A ticket held by one of this
+// backend's sessions stays known so that canceling it still reaches the session.
+func (r *authRegistry) prune(now time.Time) {
 	held := make(map[ticketID]bool, len(r.sessions))
 	for _, s := range r.sessions {
 		held[s.ticket] = true
 	}
-	old := func(issued time.Time) bool { return !now.Before(issued.Add(lifetime)) }
 	for h, t := range r.issued {
-		if old(t.issued) && !held[t.id] {
+		if !now.Before(t.expires) && !held[t.id] {
 			delete(r.issued, h)
-		}
-	}
-	for id, at := range r.canceled {
-		if old(at) {
-			delete(r.canceled, id)
-		}
-	}
-	for id, at := range r.used {
-		if old(at) {
-			delete(r.used, id)
 		}
 	}
 }
@@ -187,56 +163,90 @@ func (r *authRegistry) prune(now time.Time, lifetime time.Duration) {
 func (b *Backend) GetAuthSessionTicket() (steam.AuthTicket, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	t := b.auth.issue(b.steamID, b.effectiveAppID(), b.opts.Clock())
+	t := b.auth.issue(b.steamID, b.effectiveAppID(), b.opts.Clock(), b.opts.TicketLifetime)
 	b.push(steam.GetAuthSessionTicketResponse{Ticket: t.handle, Result: steam.ResultOK})
-	return steam.AuthTicket{Handle: t.handle, Bytes: t.encode()}, nil
+	return steam.AuthTicket{Handle: t.handle, Bytes: t.encode(b.realm.key)}, nil
 }
 
 // IssueTicket issues a ticket as the player issuer would get from their own Steam client, for this
 // server's app, without queueing any event. Tests use it to play the client side. Its handle comes from
 // the same counter as GetAuthSessionTicket's, and CancelAuthTicket(handle) cancels it as if the player
-// had canceled it.
+// had canceled it. Before Init it returns the zero ticket.
 func (b *Backend) IssueTicket(issuer steam.SteamID) steam.AuthTicket {
+	return b.IssueTicketForApp(issuer, 0)
+}
+
+// IssueTicketForApp is IssueTicket for another app; 0 means the server's app.
+func (b *Backend) IssueTicketForApp(issuer steam.SteamID, appID uint32) steam.AuthTicket {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	t := b.auth.issue(issuer, b.effectiveAppID(), b.opts.Clock())
-	return steam.AuthTicket{Handle: t.handle, Bytes: t.encode()}
+	return b.issueTicket(issuer, appID)
+}
+
+func (b *Backend) issueTicket(issuer steam.SteamID, appID uint32) steam.AuthTicket {
+	if !b.initialized {
+		return steam.AuthTicket{}
+	}
+	if appID == 0 {
+		appID = b.effectiveAppID()
+	}
+	t := b.auth.issue(issuer, appID, b.opts.Clock(), b.opts.TicketLifetime)
+	return steam.AuthTicket{Handle: t.handle, Bytes: t.encode(b.realm.key)}
+}
+
+// checkTicket runs the checks BeginAuthSession answers at once (see the file comment), except the
+// duplicate session.
+func (b *Backend) checkTicket(raw []byte, steamID steam.SteamID) (ticket, steam.BeginAuthSessionResult) {
+	t, r := decodeTicket(b.realm.key, raw)
+	switch {
+	case r != steam.BeginAuthSessionOK:
+		return t, r
+	case t.appID != b.effectiveAppID():
+		return t, steam.BeginAuthSessionGameMismatch
+	case t.issuer != steamID:
+		return t, steam.BeginAuthSessionInvalidTicket
+	case !b.opts.Clock().Before(t.expires):
+		return t, steam.BeginAuthSessionExpiredTicket
+	}
+	return t, steam.BeginAuthSessionOK
+}
+
+// verdict records the ticket's use and decides what Steam would report about a ticket that passed
+// checkTicket (see the file comment for the order).
+func (b *Backend) verdict(t ticket, steamID steam.SteamID) steam.AuthSessionResponse {
+	usedBefore := b.realm.journal.use(t.id, t.expires)
+	switch {
+	case usedBefore:
+		return steam.AuthSessionAuthTicketInvalidAlreadyUsed
+	case b.realm.journal.isCanceled(t.id):
+		return steam.AuthSessionAuthTicketCanceled
+	case b.data.VACBanned[steamID]:
+		return steam.AuthSessionVACBanned
+	case b.data.PublisherBanned[steamID]:
+		return steam.AuthSessionPublisherIssuedBan
+	case !b.data.Owns(steamID, b.effectiveAppID(), b.effectiveAppID()):
+		return steam.AuthSessionNoLicenseOrExpired
+	}
+	return steam.AuthSessionOK
 }
 
 func (b *Backend) BeginAuthSession(raw []byte, steamID steam.SteamID) steam.BeginAuthSessionResult {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	t, r := decodeTicket(raw)
-	switch {
-	case r != steam.BeginAuthSessionOK:
+	t, r := b.checkTicket(raw, steamID)
+	if r != steam.BeginAuthSessionOK {
 		return r
-	case t.appID != b.effectiveAppID():
-		return steam.BeginAuthSessionGameMismatch
-	case t.issuer != steamID:
-		return steam.BeginAuthSessionInvalidTicket
-	case !b.opts.Clock().Before(t.issued.Add(b.opts.TicketLifetime)):
-		return steam.BeginAuthSessionExpiredTicket
 	}
 	if _, dup := b.auth.sessions[steamID]; dup {
 		return steam.BeginAuthSessionDuplicateRequest
 	}
 	s := &session{ticket: t.id, status: sessionFailed}
 	b.auth.sessions[steamID] = s
-	verdict := steam.AuthSessionOK
-	_, used := b.auth.used[t.id]
-	_, canceled := b.auth.canceled[t.id]
-	switch {
-	case used:
-		verdict = steam.AuthSessionAuthTicketInvalidAlreadyUsed
-	case canceled:
-		verdict = steam.AuthSessionAuthTicketCanceled
-	default:
+	v := b.verdict(t, steamID)
+	if v == steam.AuthSessionOK {
 		s.status = sessionValidated
 	}
-	if !used {
-		b.auth.used[t.id] = t.issued
-	}
-	b.push(steam.ValidateAuthTicketResponse{SteamID: steamID, Response: verdict, OwnerID: steamID})
+	b.push(steam.ValidateAuthTicketResponse{SteamID: steamID, Response: v, OwnerID: steamID})
 	return steam.BeginAuthSessionOK
 }
 
@@ -248,8 +258,10 @@ func (b *Backend) EndAuthSession(steamID steam.SteamID) {
 }
 
 // CancelAuthTicket cancels a ticket this backend issued (GetAuthSessionTicket or IssueTicket). A
-// validated session holding it gets ValidateAuthTicketResponse{AuthTicketCanceled} and loses its
-// licences; a later BeginAuthSession with it is answered AuthTicketCanceled. Unknown handles are ignored.
+// validated session of this backend holding it gets ValidateAuthTicketResponse{AuthTicketCanceled} at
+// once and loses its licences; sessions of other backends of the realm get it at their next RunFrame
+// (within pollEvery); a later BeginAuthSession with it is answered AuthTicketCanceled. Unknown handles
+// are ignored.
 func (b *Backend) CancelAuthTicket(handle uint32) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -258,31 +270,51 @@ func (b *Backend) CancelAuthTicket(handle uint32) {
 		return
 	}
 	delete(b.auth.issued, handle)
-	b.auth.canceled[t.id] = t.issued
+	b.realm.journal.cancel(t.id, t.expires, b.opts.Clock())
+	b.cancelSessions(func(id ticketID) bool { return id == t.id })
+}
+
+// cancelSessions ends the validation of every validated session whose ticket canceled reports.
+func (b *Backend) cancelSessions(canceled func(ticketID) bool) {
 	for id, s := range b.auth.sessions {
-		if s.ticket == t.id && s.status == sessionValidated {
+		if s.status == sessionValidated && canceled(s.ticket) {
 			s.status = sessionFailed
 			b.push(steam.ValidateAuthTicketResponse{SteamID: id, Response: steam.AuthSessionAuthTicketCanceled, OwnerID: id})
 		}
 	}
 }
 
-// UserHasLicenseForApp is NoAuth without a validated session; with one, the user owns the server's app
-// and the apps Options.Licenses lists for them.
+// authFrame is RunFrame's auth work: pruning, and cancellations made elsewhere in the realm.
+func (b *Backend) authFrame(now time.Time) {
+	if now.Sub(b.auth.lastPoll) < pollEvery && !b.auth.lastPoll.After(now) {
+		return
+	}
+	b.auth.lastPoll = now
+	b.auth.prune(now)
+	b.realm.journal.prune(now)
+	b.cancelSessions(b.realm.journal.isCanceled)
+}
+
+// authenticated reports whether Steam would vouch for the user: a validated auth session, or a
+// connection accepted by SendUserConnectAndAuthenticate.
+func (b *Backend) authenticated(steamID steam.SteamID) bool {
+	if s, ok := b.auth.sessions[steamID]; ok && s.status == sessionValidated {
+		return true
+	}
+	p, ok := b.players.byID[steamID]
+	return ok && !p.Bot
+}
+
+// UserHasLicenseForApp is NoAuth without authentication; with it, the answer comes from the data
+// (by default, everyone owns the server's app and nothing else).
 func (b *Backend) UserHasLicenseForApp(steamID steam.SteamID, appID uint32) steam.UserHasLicenseResult {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	s, ok := b.auth.sessions[steamID]
-	if !ok || s.status != sessionValidated {
+	if !b.authenticated(steamID) {
 		return steam.UserLicenseNoAuth
 	}
-	if appID == b.effectiveAppID() {
+	if b.data.Owns(steamID, appID, b.effectiveAppID()) {
 		return steam.UserHasLicense
-	}
-	for _, a := range b.opts.Licenses[steamID] {
-		if a == appID {
-			return steam.UserHasLicense
-		}
 	}
 	return steam.UserDoesNotHaveLicense
 }

@@ -51,7 +51,8 @@ func validated(id steam.SteamID, r steam.AuthSessionResponse) []steam.Event {
 }
 
 func TestGetAuthSessionTicket(t *testing.T) {
-	s, _ := newServer(t, offline.Options{}, cfgAuth)
+	realm := newRealm(t)
+	s, _ := newServer(t, offline.Options{Realm: realm}, cfgAuth)
 	require.NoError(t, s.LogOnAnonymous())
 	drain(s)
 	t1, err := s.GetAuthSessionTicket()
@@ -61,15 +62,17 @@ func TestGetAuthSessionTicket(t *testing.T) {
 	assert.NotZero(t, t1.Handle)
 	assert.Equal(t, t1.Handle+1, t2.Handle, "handles count up")
 	assert.NotEqual(t, t1.Bytes, t2.Bytes)
-	assert.LessOrEqual(t, len(t1.Bytes), steam.MaxTicketLen)
+	assert.Len(t, t1.Bytes, 81)
 	assert.Equal(t, []steam.Event{
 		steam.GetAuthSessionTicketResponse{Ticket: t1.Handle, Result: steam.ResultOK},
 		steam.GetAuthSessionTicketResponse{Ticket: t2.Handle, Result: steam.ResultOK},
 	}, drain(s))
 
-	// Another server in the same process verifies this server's ticket.
-	peer, _ := newServer(t, offline.Options{}, cfgAuth)
+	// Another server of the realm verifies this server's ticket; a server of another realm cannot.
+	peer, _ := newServer(t, offline.Options{Realm: realm}, cfgAuth)
+	stranger, _ := newServer(t, offline.Options{}, cfgAuth)
 	serverID := must[steam.SteamID](t)(s.SteamID())
+	assert.Equal(t, steam.BeginAuthSessionInvalidTicket, begin(t, stranger, t1.Bytes, serverID), "another realm's key")
 	assert.Equal(t, steam.BeginAuthSessionOK, begin(t, peer, t1.Bytes, serverID))
 	assert.Equal(t, validated(serverID, steam.AuthSessionOK), drain(peer))
 	assert.Equal(t, steam.UserHasLicense, license(t, peer, serverID, 480))
@@ -90,6 +93,105 @@ func TestTicketRoundTrip(t *testing.T) {
 	assert.Equal(t, steam.UserLicenseNoAuth, license(t, s, player, 480))
 	assert.Empty(t, drain(s), "EndAuthSession queues nothing")
 	require.NoError(t, s.EndAuthSession(player2), "ending an unknown session is harmless")
+}
+
+// TestTicketOutcomes covers every answer BeginAuthSession gives, and the verdict that follows.
+func TestTicketOutcomes(t *testing.T) {
+	type env struct {
+		s     *steam.Server
+		b     *offline.Backend
+		clock *fakeClock
+	}
+	tests := []struct {
+		name    string
+		data    func(*offline.Data)
+		ticket  func(t *testing.T, e env) []byte // presented for player
+		want    steam.BeginAuthSessionResult
+		verdict steam.AuthSessionResponse // when want is OK
+	}{
+		{"genuine", nil, func(t *testing.T, e env) []byte { return e.b.IssueTicket(player).Bytes },
+			steam.BeginAuthSessionOK, steam.AuthSessionOK},
+		{"forged: signed with another realm's key", nil, func(t *testing.T, e env) []byte {
+			_, other := newServer(t, offline.Options{}, cfgAuth)
+			return other.IssueTicket(player).Bytes
+		}, steam.BeginAuthSessionInvalidTicket, 0},
+		{"truncated", nil, func(t *testing.T, e env) []byte { return e.b.IssueTicket(player).Bytes[:80] },
+			steam.BeginAuthSessionInvalidTicket, 0},
+		{"padded", nil, func(t *testing.T, e env) []byte { return append(e.b.IssueTicket(player).Bytes, 0) },
+			steam.BeginAuthSessionInvalidTicket, 0},
+		{"unknown version", nil, func(t *testing.T, e env) []byte {
+			tk := e.b.IssueTicket(player).Bytes
+			tk[0] = 3
+			return tk
+		}, steam.BeginAuthSessionInvalidVersion, 0},
+		{"another app", nil, func(t *testing.T, e env) []byte { return e.b.IssueTicketForApp(player, 730).Bytes },
+			steam.BeginAuthSessionGameMismatch, 0},
+		{"another Steam ID", nil, func(t *testing.T, e env) []byte { return e.b.IssueTicket(player2).Bytes },
+			steam.BeginAuthSessionInvalidTicket, 0},
+		{"expired", nil, func(t *testing.T, e env) []byte {
+			tk := e.b.IssueTicket(player).Bytes
+			e.clock.Advance(offline.DefaultTicketLifetime)
+			return tk
+		}, steam.BeginAuthSessionExpiredTicket, 0},
+		{"duplicate session", nil, func(t *testing.T, e env) []byte {
+			require.Equal(t, steam.BeginAuthSessionOK, begin(t, e.s, e.b.IssueTicket(player).Bytes, player))
+			drain(e.s)
+			return e.b.IssueTicket(player).Bytes
+		}, steam.BeginAuthSessionDuplicateRequest, 0},
+		{"replayed", nil, func(t *testing.T, e env) []byte {
+			tk := e.b.IssueTicket(player).Bytes
+			require.Equal(t, steam.BeginAuthSessionOK, begin(t, e.s, tk, player))
+			drain(e.s)
+			require.NoError(t, e.s.EndAuthSession(player))
+			return tk
+		}, steam.BeginAuthSessionOK, steam.AuthSessionAuthTicketInvalidAlreadyUsed},
+		{"canceled before use", nil, func(t *testing.T, e env) []byte {
+			tk := e.b.IssueTicket(player)
+			require.NoError(t, e.s.CancelAuthTicket(int64(tk.Handle)))
+			return tk.Bytes
+		}, steam.BeginAuthSessionOK, steam.AuthSessionAuthTicketCanceled},
+		{"VAC banned", func(d *offline.Data) { d.VACBanned = map[steam.SteamID]bool{player: true} },
+			func(t *testing.T, e env) []byte { return e.b.IssueTicket(player).Bytes },
+			steam.BeginAuthSessionOK, steam.AuthSessionVACBanned},
+		{"publisher banned", func(d *offline.Data) { d.PublisherBanned = map[steam.SteamID]bool{player: true} },
+			func(t *testing.T, e env) []byte { return e.b.IssueTicket(player).Bytes },
+			steam.BeginAuthSessionOK, steam.AuthSessionPublisherIssuedBan},
+		{"does not own the server's app", func(d *offline.Data) { d.OwnsServerApp = false },
+			func(t *testing.T, e env) []byte { return e.b.IssueTicket(player).Bytes },
+			steam.BeginAuthSessionOK, steam.AuthSessionNoLicenseOrExpired},
+		{"owns the server's app by the data file", func(d *offline.Data) {
+			d.OwnsServerApp = false
+			d.Users = map[steam.SteamID]offline.User{player: {Apps: []uint32{480}}}
+		}, func(t *testing.T, e env) []byte { return e.b.IssueTicket(player).Bytes },
+			steam.BeginAuthSessionOK, steam.AuthSessionOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clock := newFakeClock()
+			data := offline.NewData()
+			if tt.data != nil {
+				tt.data(data)
+			}
+			s, b := newServer(t, offline.Options{Clock: clock.Now, Data: data}, cfgAuth)
+			raw := tt.ticket(t, env{s, b, clock})
+			assert.Equal(t, tt.want, begin(t, s, raw, player))
+			if tt.want != steam.BeginAuthSessionOK {
+				assert.Empty(t, drain(s), "a refused ticket queues nothing")
+				if tt.want != steam.BeginAuthSessionDuplicateRequest {
+					assert.Equal(t, steam.UserLicenseNoAuth, license(t, s, player, 480), "and starts no session")
+				}
+				return
+			}
+			assert.Equal(t, validated(player, tt.verdict), drain(s))
+			want := steam.UserLicenseNoAuth
+			if tt.verdict == steam.AuthSessionOK {
+				want = steam.UserHasLicense
+			}
+			assert.Equal(t, want, license(t, s, player, 480))
+			assert.Equal(t, steam.BeginAuthSessionDuplicateRequest, begin(t, s, b.IssueTicket(player).Bytes, player),
+				"the session exists, whatever the verdict, until EndAuthSession")
+		})
+	}
 }
 
 func TestTicketBitFlipsRefused(t *testing.T) {
@@ -135,10 +237,11 @@ func TestTicketTruncationsRefused(t *testing.T) {
 }
 
 func TestTicketWrongApp(t *testing.T) {
-	_, spacewar := newServer(t, offline.Options{}, cfgAuth)
+	realm := newRealm(t)
+	_, spacewar := newServer(t, offline.Options{Realm: realm}, cfgAuth)
 	cfg := cfgAuth
 	cfg.AppID = 730
-	other, _ := newServer(t, offline.Options{}, cfg)
+	other, _ := newServer(t, offline.Options{Realm: realm}, cfg)
 	tk := spacewar.IssueTicket(player)
 	assert.Equal(t, steam.BeginAuthSessionGameMismatch, begin(t, other, tk.Bytes, player))
 	assert.Empty(t, drain(other))
@@ -191,6 +294,24 @@ func TestTicketReplay(t *testing.T) {
 	assert.Equal(t, validated(player, steam.AuthSessionOK), drain(s))
 }
 
+// A ticket is used once in the whole realm: on another server of the process, and after a restart.
+func TestTicketReplayAcrossServersAndRestarts(t *testing.T) {
+	realm := newRealm(t)
+	a, issuer := newServer(t, offline.Options{Realm: realm}, cfgAuth)
+	b, _ := newServer(t, offline.Options{Realm: realm}, cfgAuth)
+	tk := issuer.IssueTicket(player)
+	require.Equal(t, steam.BeginAuthSessionOK, begin(t, a, tk.Bytes, player))
+	assert.Equal(t, validated(player, steam.AuthSessionOK), drain(a))
+
+	assert.Equal(t, steam.BeginAuthSessionOK, begin(t, b, tk.Bytes, player))
+	assert.Equal(t, validated(player, steam.AuthSessionAuthTicketInvalidAlreadyUsed), drain(b), "used on another server")
+
+	require.NoError(t, a.Shutdown())
+	require.NoError(t, a.Init(cfgAuth))
+	assert.Equal(t, steam.BeginAuthSessionOK, begin(t, a, tk.Bytes, player))
+	assert.Equal(t, validated(player, steam.AuthSessionAuthTicketInvalidAlreadyUsed), drain(a), "after serverShutdown and serverInit")
+}
+
 func TestTicketCanceled(t *testing.T) {
 	t.Run("while in a session", func(t *testing.T) {
 		s, b := newServer(t, offline.Options{}, cfgAuth)
@@ -230,6 +351,30 @@ func TestTicketCanceled(t *testing.T) {
 		require.NoError(t, s.CancelAuthTicket(int64(own.Handle)))
 		assert.Equal(t, validated(server, steam.AuthSessionAuthTicketCanceled), drain(s))
 	})
+
+	t.Run("on another server of the realm", func(t *testing.T) {
+		clock := newFakeClock()
+		realm := newRealm(t)
+		issuer, ib := newServer(t, offline.Options{Realm: realm, Clock: clock.Now}, cfgAuth)
+		verifier, _ := newServer(t, offline.Options{Realm: realm, Clock: clock.Now}, cfgAuth)
+		tk := ib.IssueTicket(player)
+		require.Equal(t, steam.BeginAuthSessionOK, begin(t, verifier, tk.Bytes, player))
+		drain(verifier)
+		verifier.RunFrame()
+
+		require.NoError(t, issuer.CancelAuthTicket(int64(tk.Handle)))
+		assert.Empty(t, drain(issuer), "the issuer holds no session")
+		verifier.RunFrame()
+		assert.Empty(t, drain(verifier), "seen at the next check, once a second")
+		assert.Equal(t, steam.UserHasLicense, license(t, verifier, player, 480))
+		clock.Advance(time.Second)
+		verifier.RunFrame()
+		assert.Equal(t, validated(player, steam.AuthSessionAuthTicketCanceled), drain(verifier))
+		assert.Equal(t, steam.UserLicenseNoAuth, license(t, verifier, player, 480))
+		clock.Advance(time.Second)
+		verifier.RunFrame()
+		assert.Empty(t, drain(verifier), "reported once")
+	})
 }
 
 func TestTicketExpiry(t *testing.T) {
@@ -250,6 +395,21 @@ func TestTicketExpiry(t *testing.T) {
 	assert.Equal(t, validated(player, steam.AuthSessionAuthTicketCanceled), drain(s))
 }
 
+// The expiry is the issuer's, written in the ticket: the verifier's own lifetime does not matter.
+func TestTicketExpiryIsTheIssuers(t *testing.T) {
+	clock := newFakeClock()
+	realm := newRealm(t)
+	_, issuer := newServer(t, offline.Options{Realm: realm, Clock: clock.Now, TicketLifetime: 3 * time.Hour}, cfgAuth)
+	verifier, _ := newServer(t, offline.Options{Realm: realm, Clock: clock.Now, TicketLifetime: time.Minute}, cfgAuth)
+	tk := issuer.IssueTicket(player)
+	clock.Advance(2 * time.Hour)
+	assert.Equal(t, steam.BeginAuthSessionOK, begin(t, verifier, tk.Bytes, player))
+	assert.Equal(t, validated(player, steam.AuthSessionOK), drain(verifier))
+	require.NoError(t, verifier.EndAuthSession(player))
+	clock.Advance(time.Hour)
+	assert.Equal(t, steam.BeginAuthSessionExpiredTicket, begin(t, verifier, tk.Bytes, player))
+}
+
 func TestDefaultTicketLifetime(t *testing.T) {
 	clock := newFakeClock()
 	s, b := newServer(t, offline.Options{Clock: clock.Now}, cfgAuth)
@@ -260,8 +420,9 @@ func TestDefaultTicketLifetime(t *testing.T) {
 
 func TestLicenses(t *testing.T) {
 	const dlc, otherDLC = 1001, 1002
-	opts := offline.Options{Licenses: map[steam.SteamID][]uint32{player: {dlc}, player2: {otherDLC}}}
-	s, b := newServer(t, opts, cfgAuth)
+	data := offline.NewData()
+	data.Users = map[steam.SteamID]offline.User{player: {Apps: []uint32{dlc}}, player2: {Apps: []uint32{otherDLC}}}
+	s, b := newServer(t, offline.Options{Data: data}, cfgAuth)
 	assert.Equal(t, steam.UserLicenseNoAuth, license(t, s, player, dlc), "no session")
 
 	require.Equal(t, steam.BeginAuthSessionOK, begin(t, s, b.IssueTicket(player).Bytes, player))
@@ -284,4 +445,17 @@ func TestLicenses(t *testing.T) {
 	assert.Equal(t, steam.UserLicenseNoAuth, license(t, s, player2, otherDLC), "listed, but not authenticated")
 	require.NoError(t, s.EndAuthSession(player))
 	assert.Equal(t, steam.UserLicenseNoAuth, license(t, s, player, dlc), "session ended")
+}
+
+func TestLicensesWhenNotEveryoneOwnsTheApp(t *testing.T) {
+	data := offline.NewData()
+	data.OwnsServerApp = false
+	data.Users = map[steam.SteamID]offline.User{player: {Apps: []uint32{480, 1001}}}
+	s, b := newServer(t, offline.Options{Data: data}, cfgAuth)
+	require.Equal(t, steam.BeginAuthSessionOK, begin(t, s, b.IssueTicket(player).Bytes, player))
+	require.Equal(t, steam.BeginAuthSessionOK, begin(t, s, b.IssueTicket(player2).Bytes, player2))
+	assert.Equal(t, append(validated(player, steam.AuthSessionOK), validated(player2, steam.AuthSessionNoLicenseOrExpired)...), drain(s))
+	assert.Equal(t, steam.UserHasLicense, license(t, s, player, 480))
+	assert.Equal(t, steam.UserHasLicense, license(t, s, player, 1001))
+	assert.Equal(t, steam.UserLicenseNoAuth, license(t, s, player2, 480), "a failed verdict authenticates nothing")
 }

@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"crypto/rand"
 	"testing"
 	"time"
 
@@ -9,10 +10,23 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+func testRealm(t *testing.T) *Realm {
+	t.Helper()
+	key := make([]byte, RealmKeyLen)
+	_, _ = rand.Read(key)
+	r, err := NewRealm(key)
+	require.NoError(t, err)
+	return r
+}
+
 var shared = steam.InitConfig{GamePort: 27015, QueryPort: steam.QueryPortShared, Mode: steam.ServerModeAuthentication, AppID: 480}
 
+// started initializes a backend; without a Realm in opts it gets one of its own.
 func started(t *testing.T, opts Options, cfg steam.InitConfig) *Backend {
 	t.Helper()
+	if opts.Realm == nil {
+		opts.Realm = testRealm(t)
+	}
 	b := New(opts)
 	st := steam.State{Init: cfg}
 	require.NoError(t, b.Init(cfg, &st, steam.NewEventQueue(0)))
@@ -91,18 +105,26 @@ func TestTicketLayout(t *testing.T) {
 	tk := b.IssueTicket(0x0110000100000001)
 	require.Len(t, tk.Bytes, ticketLen)
 	assert.Equal(t, byte(ticketVersion), tk.Bytes[0])
-	got, r := decodeTicket(tk.Bytes)
+	require.Equal(t, 81, ticketLen)
+	got, r := decodeTicket(b.realm.key, tk.Bytes)
 	require.Equal(t, steam.BeginAuthSessionOK, r)
 	assert.Equal(t, steam.SteamID(0x0110000100000001), got.issuer)
 	assert.Equal(t, uint32(480), got.appID)
 	assert.Equal(t, tk.Handle, got.handle)
 	assert.NotEqual(t, ticketID{}, got.id)
 	assert.WithinDuration(t, time.Now(), got.issued, time.Minute)
+	assert.Equal(t, DefaultTicketLifetime, got.expires.Sub(got.issued))
 
-	_, r = decodeTicket(nil)
+	_, r = decodeTicket(b.realm.key, nil)
 	assert.Equal(t, steam.BeginAuthSessionInvalidTicket, r)
-	_, r = decodeTicket([]byte{ticketVersion + 1})
+	_, r = decodeTicket(b.realm.key, []byte{ticketVersion + 1})
 	assert.Equal(t, steam.BeginAuthSessionInvalidVersion, r)
+	_, r = decodeTicket(b.realm.key, []byte{1}) // the first offline tickets were version 1
+	assert.Equal(t, steam.BeginAuthSessionInvalidVersion, r)
+
+	other := make([]byte, RealmKeyLen)
+	_, r = decodeTicket(other, tk.Bytes)
+	assert.Equal(t, steam.BeginAuthSessionInvalidTicket, r, "another realm's key")
 }
 
 func TestHandlesSkipZero(t *testing.T) {
@@ -132,17 +154,22 @@ func TestAuthPrune(t *testing.T) {
 	b.EndAuthSession(loose)
 	b.CancelAuthTicket(tc.Handle)
 
+	j := b.realm.journal
 	b.RunFrame()
 	assert.Len(t, b.auth.issued, 2, "nothing is old yet")
-	assert.Len(t, b.auth.used, 2)
-	assert.Len(t, b.auth.canceled, 1)
+	assert.Len(t, j.used, 2)
+	assert.Len(t, j.canceled, 1)
 
 	now = now.Add(2 * time.Minute)
 	b.RunFrame()
 	assert.Len(t, b.auth.issued, 1, "only the ticket a session holds is kept")
 	assert.Contains(t, b.auth.issued, th.Handle)
-	assert.Empty(t, b.auth.used)
-	assert.Empty(t, b.auth.canceled)
+	assert.Empty(t, j.used)
+	assert.Len(t, j.canceled, 1, "a cancellation is kept a while after expiry, for sessions elsewhere")
+
+	now = now.Add(cancelGrace)
+	b.RunFrame()
+	assert.Empty(t, j.canceled)
 
 	// Forgotten tickets are still refused: they are expired.
 	assert.Equal(t, steam.BeginAuthSessionExpiredTicket, b.BeginAuthSession(tl.Bytes, loose))

@@ -1,6 +1,8 @@
 // Package offline is a steam.Backend that needs no Steam client: it emulates a game server's side of
 // Steamworks well enough for development, automated tests and LAN play. Log-on always succeeds,
-// tickets are issued and verified locally, and licences and group memberships come from Options.
+// tickets are signed and verified with a realm key shared by the processes of one test realm
+// (realm.go, auth.go), and licences, group memberships, bans and the other answers Steam would give
+// come from an offline data file (data.go). Tests script the rest (scripted.go).
 //
 // Decisions where Steam itself cannot be asked:
 //   - The server's Steam ID is generated at Init: universe 1 (public), account type 4 (AnonGameServer),
@@ -14,11 +16,13 @@
 //     not logged on it does nothing. Shutdown logs off without an event.
 //   - PublicIP is the IPv4 address given to Init, or 127.0.0.1 when that was 0 (all interfaces).
 //   - WasRestartRequested is false unless a test called RequestRestart; it reverts after one read.
+//   - Secure is true while logged on in mode 3 (authentication and secure), unless a scripted
+//     PolicyResponse said otherwise since the log-on.
 //   - The app ID is InitConfig.AppID, or Options.AppID when that is 0, or DefaultAppID (480, Spacewar).
 //
 // Concurrency: steam.Server calls every Backend method with its own mutex held. The backend still
 // takes a small mutex of its own in every method, because the test helpers (IssueTicket,
-// RequestRestart) may be called from a test goroutine that does not hold the front's lock.
+// RequestRestart, Players) may be called from a test goroutine that does not hold the front's lock.
 package offline
 
 import (
@@ -43,24 +47,24 @@ const DefaultMaxOutgoingPackets = 256
 // localhost is 127.0.0.1 in host byte order.
 const localhost = 0x7F000001
 
-// GroupMembership is what RequestUserGroupStatus reports for one user in one group.
-type GroupMembership struct{ Member, Officer bool }
-
 // Options configures the emulation. The zero value is usable.
 type Options struct {
 	// AppID is used when InitConfig.AppID is 0; when it is 0 too, DefaultAppID is used.
 	AppID uint32
-	// Licenses lists, per user, the apps (typically DLC) owned besides the server's own app.
-	// A user with a validated auth session always owns the server's app.
-	Licenses map[steam.SteamID][]uint32
-	// Groups is indexed Groups[user][group]; a missing entry means neither member nor officer.
-	Groups map[steam.SteamID]map[steam.SteamID]GroupMembership
+	// Realm signs and checks auth tickets. nil: LoadRealm at each Init (GOSTEAM_REALM_KEY,
+	// GOSTEAM_REALM_KEY_FILE, else the key file in the user's config folder, made on first use).
+	Realm *Realm
+	// Data answers licences, groups, bans, compatibility and clan association. nil: LoadData at each
+	// Init (GOSTEAM_OFFLINE_DATA, else steam_offline.json in the working directory, else defaults).
+	Data *Data
 	// Clock is the time source for ticket issue and expiry times; nil means time.Now.
 	Clock func() time.Time
 	// TicketLifetime is how long a ticket stays usable; 0 means DefaultTicketLifetime.
 	TicketLifetime time.Duration
 	// MaxOutgoingPackets bounds the GameSocketShare outgoing queue; 0 means DefaultMaxOutgoingPackets.
 	MaxOutgoingPackets int
+	// Queries configures the A2S server-query responder (a2s_server.go).
+	Queries QueryOptions
 }
 
 // Backend is the offline emulation of ISteamGameServer.
@@ -79,9 +83,15 @@ type Backend struct {
 	loggedOn bool
 	restart  bool
 	clan     steam.SteamID
+	// policySecure is what the last PolicyResponse said (set at log-on, or scripted).
+	policySecure bool
 
-	auth authRegistry
-	out  packetQueue
+	realm   *Realm // from Options or loaded at Init
+	data    *Data
+	auth    authRegistry
+	players playerList
+	out     packetQueue
+	a2s     *a2sResponder // answers server queries; nil when none (a2s_server.go)
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -97,18 +107,33 @@ func New(opts Options) *Backend {
 	if opts.MaxOutgoingPackets <= 0 {
 		opts.MaxOutgoingPackets = DefaultMaxOutgoingPackets
 	}
-	b := &Backend{opts: opts}
+	b := &Backend{opts: opts, data: NewData()}
 	b.auth.reset()
+	b.players.reset()
 	b.out.reset(opts.MaxOutgoingPackets)
 	return b
 }
 
 func (b *Backend) Name() string { return "offline" }
 
-// Init starts the emulated server. It succeeds without Steam; the server is not logged on yet.
+// Init starts the emulated server. It succeeds without Steam; the server is not logged on yet. It
+// fails, changing nothing, when the realm key or the data file cannot be loaded.
 func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.EventQueue) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	realm, data := b.opts.Realm, b.opts.Data
+	var err error
+	if realm == nil {
+		if realm, err = LoadRealm(); err != nil {
+			return err
+		}
+	}
+	if data == nil {
+		if data, err = LoadData(); err != nil {
+			return err
+		}
+	}
+	b.realm, b.data = realm, data
 	b.cfg = cfg
 	b.appID = cfg.AppID
 	if b.appID == 0 {
@@ -124,8 +149,13 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 	b.loggedOn = false
 	b.restart = false
 	b.clan = 0
+	b.policySecure = false
 	b.auth.reset()
+	b.players.reset()
 	b.out.reset(b.opts.MaxOutgoingPackets)
+	if err := b.startQueries(); err != nil {
+		return err
+	}
 	b.initialized = true
 	return nil
 }
@@ -135,6 +165,7 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 func (b *Backend) Shutdown() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.stopQueries()
 	b.loggedOn = false
 	b.initialized = false
 	b.state = nil
@@ -142,21 +173,23 @@ func (b *Backend) Shutdown() {
 	b.clan = 0
 	b.restart = false
 	b.auth.reset()
+	b.players.reset()
 	b.out.reset(b.opts.MaxOutgoingPackets)
 }
 
-// RunFrame does the timed work: for now, forgetting tickets too old to be used.
+// RunFrame does the timed work, at most once a second: forgetting tickets too old to be used, and
+// reporting tickets other servers of the realm canceled to the sessions holding them.
 func (b *Backend) RunFrame() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.initialized {
-		b.auth.prune(b.opts.Clock(), b.opts.TicketLifetime)
+		b.authFrame(b.opts.Clock())
 	}
 }
 
 func (b *Backend) ReleaseCurrentThreadMemory() {}
 
-// FrameInterval tells the extension RunFrame only prunes old tickets, so it need not run each frame.
+// FrameInterval tells the extension RunFrame only has work once a second, so it need not run each frame.
 func (b *Backend) FrameInterval() time.Duration { return time.Second }
 
 func (b *Backend) push(ev steam.Event) {
@@ -189,8 +222,10 @@ func (b *Backend) LogOnAnonymous() {
 
 func (b *Backend) logOn() {
 	b.loggedOn = true
+	b.policySecure = b.cfg.Mode == steam.ServerModeAuthenticationAndSecure
+	b.publishQueries(fieldIdentity)
 	b.push(steam.ServerConnected{})
-	b.push(steam.PolicyResponse{Secure: b.cfg.Mode == steam.ServerModeAuthenticationAndSecure})
+	b.push(steam.PolicyResponse{Secure: b.policySecure})
 }
 
 func (b *Backend) LogOff() {
@@ -200,6 +235,7 @@ func (b *Backend) LogOff() {
 		return
 	}
 	b.loggedOn = false
+	b.publishQueries(fieldIdentity)
 	b.push(steam.ServerDisconnected{Result: steam.ResultOK})
 }
 
@@ -213,8 +249,11 @@ func (b *Backend) LoggedOn() bool {
 func (b *Backend) Secure() bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.loggedOn && b.cfg.Mode == steam.ServerModeAuthenticationAndSecure
+	return b.secureLocked()
 }
+
+// secureLocked is Secure for a caller holding b.mu: logged on, and the last PolicyResponse said secure.
+func (b *Backend) secureLocked() bool { return b.loggedOn && b.policySecure }
 
 // SteamID is the server's current identity; 0 before the first Init.
 func (b *Backend) SteamID() steam.SteamID {
@@ -268,9 +307,6 @@ func (b *Backend) WasRestartRequested() bool {
 	return r
 }
 
-// Apply does nothing: the backend reads the front's State directly when it needs it.
-func (b *Backend) Apply(steam.Field, *steam.State) {}
-
 // Clan is the clan given to the last AssociateWithClan, 0 if none.
 func (b *Backend) Clan() steam.SteamID {
 	b.mu.Lock()
@@ -278,25 +314,36 @@ func (b *Backend) Clan() steam.SteamID {
 	return b.clan
 }
 
+// AssociateWithClan answers with the data's result for the clan (ResultOK by default); the server is
+// associated only when that is OK.
 func (b *Backend) AssociateWithClan(clan steam.SteamID) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.clan = clan
-	b.push(steam.AssociateClan{Result: steam.ResultOK})
+	r := b.data.ClanResult(clan)
+	if r == steam.ResultOK {
+		b.clan = clan
+	}
+	b.push(steam.AssociateClan{Result: r})
 }
 
-// ComputeNewPlayerCompatibility reports that nobody minds the new player.
+// ComputeNewPlayerCompatibility answers from the data's "compat" entry for the player; by default
+// nobody minds the new player.
 func (b *Backend) ComputeNewPlayerCompatibility(player steam.SteamID) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.push(steam.PlayerCompat{Result: steam.ResultOK, SteamID: player})
+	c, ok := b.data.Compat[player]
+	if !ok {
+		c = Compat{Result: steam.ResultOK}
+	}
+	b.push(steam.PlayerCompat{Result: c.Result, PlayersDontLikeCandidate: c.PlayersDontLikeCandidate,
+		PlayersCandidateDoesntLike: c.PlayersCandidateDoesntLike, ClanPlayersDontLikeCandidate: c.ClanPlayersDontLikeCandidate, SteamID: player})
 }
 
-// RequestUserGroupStatus answers from Options.Groups at once.
+// RequestUserGroupStatus answers from the data's group memberships at once.
 func (b *Backend) RequestUserGroupStatus(user, group steam.SteamID) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	m := b.opts.Groups[user][group]
+	m := b.data.Users[user].Groups[group]
 	b.push(steam.ClientGroupStatus{SteamID: user, GroupID: group, Member: m.Member, Officer: m.Officer})
 	return true
 }

@@ -1,6 +1,7 @@
 package offline_test
 
 import (
+	"crypto/rand"
 	"testing"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -10,20 +11,38 @@ import (
 )
 
 var (
-	cfgAuth = steam.InitConfig{GamePort: 27015, QueryPort: 27016, Mode: steam.ServerModeAuthentication, Version: "1.0", AppID: 480}
+	// Query port 0: no query socket, as the tests run many servers at once.
+	cfgAuth = steam.InitConfig{GamePort: 27015, QueryPort: 0, Mode: steam.ServerModeAuthentication, Version: "1.0", AppID: 480}
 	player  = steam.NewSteamID(steam.UniversePublic, steam.AccountTypeIndividual, 1, 1234)
 	player2 = steam.NewSteamID(steam.UniversePublic, steam.AccountTypeIndividual, 1, 5678)
 	group   = steam.NewSteamID(steam.UniversePublic, steam.AccountTypeClan, 0, 42)
 )
 
-// newServer runs the real front over one offline backend; every Init reuses that backend.
+// newServer runs the real front over one offline backend; every Init reuses that backend. Without a
+// Realm or Data in opts, the backend gets a realm of its own and the default data.
 func newServer(t *testing.T, opts offline.Options, cfg steam.InitConfig) (*steam.Server, *offline.Backend) {
 	t.Helper()
+	if opts.Realm == nil {
+		opts.Realm = newRealm(t)
+	}
+	if opts.Data == nil {
+		opts.Data = offline.NewData()
+	}
 	b := offline.New(opts)
 	s := steam.NewServer(func() (steam.Backend, error) { return b, nil })
 	require.NoError(t, s.Init(cfg))
 	require.Equal(t, "offline", s.BackendName())
 	return s, b
+}
+
+// newRealm is a realm with a random key, private to the test.
+func newRealm(t *testing.T) *offline.Realm {
+	t.Helper()
+	key := make([]byte, offline.RealmKeyLen)
+	_, _ = rand.Read(key)
+	r, err := offline.NewRealm(key)
+	require.NoError(t, err)
+	return r
 }
 
 func drain(s *steam.Server) []steam.Event {
@@ -210,9 +229,11 @@ func TestAppID(t *testing.T) {
 
 func TestGroupStatus(t *testing.T) {
 	officers := steam.NewSteamID(steam.UniversePublic, steam.AccountTypeClan, 0, 43)
-	opts := offline.Options{Groups: map[steam.SteamID]map[steam.SteamID]offline.GroupMembership{
-		player: {group: {Member: true}, officers: {Member: true, Officer: true}},
-	}}
+	data := offline.NewData()
+	data.Users = map[steam.SteamID]offline.User{player: {Groups: map[steam.SteamID]offline.GroupMembership{
+		group: {Member: true}, officers: {Member: true, Officer: true},
+	}}}
+	opts := offline.Options{Data: data}
 	s, _ := newServer(t, opts, cfgAuth)
 	tests := []struct {
 		name            string
@@ -271,7 +292,7 @@ func TestPacketsThroughFront(t *testing.T) {
 		{"shared socket, game traffic", steam.QueryPortShared, []byte{0x01, 0x02, 0x03, 0x04, 0x05}, false},
 		{"shared socket, split header", steam.QueryPortShared, []byte{0xFE, 0xFF, 0xFF, 0xFF, 0x00}, false},
 		{"shared socket, too short", steam.QueryPortShared, []byte{0xFF, 0xFF, 0xFF}, false},
-		{"own query port", 27016, query, false},
+		{"no query port (own-port mode: a2s_udp_test.go)", 0, query, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

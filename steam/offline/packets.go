@@ -1,8 +1,8 @@
 package offline
 
 // GameSocketShare: the game hands every datagram starting with FF FF FF FF to HandleIncomingPacket
-// and sends what NextOutgoingPacket gives back. The A2S responder that will fill the outgoing queue
-// comes later; handleQuery is its hook.
+// and sends what NextOutgoingPacket gives back. The A2S handler (a2s.go) answers the queries among
+// them, queueing one datagram per reply or per fragment of a split reply.
 
 type packet struct {
 	data []byte
@@ -51,6 +51,9 @@ func (q *packetQueue) pop() (packet, bool) {
 
 func (q *packetQueue) len() int { return q.n }
 
+// free is how many more datagrams fit.
+func (q *packetQueue) free() int { return len(q.ring) - q.n }
+
 // isQuery reports whether a datagram is for Steam: it starts with the long -1.
 func isQuery(data []byte) bool {
 	return len(data) >= 4 && data[0] == 0xFF && data[1] == 0xFF && data[2] == 0xFF && data[3] == 0xFF
@@ -58,7 +61,8 @@ func isQuery(data []byte) bool {
 
 // HandleIncomingPacket accepts a query datagram in GameSocketShare mode (query port
 // steam.QueryPortShared). It returns false for anything else, and in the other modes, where Steam
-// would own a query socket of its own.
+// would own a query socket of its own. A datagram it takes is answered (or dropped) at once: the
+// replies are queued for NextOutgoingPacket.
 func (b *Backend) HandleIncomingPacket(data []byte, ip uint32, port uint16) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -69,8 +73,15 @@ func (b *Backend) HandleIncomingPacket(data []byte, ip uint32, port uint16) bool
 	return true
 }
 
-// handleQuery will answer A2S queries by queueing replies with b.out.push. Nothing yet.
-func (b *Backend) handleQuery(data []byte, ip uint32, port uint16) {}
+// handleQuery answers an A2S query by queueing its reply datagrams (a2s.go). Called with b.mu held.
+func (b *Backend) handleQuery(data []byte, ip uint32, port uint16) {
+	r := b.a2s
+	if r == nil {
+		return
+	}
+	r.shared = queueSink{q: &b.out, ip: ip, port: port}
+	r.h.handle(data, ip, r, &r.shared)
+}
 
 // NextOutgoingPacket copies the next queued datagram into buf. A datagram longer than buf cannot be
 // sent whole, so it is dropped (and counted) and the next one is tried; 0 means nothing to send.

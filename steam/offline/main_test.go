@@ -1,0 +1,28 @@
+package offline
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"os"
+	"testing"
+)
+
+// TestMain keeps every test of the package (both test packages) away from the real user's realm key
+// and data file: a backend without Options.Realm or Options.Data loads them from the environment at
+// Init, and the default realm key file lives in the user's config folder. Tests that exercise those
+// paths set the environment themselves with t.Setenv.
+func TestMain(m *testing.M) {
+	cfg, err := os.MkdirTemp("", "gosteam-offline-test-")
+	if err != nil {
+		panic(err)
+	}
+	key := make([]byte, RealmKeyLen)
+	_, _ = rand.Read(key)
+	os.Setenv("XDG_CONFIG_HOME", cfg)
+	os.Setenv(EnvRealmKey, hex.EncodeToString(key))
+	os.Unsetenv(EnvRealmKeyFile)
+	os.Unsetenv(EnvOfflineData)
+	code := m.Run()
+	os.RemoveAll(cfg)
+	os.Exit(code)
+}

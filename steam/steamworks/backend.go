@@ -1,0 +1,339 @@
+// Package steamworks is the steam.Backend over Valve's real libsteam_api.so: the Steamworks
+// game-server API through its flat C functions, loaded at run time with dlopen. Nothing links
+// against the library, so the extension builds, loads and runs offline without it.
+//
+// Loading (Load): the library is looked for at an explicit path (Options.LibraryPath, else the
+// GOSTEAM_STEAM_API environment variable), else beside the module that contains this code (the
+// extension's own .so, found with dladdr), else on the system search path. Every symbol in the
+// table (symbols.go) is resolved at once; a missing library or symbol is a *LoadError naming it.
+// A library that was loaded stays loaded for the life of the process (it starts threads).
+//
+// Callbacks use Steam's manual dispatch, pumped from RunFrame on the calling (main) thread:
+// each callback struct is copied out of the library and decoded in Go (decode.go) into the
+// events of package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility)
+// are fetched when SteamAPICallCompleted_t announces them. Unknown callbacks are skipped.
+//
+// The app ID is the library's business: SteamAppId in the environment, or steam_appid.txt in the
+// working directory. When InitConfig.AppID is set and the environment does not already say so,
+// Init exports it as SteamAppId and SteamGameId before starting Steam.
+//
+// One game server per process: a second concurrent Init is refused.
+package steamworks
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/gosteam/godot-steam-server/steam"
+)
+
+// Options configures the backend. The zero value looks for the library in the usual places.
+type Options struct {
+	// LibraryPath, when not "", is the only libsteam_api.so tried (a project setting, say).
+	// Otherwise $GOSTEAM_STEAM_API, then the extension's folder, then the system search path.
+	LibraryPath string
+}
+
+// EnvLibraryPath names the environment variable with an explicit path to libsteam_api.so.
+const EnvLibraryPath = "GOSTEAM_STEAM_API"
+
+// ticketBufferSize bounds an auth ticket from GetAuthSessionTicket (Valve's examples use 1024).
+const ticketBufferSize = 1024
+
+// maxCallResultSize bounds the struct fetched for a finished async call.
+const maxCallResultSize = 4096
+
+// maxPendingCalls bounds the players remembered for compatibility calls Steam never answered.
+const maxPendingCalls = 1024
+
+// running is set while a backend of this process has Steam's game server initialized.
+var running atomic.Bool
+
+// Backend is the real Steam game server. steam.Server calls it with its own lock held, which
+// serializes every method; it keeps no lock of its own.
+type Backend struct {
+	api    flat
+	path   string
+	pipe   int32
+	events *steam.EventQueue
+	live   bool // Init succeeded and Shutdown was not called since
+	// compat remembers the player of each ComputeNewPlayerCompatibility call still running, so a
+	// failed call can still name them.
+	compat map[uint64]steam.SteamID
+}
+
+var _ steam.Backend = (*Backend)(nil)
+
+// New loads libsteam_api.so (see the package comment) and returns a backend over it. The
+// library is loaded once per process and shared by every backend.
+func New(opts Options) (*Backend, error) {
+	lib, err := Load(opts.LibraryPath)
+	if err != nil {
+		return nil, err
+	}
+	return newBackend(lib.flat(), lib.Path()), nil
+}
+
+func newBackend(api flat, path string) *Backend { return &Backend{api: api, path: path} }
+
+func (b *Backend) Name() string { return "steamworks" }
+
+// LibraryPath is the libsteam_api.so this backend calls.
+func (b *Backend) LibraryPath() string { return b.path }
+
+// Init starts Steam's game server: SteamInternal_GameServer_Init_V2, then the SteamGameServer015
+// interface and manual dispatch. A failure is a *steam.InitError with the library's own message.
+func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.EventQueue) error {
+	if !running.CompareAndSwap(false, true) {
+		return errors.New("a Steam game server is already running in this process")
+	}
+	exportAppID(cfg.AppID)
+	status, msg := b.api.init(symGameServerInit, cfg.IP, cfg.GamePort, cfg.QueryPort, int32(cfg.Mode), cfg.Version, interfaceVersions)
+	if status != int32(steam.InitOK) {
+		running.Store(false)
+		if msg == "" {
+			msg = fmt.Sprintf("SteamGameServer init failed (ESteamAPIInitResult %d)", status)
+		}
+		return &steam.InitError{Status: steam.InitStatus(status), Message: msg}
+	}
+	if !b.api.self(symGameServerV015) {
+		b.api.v(symGameServerShutdown)
+		running.Store(false)
+		return &steam.InitError{Status: steam.InitVersionMismatch, Message: "libsteam_api.so returned no SteamGameServer015 interface"}
+	}
+	b.api.v(symDispatchInit)
+	b.pipe = b.api.i32(symGameServerGetHSteamPipe)
+	b.events = events
+	b.compat = map[uint64]steam.SteamID{}
+	b.live = true
+	return nil
+}
+
+// exportAppID tells the library the app ID the game chose (initGameServer's app_id, or the one
+// found in the environment) unless SteamAppId already names it.
+func exportAppID(id uint32) {
+	if id == 0 {
+		return
+	}
+	v := strconv.FormatUint(uint64(id), 10)
+	if steam.Getenv("SteamAppId") == v {
+		return
+	}
+	_ = os.Setenv("SteamAppId", v) // Setenv only fails for invalid names
+	_ = os.Setenv("SteamGameId", v)
+}
+
+// Shutdown logs off and releases Steam's game server; callbacks not yet pumped are dropped.
+func (b *Backend) Shutdown() {
+	if !b.live {
+		return
+	}
+	b.api.v(symGameServerShutdown)
+	b.live = false
+	b.events = nil
+	b.compat = nil
+	running.Store(false)
+}
+
+// RunFrame pumps Steam's callbacks (manual dispatch) and queues their events in order.
+func (b *Backend) RunFrame() {
+	if !b.live {
+		return
+	}
+	b.api.vI32(symDispatchRunFrame, b.pipe)
+	for {
+		id, param, ok := b.api.nextCallback(symDispatchGetNextCallback, b.pipe)
+		if !ok {
+			return
+		}
+		if id == idAPICallCompleted {
+			b.callCompleted(param)
+		} else if ev, ok := decodeCallback(id, param); ok {
+			b.events.Push(ev)
+		}
+		b.api.vI32(symDispatchFreeLastCallback, b.pipe)
+	}
+}
+
+// callCompleted fetches the result of a finished async call, while its SteamAPICallCompleted_t is
+// the current callback, and queues its event.
+func (b *Backend) callCompleted(param []byte) {
+	done, ok := decodeAPICallCompleted(param)
+	if !ok || done.size == 0 || done.size > maxCallResultSize {
+		return
+	}
+	result, failed, ok := b.api.apiCallResult(symDispatchGetAPICallResult, b.pipe, done.call, int(done.size), done.id)
+	if !ok || failed {
+		result = nil // the call failed (e.g. Steam went away): report it as such below
+	}
+	player := b.compat[done.call]
+	delete(b.compat, done.call)
+	if ev, ok := decodeCallback(done.id, result); ok {
+		b.events.Push(ev)
+		return
+	}
+	switch {
+	case done.id == idAssociateWithClanResult:
+		b.events.Push(steam.AssociateClan{Result: steam.ResultFail})
+	case done.id == idPlayerCompatibilityResult:
+		b.events.Push(steam.PlayerCompat{Result: steam.ResultFail, SteamID: player})
+	}
+}
+
+func (b *Backend) ReleaseCurrentThreadMemory() { b.api.v(symReleaseCurrentThreadMemory) }
+
+func (b *Backend) LogOn(token string)        { b.api.vPS(symLogOn, token) }
+func (b *Backend) LogOnAnonymous()           { b.api.vP(symLogOnAnonymous) }
+func (b *Backend) LogOff()                   { b.api.vP(symLogOff) }
+func (b *Backend) LoggedOn() bool            { return b.api.bP(symBLoggedOn) }
+func (b *Backend) Secure() bool              { return b.api.bP(symBSecure) }
+func (b *Backend) SteamID() steam.SteamID    { return steam.SteamID(b.api.u64P(symGetSteamID)) }
+func (b *Backend) WasRestartRequested() bool { return b.api.bP(symWasRestartRequested) }
+
+// PublicIP is SteamIPAddress_t: an IPv4 address is a host-order uint32 in the union's first
+// bytes (little endian on x86_64), an IPv6 one its 16 bytes in network order.
+func (b *Backend) PublicIP() steam.IPAddress {
+	typ, raw := b.api.ipP(symGetPublicIP)
+	ip := steam.IPAddress{Type: steam.IPType(typ)}
+	if ip.Type == steam.IPTypeIPv6 {
+		ip.IPv6 = raw
+	} else {
+		ip.IPv4 = binary.LittleEndian.Uint32(raw[:4])
+	}
+	return ip
+}
+
+// Apply pushes one changed field to Steam with its setter. Rules are replaced as a whole:
+// ClearAllKeyValues, then SetKeyValue for each in order. The heartbeat interval has no setter in
+// SteamGameServer015 (Steam chooses it); it is kept in the state only.
+func (b *Backend) Apply(field steam.Field, st *steam.State) {
+	switch field {
+	case steam.FieldProduct:
+		b.api.vPS(symSetProduct, st.Product)
+	case steam.FieldDescription:
+		b.api.vPS(symSetGameDescription, st.Description)
+	case steam.FieldModDir:
+		b.api.vPS(symSetModDir, st.ModDir)
+	case steam.FieldDedicated:
+		b.api.vPB(symSetDedicatedServer, st.Dedicated)
+	case steam.FieldMaxPlayers:
+		b.api.vPI32(symSetMaxPlayerCount, st.MaxPlayers)
+	case steam.FieldBotPlayers:
+		b.api.vPI32(symSetBotPlayerCount, st.BotPlayers)
+	case steam.FieldServerName:
+		b.api.vPS(symSetServerName, st.ServerName)
+	case steam.FieldMapName:
+		b.api.vPS(symSetMapName, st.MapName)
+	case steam.FieldPasswordProtected:
+		b.api.vPB(symSetPasswordProtected, st.PasswordProtected)
+	case steam.FieldSpectatorPort:
+		b.api.vPU16(symSetSpectatorPort, st.SpectatorPort)
+	case steam.FieldSpectatorName:
+		b.api.vPS(symSetSpectatorServerName, st.SpectatorName)
+	case steam.FieldGameTags:
+		b.api.vPS(symSetGameTags, st.GameTags)
+	case steam.FieldGameData:
+		b.api.vPS(symSetGameData, st.GameData)
+	case steam.FieldRegion:
+		b.api.vPS(symSetRegion, st.Region)
+	case steam.FieldAdvertiseActive:
+		b.api.vPB(symSetAdvertiseServerActive, st.AdvertiseActive)
+	case steam.FieldKeyValues:
+		b.api.vP(symClearAllKeyValues)
+		for _, kv := range st.KeyValues {
+			b.api.vPSS(symSetKeyValue, kv.Key, kv.Value)
+		}
+	case steam.FieldHeartbeatInterval:
+	}
+}
+
+// GetAuthSessionTicket issues a ticket for any peer (a NULL SteamNetworkingIdentity).
+func (b *Backend) GetAuthSessionTicket() (steam.AuthTicket, error) {
+	buf := make([]byte, ticketBufferSize)
+	handle, n := b.api.u32PPI32PP(symGetAuthSessionTicket, buf)
+	if handle == 0 {
+		return steam.AuthTicket{}, errors.New("Steam issued no ticket (k_HAuthTicketInvalid)")
+	}
+	if n > uint32(len(buf)) {
+		n = uint32(len(buf))
+	}
+	return steam.AuthTicket{Handle: handle, Bytes: buf[:n:n]}, nil
+}
+
+func (b *Backend) BeginAuthSession(ticket []byte, id steam.SteamID) steam.BeginAuthSessionResult {
+	return steam.BeginAuthSessionResult(b.api.i32PPI32U64(symBeginAuthSession, ticket, uint64(id)))
+}
+
+func (b *Backend) EndAuthSession(id steam.SteamID) { b.api.vPU64(symEndAuthSession, uint64(id)) }
+func (b *Backend) CancelAuthTicket(handle uint32)  { b.api.vPU32(symCancelAuthTicket, handle) }
+
+func (b *Backend) UserHasLicenseForApp(id steam.SteamID, appID uint32) steam.UserHasLicenseResult {
+	return steam.UserHasLicenseResult(b.api.i32PU64U32(symUserHasLicenseForApp, uint64(id), appID))
+}
+
+func (b *Backend) RequestUserGroupStatus(user, group steam.SteamID) bool {
+	return b.api.bPU64U64(symRequestUserGroupStatus, uint64(user), uint64(group))
+}
+
+// AssociateWithClan answers later, through the pump. When Steam refuses to start the call
+// (k_uAPICallInvalid, e.g. not logged on) associate_clan reports ResultFail at the next frame.
+func (b *Backend) AssociateWithClan(clan steam.SteamID) {
+	if b.api.u64PU64(symAssociateWithClan, uint64(clan)) == 0 {
+		b.events.Push(steam.AssociateClan{Result: steam.ResultFail})
+	}
+}
+
+// ComputeNewPlayerCompatibility answers later, through the pump; a refused call reports ResultFail.
+func (b *Backend) ComputeNewPlayerCompatibility(player steam.SteamID) {
+	call := b.api.u64PU64(symComputeNewPlayerCompatibility, uint64(player))
+	if call == 0 {
+		b.events.Push(steam.PlayerCompat{Result: steam.ResultFail, SteamID: player})
+		return
+	}
+	if len(b.compat) < maxPendingCalls {
+		b.compat[call] = player
+	}
+}
+
+// SendUserConnectAndAuthenticate hands Steam a connecting client's auth blob
+// (SendUserConnectAndAuthenticate_DEPRECATED); the verdict arrives as client_approved or client_denied.
+func (b *Backend) SendUserConnectAndAuthenticate(ip uint32, blob []byte, id steam.SteamID) (bool, error) {
+	ok, _ := b.api.bPU32PU32P(symSendUserConnectAndAuthenticate, ip, blob, uint64(id))
+	return ok, nil
+}
+
+// CreateUnauthenticatedUserConnection makes a Steam ID for a bot.
+func (b *Backend) CreateUnauthenticatedUserConnection() (steam.SteamID, error) {
+	id := steam.SteamID(b.api.u64P(symCreateUnauthenticatedUserConnection))
+	if id == 0 {
+		return 0, errors.New("Steam made no Steam ID for the user (is the server logged on?)")
+	}
+	return id, nil
+}
+
+func (b *Backend) SendUserDisconnect(id steam.SteamID) error {
+	b.api.vPU64(symSendUserDisconnect, uint64(id))
+	return nil
+}
+
+// UpdateUserData sets a user's name and score for server browsers; false for an unknown user.
+func (b *Backend) UpdateUserData(id steam.SteamID, name string, score uint32) (bool, error) {
+	return b.api.bPU64SU32(symBUpdateUserData, uint64(id), name, score), nil
+}
+
+func (b *Backend) HandleIncomingPacket(data []byte, ip uint32, port uint16) bool {
+	return b.api.bPPI32U32U16(symHandleIncomingPacket, data, ip, port)
+}
+
+// NextOutgoingPacket copies Steam's next datagram into buf; 0 when none.
+func (b *Backend) NextOutgoingPacket(buf []byte) (int, uint32, uint16) {
+	n, ip, port := b.api.i32PPI32PP(symGetNextOutgoingPacket, buf)
+	if n <= 0 {
+		return 0, 0, 0
+	}
+	return min(int(n), len(buf)), ip, port
+}

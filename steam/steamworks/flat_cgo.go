@@ -1,0 +1,399 @@
+//go:build cgo
+
+package steamworks
+
+// The only cgo of the package: dlopen/dlsym/dladdr, and one trampoline per C signature shape
+// (sw_<shape>) that calls a resolved function pointer. The trampolines keep no pointer after they
+// return; out values are written to the caller's memory before that.
+
+/*
+#cgo LDFLAGS: -ldl
+#cgo noescape sw_open
+#cgo noescape sw_sym
+#cgo noescape sw_where
+#cgo noescape sw_self_path
+#cgo noescape sw_i32_u32_u16_u16_i32_s_s_p
+#cgo noescape sw_b_i32_msg
+#cgo noescape sw_b_i32_u64_p_i32_i32_p
+#cgo noescape sw_v_p_s
+#cgo noescape sw_v_p_s_s
+#cgo noescape sw_ip_p
+#cgo noescape sw_u32_p_p_i32_p_p
+#cgo noescape sw_i32_p_p_i32_u64
+#cgo noescape sw_b_p_p_i32_u32_u16
+#cgo noescape sw_i32_p_p_i32_p_p
+#cgo noescape sw_b_p_u32_p_u32_p
+#cgo noescape sw_b_p_u64_s_u32
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+// Loading. dlerror is per thread, so each helper reads it in the same C call.
+static void *sw_open(const char *path, char *err, size_t n) {
+	dlerror();
+	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL) {
+		const char *e = dlerror();
+		snprintf(err, n, "%s", e ? e : "dlopen failed");
+	}
+	return h;
+}
+
+static void *sw_sym(void *h, const char *name, char *err, size_t n) {
+	dlerror();
+	void *p = dlsym(h, name);
+	const char *e = dlerror();
+	if (e != NULL || p == NULL) {
+		snprintf(err, n, "%s", e ? e : "the symbol is NULL");
+		return NULL;
+	}
+	return p;
+}
+
+// sw_where writes the path of the module holding addr; 0 when unknown.
+static int sw_where(void *addr, char *out, size_t n) {
+	Dl_info info;
+	if (dladdr(addr, &info) == 0 || info.dli_fname == NULL || info.dli_fname[0] == 0) {
+		return 0;
+	}
+	snprintf(out, n, "%s", info.dli_fname);
+	return 1;
+}
+
+// sw_self_path: the module this code is linked into (the extension's .so, or a test binary).
+static int sw_self_path(char *out, size_t n) { return sw_where((void *)&sw_self_path, out, n); }
+
+// CallbackMsg_t on Linux: pack 4, 20 bytes.
+#pragma pack(push, 4)
+typedef struct {
+	int32_t user;
+	int32_t callback;
+	uint8_t *param;
+	int32_t param_size;
+} sw_callback_msg;
+#pragma pack(pop)
+_Static_assert(sizeof(sw_callback_msg) == 20, "CallbackMsg_t is 20 bytes on Linux");
+
+// SteamIPAddress_t: pack 1, 20 bytes, returned by value.
+#pragma pack(push, 1)
+typedef struct {
+	uint8_t addr[16]; // union { uint32 ipv4 (host order); uint8 ipv6[16] (network order) }
+	int32_t type;
+} sw_ip_address;
+#pragma pack(pop)
+_Static_assert(sizeof(sw_ip_address) == 20, "SteamIPAddress_t is 20 bytes");
+
+// Trampolines, by shape: return type, then arguments.
+static void sw_v(void *f) { ((void (*)(void))f)(); }
+static void sw_v_i32(void *f, int32_t a) { ((void (*)(int32_t))f)(a); }
+static int32_t sw_i32(void *f) { return ((int32_t (*)(void))f)(); }
+static void *sw_p(void *f) { return ((void *(*)(void))f)(); }
+
+static int32_t sw_i32_u32_u16_u16_i32_s_s_p(void *f, uint32_t ip, uint16_t game_port, uint16_t query_port,
+		int32_t mode, const char *version, const char *interfaces, char *err) {
+	return ((int32_t (*)(uint32_t, uint16_t, uint16_t, int32_t, const char *, const char *, char *))f)(
+		ip, game_port, query_port, mode, version, interfaces, err);
+}
+
+static bool sw_b_i32_msg(void *f, int32_t pipe, int32_t *id, uint8_t **param, int32_t *size) {
+	sw_callback_msg msg;
+	memset(&msg, 0, sizeof msg);
+	if (!((bool (*)(int32_t, sw_callback_msg *))f)(pipe, &msg)) {
+		return false;
+	}
+	*id = msg.callback;
+	*param = msg.param;
+	*size = msg.param_size;
+	return true;
+}
+
+static bool sw_b_i32_u64_p_i32_i32_p(void *f, int32_t pipe, uint64_t call, void *buf, int32_t size, int32_t id, bool *failed) {
+	return ((bool (*)(int32_t, uint64_t, void *, int32_t, int32_t, bool *))f)(pipe, call, buf, size, id, failed);
+}
+
+static void sw_v_p(void *f, void *self) { ((void (*)(void *))f)(self); }
+static void sw_v_p_s(void *f, void *self, const char *a) { ((void (*)(void *, const char *))f)(self, a); }
+static void sw_v_p_s_s(void *f, void *self, const char *a, const char *b) {
+	((void (*)(void *, const char *, const char *))f)(self, a, b);
+}
+static void sw_v_p_b(void *f, void *self, bool a) { ((void (*)(void *, bool))f)(self, a); }
+static void sw_v_p_i32(void *f, void *self, int32_t a) { ((void (*)(void *, int32_t))f)(self, a); }
+static void sw_v_p_u16(void *f, void *self, uint16_t a) { ((void (*)(void *, uint16_t))f)(self, a); }
+static void sw_v_p_u32(void *f, void *self, uint32_t a) { ((void (*)(void *, uint32_t))f)(self, a); }
+static void sw_v_p_u64(void *f, void *self, uint64_t a) { ((void (*)(void *, uint64_t))f)(self, a); }
+static bool sw_b_p(void *f, void *self) { return ((bool (*)(void *))f)(self); }
+static uint64_t sw_u64_p(void *f, void *self) { return ((uint64_t (*)(void *))f)(self); }
+static uint64_t sw_u64_p_u64(void *f, void *self, uint64_t a) { return ((uint64_t (*)(void *, uint64_t))f)(self, a); }
+
+static void sw_ip_p(void *f, void *self, uint8_t *addr, int32_t *type) {
+	sw_ip_address ip = ((sw_ip_address (*)(void *))f)(self);
+	memcpy(addr, ip.addr, sizeof ip.addr);
+	*type = ip.type;
+}
+
+static uint32_t sw_u32_p_p_i32_p_p(void *f, void *self, void *buf, int32_t size, uint32_t *out_size, const void *identity) {
+	return ((uint32_t (*)(void *, void *, int32_t, uint32_t *, const void *))f)(self, buf, size, out_size, identity);
+}
+static int32_t sw_i32_p_p_i32_u64(void *f, void *self, const void *data, int32_t size, uint64_t a) {
+	return ((int32_t (*)(void *, const void *, int32_t, uint64_t))f)(self, data, size, a);
+}
+static int32_t sw_i32_p_u64_u32(void *f, void *self, uint64_t a, uint32_t b) {
+	return ((int32_t (*)(void *, uint64_t, uint32_t))f)(self, a, b);
+}
+static bool sw_b_p_u64_u64(void *f, void *self, uint64_t a, uint64_t b) {
+	return ((bool (*)(void *, uint64_t, uint64_t))f)(self, a, b);
+}
+static bool sw_b_p_p_i32_u32_u16(void *f, void *self, const void *data, int32_t size, uint32_t ip, uint16_t port) {
+	return ((bool (*)(void *, const void *, int32_t, uint32_t, uint16_t))f)(self, data, size, ip, port);
+}
+static int32_t sw_i32_p_p_i32_p_p(void *f, void *self, void *buf, int32_t size, uint32_t *ip, uint16_t *port) {
+	return ((int32_t (*)(void *, void *, int32_t, uint32_t *, uint16_t *))f)(self, buf, size, ip, port);
+}
+static bool sw_b_p_u32_p_u32_p(void *f, void *self, uint32_t ip, const void *blob, uint32_t size, uint64_t *id) {
+	return ((bool (*)(void *, uint32_t, const void *, uint32_t, uint64_t *))f)(self, ip, blob, size, id);
+}
+static bool sw_b_p_u64_s_u32(void *f, void *self, uint64_t a, const char *b, uint32_t c) {
+	return ((bool (*)(void *, uint64_t, const char *, uint32_t))f)(self, a, b, c);
+}
+*/
+import "C"
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"github.com/gosteam/godot-steam-server/steam"
+)
+
+// libraryName is the file looked for beside the extension and on the system search path.
+const libraryName = "libsteam_api.so"
+
+// Library is a loaded libsteam_api.so with every symbol of the table resolved.
+type Library struct {
+	path string
+	fn   [symCount]unsafe.Pointer // C function pointers
+}
+
+// Path is the file the library was loaded from.
+func (l *Library) Path() string { return l.path }
+
+func (l *Library) flat() flat { return &cflat{fn: &l.fn} }
+
+var (
+	loadMu sync.Mutex
+	loaded *Library
+)
+
+// Load finds libsteam_api.so and resolves every symbol in the table. explicit, when not "", is the
+// only path tried (a file, or a folder holding libsteam_api.so); otherwise $GOSTEAM_STEAM_API, then
+// the folder of the module this code is linked into, then the system search path. The first library
+// loaded serves the whole process: later calls return it whatever they ask for.
+func Load(explicit string) (*Library, error) {
+	loadMu.Lock()
+	defer loadMu.Unlock()
+	if loaded != nil {
+		return loaded, nil
+	}
+	if explicit == "" {
+		explicit = steam.Getenv(EnvLibraryPath)
+	}
+	lib, err := find(explicit, moduleDir(), libraryName)
+	if err != nil {
+		return nil, err
+	}
+	loaded = lib
+	return lib, nil
+}
+
+// find opens explicit when given (a folder means the library in it); otherwise dir/name when that
+// file exists, otherwise name through the system search path. Only a name the loader found nowhere
+// is ErrNotFound: a file that exists but does not load is an error of its own.
+func find(explicit, dir, name string) (*Library, error) {
+	switch {
+	case explicit != "":
+		if st, err := os.Stat(explicit); err == nil && st.IsDir() {
+			explicit = filepath.Join(explicit, libraryName)
+		}
+		return open(explicit)
+	case dir != "" && exists(filepath.Join(dir, name)):
+		return open(filepath.Join(dir, name))
+	}
+	lib, err := open(name)
+	if le, ok := err.(*LoadError); ok && le.Symbol == "" && strings.Contains(le.Reason, "No such file or directory") {
+		where := "on the system search path"
+		if dir != "" {
+			where = "in " + dir + " or " + where
+		}
+		return nil, &LoadError{Reason: name + " not found " + where + " (set " + EnvLibraryPath + " to its path)", notFound: true}
+	}
+	return lib, err
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// moduleDir is the folder of the module holding this code: the extension library's folder.
+func moduleDir() string {
+	var buf [4096]C.char
+	if C.sw_self_path(&buf[0], C.size_t(len(buf))) == 0 {
+		return ""
+	}
+	p := C.GoString(&buf[0])
+	if !filepath.IsAbs(p) {
+		return "" // a program started by a relative name: no folder to trust
+	}
+	return filepath.Dir(p)
+}
+
+// open loads one library and resolves the table. A library refused for a missing symbol stays
+// mapped (unloading Steam's library is never safe) but is not used.
+func open(path string) (*Library, error) {
+	var msg [1024]C.char
+	cpath := append([]byte(path), 0)
+	h := C.sw_open((*C.char)(unsafe.Pointer(&cpath[0])), &msg[0], C.size_t(len(msg)))
+	if h == nil {
+		return nil, &LoadError{Path: path, Reason: C.GoString(&msg[0])}
+	}
+	lib := &Library{path: path}
+	for i, s := range symbols {
+		name := append([]byte(s.name), 0)
+		p := C.sw_sym(h, (*C.char)(unsafe.Pointer(&name[0])), &msg[0], C.size_t(len(msg)))
+		if p == nil {
+			return nil, &LoadError{Path: path, Symbol: s.name, Reason: C.GoString(&msg[0])}
+		}
+		lib.fn[i] = p
+	}
+	var where [4096]C.char
+	if C.sw_where(lib.fn[0], &where[0], C.size_t(len(where))) != 0 {
+		lib.path = C.GoString(&where[0]) // the file the loader chose, for a name searched on the system path
+	}
+	return lib, nil
+}
+
+// cflat calls the library's functions through the trampolines.
+type cflat struct {
+	fn   *[symCount]unsafe.Pointer
+	this unsafe.Pointer // ISteamGameServer*, C memory
+}
+
+var _ flat = (*cflat)(nil)
+
+// cstr is s with the NUL C needs, in Go memory that C only reads during the call.
+func cstr(s string) *C.char {
+	b := make([]byte, len(s)+1)
+	copy(b, s)
+	return (*C.char)(unsafe.Pointer(&b[0]))
+}
+
+// bytesPtr is the address of b's first byte, or NULL for an empty slice.
+func bytesPtr(b []byte) unsafe.Pointer {
+	if len(b) == 0 {
+		return nil
+	}
+	return unsafe.Pointer(&b[0])
+}
+
+func (c *cflat) init(s sym, ip uint32, gamePort, queryPort uint16, mode int32, version, interfaces string) (int32, string) {
+	var msg [1024]C.char // SteamErrMsg
+	status := C.sw_i32_u32_u16_u16_i32_s_s_p(c.fn[s], C.uint32_t(ip), C.uint16_t(gamePort), C.uint16_t(queryPort),
+		C.int32_t(mode), cstr(version), cstr(interfaces), &msg[0])
+	msg[len(msg)-1] = 0
+	return int32(status), C.GoString(&msg[0])
+}
+
+func (c *cflat) self(s sym) bool {
+	c.this = C.sw_p(c.fn[s])
+	return c.this != nil
+}
+
+func (c *cflat) v(s sym)               { C.sw_v(c.fn[s]) }
+func (c *cflat) vI32(s sym, a int32)   { C.sw_v_i32(c.fn[s], C.int32_t(a)) }
+func (c *cflat) i32(s sym) int32       { return int32(C.sw_i32(c.fn[s])) }
+func (c *cflat) vP(s sym)              { C.sw_v_p(c.fn[s], c.this) }
+func (c *cflat) vPS(s sym, a string)   { C.sw_v_p_s(c.fn[s], c.this, cstr(a)) }
+func (c *cflat) vPB(s sym, a bool)     { C.sw_v_p_b(c.fn[s], c.this, C.bool(a)) }
+func (c *cflat) vPI32(s sym, a int32)  { C.sw_v_p_i32(c.fn[s], c.this, C.int32_t(a)) }
+func (c *cflat) vPU16(s sym, a uint16) { C.sw_v_p_u16(c.fn[s], c.this, C.uint16_t(a)) }
+func (c *cflat) vPU32(s sym, a uint32) { C.sw_v_p_u32(c.fn[s], c.this, C.uint32_t(a)) }
+func (c *cflat) vPU64(s sym, a uint64) { C.sw_v_p_u64(c.fn[s], c.this, C.uint64_t(a)) }
+func (c *cflat) bP(s sym) bool         { return bool(C.sw_b_p(c.fn[s], c.this)) }
+func (c *cflat) u64P(s sym) uint64     { return uint64(C.sw_u64_p(c.fn[s], c.this)) }
+
+func (c *cflat) vPSS(s sym, a, b string) { C.sw_v_p_s_s(c.fn[s], c.this, cstr(a), cstr(b)) }
+
+func (c *cflat) u64PU64(s sym, a uint64) uint64 {
+	return uint64(C.sw_u64_p_u64(c.fn[s], c.this, C.uint64_t(a)))
+}
+
+func (c *cflat) nextCallback(s sym, pipe int32) (int32, []byte, bool) {
+	var id, size C.int32_t
+	var param *C.uint8_t
+	if !C.sw_b_i32_msg(c.fn[s], C.int32_t(pipe), &id, &param, &size) {
+		return 0, nil, false
+	}
+	if param == nil || size <= 0 {
+		return int32(id), nil, true
+	}
+	return int32(id), C.GoBytes(unsafe.Pointer(param), C.int(size)), true
+}
+
+func (c *cflat) apiCallResult(s sym, pipe int32, call uint64, size int, id int32) ([]byte, bool, bool) {
+	buf := make([]byte, size)
+	var failed C.bool
+	ok := C.sw_b_i32_u64_p_i32_i32_p(c.fn[s], C.int32_t(pipe), C.uint64_t(call), bytesPtr(buf), C.int32_t(size), C.int32_t(id), &failed)
+	return buf, bool(failed), bool(ok)
+}
+
+func (c *cflat) ipP(s sym) (int32, [16]byte) {
+	var addr [16]byte
+	var typ C.int32_t
+	C.sw_ip_p(c.fn[s], c.this, (*C.uint8_t)(unsafe.Pointer(&addr[0])), &typ)
+	return int32(typ), addr
+}
+
+func (c *cflat) u32PPI32PP(s sym, buf []byte) (uint32, uint32) {
+	var size C.uint32_t
+	h := C.sw_u32_p_p_i32_p_p(c.fn[s], c.this, bytesPtr(buf), C.int32_t(len(buf)), &size, nil)
+	return uint32(h), uint32(size)
+}
+
+func (c *cflat) i32PPI32U64(s sym, data []byte, a uint64) int32 {
+	return int32(C.sw_i32_p_p_i32_u64(c.fn[s], c.this, bytesPtr(data), C.int32_t(len(data)), C.uint64_t(a)))
+}
+
+func (c *cflat) i32PU64U32(s sym, a uint64, b uint32) int32 {
+	return int32(C.sw_i32_p_u64_u32(c.fn[s], c.this, C.uint64_t(a), C.uint32_t(b)))
+}
+
+func (c *cflat) bPU64U64(s sym, a, b uint64) bool {
+	return bool(C.sw_b_p_u64_u64(c.fn[s], c.this, C.uint64_t(a), C.uint64_t(b)))
+}
+
+func (c *cflat) bPPI32U32U16(s sym, data []byte, ip uint32, port uint16) bool {
+	return bool(C.sw_b_p_p_i32_u32_u16(c.fn[s], c.this, bytesPtr(data), C.int32_t(len(data)), C.uint32_t(ip), C.uint16_t(port)))
+}
+
+func (c *cflat) i32PPI32PP(s sym, buf []byte) (int32, uint32, uint16) {
+	var ip C.uint32_t
+	var port C.uint16_t
+	n := C.sw_i32_p_p_i32_p_p(c.fn[s], c.this, bytesPtr(buf), C.int32_t(len(buf)), &ip, &port)
+	return int32(n), uint32(ip), uint16(port)
+}
+
+func (c *cflat) bPU32PU32P(s sym, ip uint32, blob []byte, id uint64) (bool, uint64) {
+	user := C.uint64_t(id)
+	ok := C.sw_b_p_u32_p_u32_p(c.fn[s], c.this, C.uint32_t(ip), bytesPtr(blob), C.uint32_t(len(blob)), &user)
+	return bool(ok), uint64(user)
+}
+
+func (c *cflat) bPU64SU32(s sym, a uint64, b string, d uint32) bool {
+	return bool(C.sw_b_p_u64_s_u32(c.fn[s], c.this, C.uint64_t(a), cstr(b), C.uint32_t(d)))
+}

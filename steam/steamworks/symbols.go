@@ -1,0 +1,176 @@
+package steamworks
+
+// shape is the C signature of a flat-API function, named as its C trampoline is (sw_<shape> in
+// flat_cgo.go): the return type, then each argument. v void, b bool, i32/u16/u32/u64 integers,
+// s a NUL-terminated string, p a pointer (the first p of an ISteamGameServer method is the
+// interface itself), ip the SteamIPAddress_t returned by value, msg a CallbackMsg_t*.
+type shape string
+
+const (
+	shapeV               shape = "v"                         // void f(void)
+	shapeVI32            shape = "v_i32"                     // void f(int32)
+	shapeI32             shape = "i32"                       // int32 f(void)
+	shapeP               shape = "p"                         // void *f(void)
+	shapeInit            shape = "i32_u32_u16_u16_i32_s_s_p" // the game-server init
+	shapeBI32Msg         shape = "b_i32_msg"                 // bool f(pipe, CallbackMsg_t *)
+	shapeBI32U64PI32I32P shape = "b_i32_u64_p_i32_i32_p"     // bool f(pipe, call, buf, size, id, bool *failed)
+
+	shapeVP           shape = "v_p"
+	shapeVPS          shape = "v_p_s"
+	shapeVPSS         shape = "v_p_s_s"
+	shapeVPB          shape = "v_p_b"
+	shapeVPI32        shape = "v_p_i32"
+	shapeVPU16        shape = "v_p_u16"
+	shapeVPU32        shape = "v_p_u32"
+	shapeVPU64        shape = "v_p_u64"
+	shapeBP           shape = "b_p"
+	shapeU64P         shape = "u64_p"
+	shapeU64PU64      shape = "u64_p_u64"
+	shapeIPP          shape = "ip_p"
+	shapeU32PPI32PP   shape = "u32_p_p_i32_p_p"   // GetAuthSessionTicket
+	shapeI32PPI32U64  shape = "i32_p_p_i32_u64"   // BeginAuthSession
+	shapeI32PU64U32   shape = "i32_p_u64_u32"     // UserHasLicenseForApp
+	shapeBPU64U64     shape = "b_p_u64_u64"       // RequestUserGroupStatus
+	shapeBPPI32U32U16 shape = "b_p_p_i32_u32_u16" // HandleIncomingPacket
+	shapeI32PPI32PP   shape = "i32_p_p_i32_p_p"   // GetNextOutgoingPacket
+	shapeBPU32PU32P   shape = "b_p_u32_p_u32_p"   // SendUserConnectAndAuthenticate_DEPRECATED
+	shapeBPU64SU32    shape = "b_p_u64_s_u32"     // BUpdateUserData
+)
+
+// sym indexes symbols.
+type sym int
+
+// symbol is one function of libsteam_api.so the backend calls.
+type symbol struct {
+	name  string
+	shape shape
+}
+
+const (
+	symGameServerInit sym = iota
+	symGameServerShutdown
+	symGameServerGetHSteamPipe
+	symReleaseCurrentThreadMemory
+	symGameServerV015
+	symDispatchInit
+	symDispatchRunFrame
+	symDispatchGetNextCallback
+	symDispatchFreeLastCallback
+	symDispatchGetAPICallResult
+
+	symSetProduct
+	symSetGameDescription
+	symSetModDir
+	symSetDedicatedServer
+	symLogOn
+	symLogOnAnonymous
+	symLogOff
+	symBLoggedOn
+	symBSecure
+	symGetSteamID
+	symWasRestartRequested
+	symSetMaxPlayerCount
+	symSetBotPlayerCount
+	symSetServerName
+	symSetMapName
+	symSetPasswordProtected
+	symSetSpectatorPort
+	symSetSpectatorServerName
+	symClearAllKeyValues
+	symSetKeyValue
+	symSetGameTags
+	symSetGameData
+	symSetRegion
+	symSetAdvertiseServerActive
+	symGetAuthSessionTicket
+	symBeginAuthSession
+	symEndAuthSession
+	symCancelAuthTicket
+	symUserHasLicenseForApp
+	symRequestUserGroupStatus
+	symGetPublicIP
+	symHandleIncomingPacket
+	symGetNextOutgoingPacket
+	symAssociateWithClan
+	symComputeNewPlayerCompatibility
+	symSendUserConnectAndAuthenticate
+	symCreateUnauthenticatedUserConnection
+	symSendUserDisconnect
+	symBUpdateUserData
+
+	symCount
+)
+
+// gs is the flat name of an ISteamGameServer method.
+const gs = "SteamAPI_ISteamGameServer_"
+
+// symbols is every function the backend calls, all resolved when the library is loaded: a library
+// that lacks one is refused before anything is called. The interface version (v015) appears here
+// and in interfaceVersions only.
+var symbols = [symCount]symbol{
+	symGameServerInit:             {"SteamInternal_GameServer_Init_V2", shapeInit},
+	symGameServerShutdown:         {"SteamGameServer_Shutdown", shapeV},
+	symGameServerGetHSteamPipe:    {"SteamGameServer_GetHSteamPipe", shapeI32},
+	symReleaseCurrentThreadMemory: {"SteamAPI_ReleaseCurrentThreadMemory", shapeV},
+	symGameServerV015:             {"SteamAPI_SteamGameServer_v015", shapeP},
+	symDispatchInit:               {"SteamAPI_ManualDispatch_Init", shapeV},
+	symDispatchRunFrame:           {"SteamAPI_ManualDispatch_RunFrame", shapeVI32},
+	symDispatchGetNextCallback:    {"SteamAPI_ManualDispatch_GetNextCallback", shapeBI32Msg},
+	symDispatchFreeLastCallback:   {"SteamAPI_ManualDispatch_FreeLastCallback", shapeVI32},
+	symDispatchGetAPICallResult:   {"SteamAPI_ManualDispatch_GetAPICallResult", shapeBI32U64PI32I32P},
+
+	symSetProduct:                    {gs + "SetProduct", shapeVPS},
+	symSetGameDescription:            {gs + "SetGameDescription", shapeVPS},
+	symSetModDir:                     {gs + "SetModDir", shapeVPS},
+	symSetDedicatedServer:            {gs + "SetDedicatedServer", shapeVPB},
+	symLogOn:                         {gs + "LogOn", shapeVPS},
+	symLogOnAnonymous:                {gs + "LogOnAnonymous", shapeVP},
+	symLogOff:                        {gs + "LogOff", shapeVP},
+	symBLoggedOn:                     {gs + "BLoggedOn", shapeBP},
+	symBSecure:                       {gs + "BSecure", shapeBP},
+	symGetSteamID:                    {gs + "GetSteamID", shapeU64P},
+	symWasRestartRequested:           {gs + "WasRestartRequested", shapeBP},
+	symSetMaxPlayerCount:             {gs + "SetMaxPlayerCount", shapeVPI32},
+	symSetBotPlayerCount:             {gs + "SetBotPlayerCount", shapeVPI32},
+	symSetServerName:                 {gs + "SetServerName", shapeVPS},
+	symSetMapName:                    {gs + "SetMapName", shapeVPS},
+	symSetPasswordProtected:          {gs + "SetPasswordProtected", shapeVPB},
+	symSetSpectatorPort:              {gs + "SetSpectatorPort", shapeVPU16},
+	symSetSpectatorServerName:        {gs + "SetSpectatorServerName", shapeVPS},
+	symClearAllKeyValues:             {gs + "ClearAllKeyValues", shapeVP},
+	symSetKeyValue:                   {gs + "SetKeyValue", shapeVPSS},
+	symSetGameTags:                   {gs + "SetGameTags", shapeVPS},
+	symSetGameData:                   {gs + "SetGameData", shapeVPS},
+	symSetRegion:                     {gs + "SetRegion", shapeVPS},
+	symSetAdvertiseServerActive:      {gs + "SetAdvertiseServerActive", shapeVPB},
+	symGetAuthSessionTicket:          {gs + "GetAuthSessionTicket", shapeU32PPI32PP},
+	symBeginAuthSession:              {gs + "BeginAuthSession", shapeI32PPI32U64},
+	symEndAuthSession:                {gs + "EndAuthSession", shapeVPU64},
+	symCancelAuthTicket:              {gs + "CancelAuthTicket", shapeVPU32},
+	symUserHasLicenseForApp:          {gs + "UserHasLicenseForApp", shapeI32PU64U32},
+	symRequestUserGroupStatus:        {gs + "RequestUserGroupStatus", shapeBPU64U64},
+	symGetPublicIP:                   {gs + "GetPublicIP", shapeIPP},
+	symHandleIncomingPacket:          {gs + "HandleIncomingPacket", shapeBPPI32U32U16},
+	symGetNextOutgoingPacket:         {gs + "GetNextOutgoingPacket", shapeI32PPI32PP},
+	symAssociateWithClan:             {gs + "AssociateWithClan", shapeU64PU64},
+	symComputeNewPlayerCompatibility: {gs + "ComputeNewPlayerCompatibility", shapeU64PU64},
+
+	symSendUserConnectAndAuthenticate:      {gs + "SendUserConnectAndAuthenticate_DEPRECATED", shapeBPU32PU32P},
+	symCreateUnauthenticatedUserConnection: {gs + "CreateUnauthenticatedUserConnection", shapeU64P},
+	symSendUserDisconnect:                  {gs + "SendUserDisconnect_DEPRECATED", shapeVPU64},
+	symBUpdateUserData:                     {gs + "BUpdateUserData", shapeBPU64SU32},
+}
+
+// interfaceVersions is the list SteamInternal_GameServer_Init_V2 checks steamclient.so against:
+// each interface this backend uses, NUL-terminated, then an empty one (the NUL cstr appends after
+// it is never read).
+const interfaceVersions = "SteamGameServer015\x00\x00"
+
+// SymbolNames lists every symbol the backend resolves, in table order.
+func SymbolNames() []string {
+	names := make([]string, len(symbols))
+	for i, s := range symbols {
+		names[i] = s.name
+	}
+	return names
+}

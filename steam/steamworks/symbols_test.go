@@ -1,0 +1,54 @@
+package steamworks
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestSymbolTable(t *testing.T) {
+	src, err := os.ReadFile("flat_cgo.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for i, s := range symbols {
+		switch {
+		case s.name == "" || s.shape == "":
+			t.Errorf("row %d is empty", i)
+		case seen[s.name]:
+			t.Errorf("%s is listed twice", s.name)
+		case !strings.Contains(string(src), "static "+cReturn(s.shape)+"sw_"+string(s.shape)+"(void *f"):
+			t.Errorf("%s: no C trampoline sw_%s in flat_cgo.go", s.name, s.shape)
+		}
+		seen[s.name] = true
+		parts := strings.Split(string(s.shape), "_")
+		selfFirst := len(parts) > 1 && parts[1] == "p"
+		if strings.HasPrefix(s.name, gs) != selfFirst {
+			t.Errorf("%s: shape %s; exactly the ISteamGameServer methods take the interface (p) first", s.name, s.shape)
+		}
+	}
+	if !strings.HasSuffix(interfaceVersions, "\x00\x00") || !strings.Contains(symbols[symGameServerV015].name, "v015") ||
+		!strings.HasPrefix(interfaceVersions, "SteamGameServer015\x00") {
+		t.Errorf("the interface version list %q and the accessor %s disagree", interfaceVersions, symbols[symGameServerV015].name)
+	}
+}
+
+// cReturn is the C return type a shape's trampoline declares, as written in flat_cgo.go.
+func cReturn(sh shape) string {
+	switch strings.SplitN(string(sh), "_", 2)[0] {
+	case "v", "ip":
+		return "void "
+	case "b":
+		return "bool "
+	case "i32":
+		return "int32_t "
+	case "u32":
+		return "uint32_t "
+	case "u64":
+		return "uint64_t "
+	case "p":
+		return "void *"
+	}
+	return "?"
+}
