@@ -8,7 +8,8 @@
 #                                     build, then run the project's main scene (the demo server)
 #                                     headless; N is passed to Godot's --quit-after (frames);
 #                                     ARGS reach the demo as user args (OS.get_cmdline_user_args())
-#   ./build.sh test                   go vet, go test (-race for steam/ and signals/), build,
+#   ./build.sh test                   go vet, go test (-race for steam/ and signals/), the Go
+#                                     soaks (TestSoak*), every Go fuzz target for 10 s, build,
 #                                     then in Godot: the GDScript suite res://tests/test_runner.tscn,
 #                                     the panic checks (tests/panic_check.tscn) and the demo server
 #                                     for 300 frames; server queries of the demo checked with
@@ -16,11 +17,27 @@
 #                                     cache, apt-get install qstat as root); the real
 #                                     libsteam_api.so (fetched with
 #                                     `npm pack steamworks.js@0.4.0` into the cache) in Go tests and
-#                                     in Godot (tests/real_steam_check.tscn)
+#                                     in Godot (tests/real_steam_check.tscn); the cross-built
+#                                     libraries' entry symbol; the demo client authenticated by
+#                                     the demo server, which SIGTERM stops cleanly; the exported
+#                                     server queried by gamedig and qstat; dist/ in a fresh project
 #   ./build.sh peers                  only the server-query check of `test`: the demo server
 #                                     queried by gamedig and qstat (query_peers_check)
-#   ./build.sh bench                  print benchmark figures: Go benchmarks, then the Godot
-#                                     bench scene (ns per call next to a native engine call)
+#   ./build.sh export                 export the demo as a Linux x86_64 dedicated server (presets
+#                                     in godot_project/export_presets.cfg; the "+ Steam" one, which
+#                                     ships libsteam_api.so, when godot_project/bin/ has it) into
+#                                     dist/server-linux-x86_64/, with the release template of the
+#                                     Godot in use (Debian's godot-template-release beside Debian's)
+#   ./build.sh dist                   build every library (Linux x86_64, and cross-built Windows
+#                                     x86_64 and Linux arm64, installing Debian's cross compilers
+#                                     as root when missing), then dist/addons/godot_steam_server/
+#   ./build.sh bench                  print benchmark figures (never fails on them): Go
+#                                     benchmarks, the loopback UDP load test of the query port,
+#                                     the Godot bench scene (ratios to a native engine call), the
+#                                     library's size and the time it adds to Godot's start
+#   ./build.sh fuzz [SECONDS]         run every Go fuzz target for SECONDS each (default 60);
+#                                     a crasher is saved under the package's testdata/fuzz/ and
+#                                     then runs as a regression test in every `go test`
 #   ./build.sh godot [ARGS...]        run the provisioned Godot with ARGS (e.g. --version)
 #
 # Environment:
@@ -29,6 +46,7 @@
 #                  unpacked (not installed) into the cache and run through their own loader.
 #   GOSTEAM_CACHE  cache folder (default: $HOME/.cache/gosteam)
 #   GODOT_TIMEOUT  seconds before a Godot run is killed as hung (default: 600)
+#   GOSTEAM_FUZZ_SECONDS  seconds per fuzz target in `test` (default: 10)
 #   The extension itself reads GOSTEAM_BACKEND (steamworks, offline, auto) and GOSTEAM_STEAM_API
 #   (a libsteam_api.so); `test` sets both for each run, so the shell's values do not matter.
 set -euo pipefail
@@ -337,7 +355,7 @@ EOF
   # Resolve godot's dependency closure against the empty status file, then download it.
   local -a pkgs=()
   local line
-  papt apt-get -q install --simulate godot >"$apt/log/resolve.log" 2>&1 || {
+  papt apt-get -q install --simulate godot godot-template-release >"$apt/log/resolve.log" 2>&1 || {
     cat "$apt/log/resolve.log" >&2
     die "could not resolve Debian $GODOT_SUITE's godot package"
   }
@@ -347,7 +365,7 @@ EOF
   done < <(sed -nE 's/^Inst ([^ ]+) \(([^ ]+) .*\[([^]]+)\]\).*/\1_\2_\3.deb/p' "$apt/log/resolve.log" | sed 's/:/%3a/g')
   ((${#pkgs[@]})) || die "resolving godot gave no packages (see $apt/log/resolve.log)"
   say "downloading godot and ${#pkgs[@]} packages in its dependency closure"
-  papt apt-get -q -y install --download-only godot >"$apt/log/download.log" 2>&1 || {
+  papt apt-get -q -y install --download-only godot godot-template-release >"$apt/log/download.log" 2>&1 || {
     cat "$apt/log/download.log" >&2
     die "downloading Debian $GODOT_SUITE's godot failed (rerun to resume)"
   }
@@ -574,6 +592,273 @@ run_godot_suite() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Other platforms (cross builds), the dedicated-server export, the addon folder, and their checks
+# ---------------------------------------------------------------------------------------------
+
+# Cross-built libraries, named as steam.gdextension lists them. Each needs Debian's cross C
+# compiler for cgo (installed with apt-get when missing, as root); the first build of a target
+# compiles godot-go's bindings for it again (minutes, several GB of memory), later ones are cached.
+CROSS_TARGETS=(windows-x86_64 linux-arm64)
+
+# cross_target TARGET: sets X_GOOS X_GOARCH X_CC X_PKG X_LIB X_OBJDUMP for TARGET.
+cross_target() {
+  case $1 in
+    windows-x86_64) X_GOOS=windows X_GOARCH=amd64 X_CC=x86_64-w64-mingw32-gcc X_PKG=gcc-mingw-w64-x86-64 \
+      X_LIB=libsteam_server.windows.x86_64.dll X_OBJDUMP=x86_64-w64-mingw32-objdump ;;
+    linux-arm64) X_GOOS=linux X_GOARCH=arm64 X_CC=aarch64-linux-gnu-gcc X_PKG=gcc-aarch64-linux-gnu \
+      X_LIB=libsteam_server.linux.arm64.so X_OBJDUMP=aarch64-linux-gnu-objdump ;;
+    *) die "unknown cross target $1 (${CROSS_TARGETS[*]})" ;;
+  esac
+}
+
+# build_cross TARGET: cross-build the extension into $PROJECT/bin/$X_LIB.
+build_cross() {
+  cross_target "$1"
+  if ! command -v "$X_CC" >/dev/null; then
+    take_lock apt
+    command -v "$X_CC" >/dev/null || apt_install_missing "$X_CC" "$X_PKG"
+    release_lock apt
+  fi
+  mkdir -p "$PROJECT/bin" "$STAGE"
+  say "CGO_ENABLED=1 GOOS=$X_GOOS GOARCH=$X_GOARCH CC=$X_CC go build -buildmode=c-shared ./extension -> $PROJECT/bin/$X_LIB"
+  local start=$SECONDS
+  CGO_ENABLED=1 GOOS=$X_GOOS GOARCH=$X_GOARCH CC=$X_CC go build -buildmode=c-shared -ldflags "-s -w" -o "$STAGE/$X_LIB" ./extension
+  rm -f "$STAGE/${X_LIB%.*}.h"
+  install_if_changed "$STAGE/$X_LIB" "$PROJECT/bin/$X_LIB"
+  say "$X_LIB built in $((SECONDS - start))s"
+}
+
+# check_cross_library TARGET: the library is for TARGET's machine, exports the entry symbol
+# steam.gdextension names, and needs nothing but the system's own libraries.
+check_cross_library() {
+  cross_target "$1"
+  local lib=$PROJECT/bin/$X_LIB dump entry
+  entry=$(sed -n 's/^entry_symbol *= *"\(.*\)"/\1/p' "$GDEXT_SRC")
+  [[ -n $entry ]] || die "no entry_symbol in $GDEXT_SRC"
+  [[ -f $lib ]] || die "$lib is missing (build_cross $1)"
+  case $X_GOOS in
+    windows)
+      dump=$("$X_OBJDUMP" -p "$lib")
+      grep -q '^architecture: i386:x86-64' <<<"$dump" || grep -q 'file format pei-x86-64' <<<"$dump" || die "$X_LIB is not an x86-64 PE file"
+      # The export name table of `objdump -p`: "[   N] name" lines after its heading.
+      awk '/\[Ordinal\/Name Pointer\] Table/ { t = 1; next } t && NF == 0 { exit } t { print $NF }' <<<"$dump" | grep -qx "$entry" ||
+        die "$X_LIB does not export $entry (objdump -p)"
+      local dlls
+      dlls=$(sed -n 's/^\tDLL Name: //p' <<<"$dump" | sort -u | tr '\n' ' ')
+      ! grep -qiE 'libgcc|libwinpthread|libstdc' <<<"$dlls" || die "$X_LIB needs MinGW's runtime DLLs ($dlls)"
+      say "PASS $X_LIB: PE x86-64, exports $entry, imports only $dlls"
+      ;;
+    linux)
+      dump=$("$X_OBJDUMP" -p -T "$lib")
+      grep -q 'file format elf64-littleaarch64' <<<"$dump" || die "$X_LIB is not an AArch64 ELF file"
+      grep -qE "[[:space:]]\.text[[:space:]].*[[:space:]]$entry\$" <<<"$dump" || die "$X_LIB does not export $entry (objdump -T)"
+      say "PASS $X_LIB: ELF AArch64, exports $entry, needs $(sed -n 's/^ *NEEDED *//p' <<<"$dump" | tr '\n' ' ')"
+      ;;
+  esac
+}
+
+# The dedicated-server export: one of godot_project/export_presets.cfg's presets, Linux x86_64,
+# exported in dedicated-server mode with the release template of the Godot in use. The "+ Steam"
+# preset has the custom feature "steamworks", which makes steam.gdextension's [dependencies] ship
+# libsteam_api.so (it must then be beside the extension library); the other ships no Steam library.
+EXPORT_PRESET="Linux Dedicated Server"
+EXPORT_PRESET_STEAM="Linux Dedicated Server + Steam"
+EXPORT_DIR=dist/server-linux-x86_64
+EXPORT_NAME=godot_steam_server.x86_64
+EXPORT_DATA=$CACHE/export-data # XDG_DATA_HOME of export runs: godot/export_templates/<version>/
+
+# export_template: the Linux x86_64 release template for $GODOT_BIN. Beside Debian's Godot, Debian's
+# godot-template-release of the same build (unpacked with it; an older cache is fetched again);
+# otherwise the one installed for that Godot version in the user's export_templates folder.
+export_template() {
+  local v=$1
+  if [[ $GODOT_BIN == "$GODOT_DIR/bin/godot" ]]; then
+    if [[ ! -x $GODOT_DIR/root/usr/bin/godot-template-release ]]; then
+      say "the cached Debian Godot has no export template; fetching it again with godot-template-release"
+      rm -f "$GODOT_DIR/.complete"
+      fetch_debian_godot
+    fi
+    [[ -x $GODOT_DIR/root/usr/bin/godot-template-release ]] || die "no godot-template-release in $GODOT_DIR/root"
+    printf '%s\n' "$GODOT_DIR/root/usr/bin/godot-template-release"
+    return 0
+  fi
+  local t=${XDG_DATA_HOME:-$HOME/.local/share}/godot/export_templates/$v/linux_release.x86_64
+  [[ -f $t ]] || die "exporting needs Godot $v's Linux export template at $t (install the export templates, or unset GODOT to use Debian's Godot and template)"
+  printf '%s\n' "$t"
+}
+
+# export_server PROJECT_DIR OUT_DIR PRESET: export PROJECT_DIR (imported) with PRESET into OUT_DIR
+# (absolute; emptied first). Godot copies the extension library and, for $EXPORT_PRESET_STEAM,
+# libsteam_api.so (steam.gdextension's [dependencies]).
+export_server() {
+  local proj=$1 out=$2 preset=$3 v template
+  v=$(godot_version "$GODOT_BIN" | cut -d. -f1-4) # 4.6.3.stable: the templates folder's name
+  template=$(export_template "$v")
+  mkdir -p "$EXPORT_DATA/godot/export_templates/$v"
+  ln -sfn "$template" "$EXPORT_DATA/godot/export_templates/$v/linux_release.x86_64"
+  rm -rf "$out"
+  mkdir -p "$out"
+  say "exporting $proj with preset \"$preset\" to $out (template $template)"
+  XDG_DATA_HOME=$EXPORT_DATA PROJECT=$proj run_godot "$LOG_DIR/export.log" --export-release "$preset" "$out/$EXPORT_NAME"
+  ((GODOT_STATUS == 0)) || die "export failed with status $GODOT_STATUS (log: $LOG_DIR/export.log)"
+  ! strip_ansi "$LOG_DIR/export.log" | grep -qE '^(ERROR|SCRIPT ERROR):' || die "the export printed errors (log: $LOG_DIR/export.log)"
+  local f
+  for f in "$EXPORT_NAME" "${EXPORT_NAME%.*}.pck" "$(basename "$LIB")"; do
+    [[ -f $out/$f ]] || die "the export has no $f (log: $LOG_DIR/export.log)"
+  done
+}
+
+# runnable_export SRC DST: a copy of the export SRC in DST that runs here: DST/run.sh. Debian's
+# template is linked against Debian sid's libraries, unpacked in the cache: the copy's ELF
+# interpreter is set to the unpacked loader and its RPATH to the unpacked library folders
+# (patchelf). Not LD_LIBRARY_PATH: the programs Godot starts (sh) would get sid's libc too.
+# libpulse's own RUNPATH hides the RPATH from its dependency libpulsecommon, which the copy
+# therefore names itself.
+runnable_export() {
+  local src=$1 dst=$2
+  rm -rf "$dst"
+  cp -a "$src" "$dst"
+  printf '#!/bin/sh\nexec "$(dirname "$0")/%s" "$@"\n' "$EXPORT_NAME" >"$dst/run.sh"
+  chmod +x "$dst/run.sh"
+  [[ $GODOT_BIN == "$GODOT_DIR/bin/godot" ]] || return 0
+  command -v patchelf >/dev/null || { take_lock apt; command -v patchelf >/dev/null || apt_install_missing patchelf patchelf; release_lock apt; }
+  local line ld libpath pulse
+  # The Godot wrapper's exec line: exec "$root/LOADER" --argv0 "$0" --library-path "PATHS" ...
+  line=$(sed -n 's|^exec "\$root/\([^"]*\)" --argv0 "\$0" --library-path "\([^"]*\)" .*|\1\t\2|p' "$GODOT_DIR/bin/godot")
+  [[ -n $line ]] || die "cannot read the loader and library path from $GODOT_DIR/bin/godot"
+  ld=$GODOT_DIR/root/${line%%$'\t'*}
+  libpath=${line#*$'\t'}
+  libpath=${libpath//\$root/$GODOT_DIR/root}
+  # One change per patchelf run: 0.14 mixes up --set-rpath and --add-needed in a single run.
+  patchelf --set-interpreter "$ld" "$dst/$EXPORT_NAME"
+  patchelf --force-rpath --set-rpath "$libpath" "$dst/$EXPORT_NAME"
+  pulse=$(find "$GODOT_DIR/root" -name 'libpulsecommon-*.so' -print -quit)
+  [[ -z $pulse ]] || patchelf --add-needed "$(basename "$pulse")" "$dst/$EXPORT_NAME"
+}
+
+# export_check: the demo exported as a dedicated server from a scratch copy of the project holding
+# the real libsteam_api.so beside the extension library. The export must contain both libraries;
+# run headless with GOSTEAM_BACKEND=auto it must pick that libsteam_api.so (and fail without
+# Steam's client, with Steam's message); offline it must answer gamedig and qstat with what it set.
+export_check() {
+  local scratch plain
+  scratch=$(mktemp -d)
+  cp -a "$PROJECT" "$scratch/project"
+  rm -rf "$scratch/project/.godot/gosteam-logs"
+  cp "$STEAM_API" "$scratch/project/bin/libsteam_api.so"
+  export_server "$scratch/project" "$scratch/export" "$EXPORT_PRESET_STEAM"
+  cmp -s "$STEAM_API" "$scratch/export/libsteam_api.so" || die "the export does not contain libsteam_api.so (steam.gdextension [dependencies])"
+  say "PASS export: $(cd "$scratch/export" && ls | tr '\n' ' ')"
+  runnable_export "$scratch/export" "$scratch/run"
+  local -a p
+  read -ra p <<<"$(free_udp_ports 2)"
+  mkdir -p "$scratch/home"
+  set +e
+  HOME=$scratch/home GOSTEAM_BACKEND=auto timeout 120 "$scratch/run/run.sh" -- --ip 127.0.0.1 --port "${p[0]}" --query-port "${p[1]}" \
+    </dev/null 2>&1 | filter_godot_noise >"$LOG_DIR/export-steamworks.log"
+  set -e
+  plain=$(strip_ansi "$LOG_DIR/export-steamworks.log")
+  grep -qF "Steam: steamworks backend, $scratch/run/libsteam_api.so" <<<"$plain" ||
+    die "the exported server did not load the libsteam_api.so beside it (log: $LOG_DIR/export-steamworks.log)"
+  grep -qE "demo: serverInit failed: .*steamclient\.so" <<<"$plain" ||
+    die "the exported server's serverInit did not fail with Steam's own message (log: $LOG_DIR/export-steamworks.log)"
+  say "PASS export: GOSTEAM_BACKEND=auto loads the libsteam_api.so beside the exported binary"
+  PEER_SERVER=("$scratch/run/run.sh")
+  local ok=0
+  peer_case export "${p[1]}" -- --ip 127.0.0.1 --port "${p[0]}" --query-port "${p[1]}" \
+    --backend offline --name "Exported dedicated server" --map export_map --max-players 12 --bots 2 --rules 5 || ok=1
+  PEER_SERVER=()
+  ((ok == 0)) || die "the exported server: gamedig or qstat disagree with it (log: $LOG_DIR/peers-export.log)"
+  grep -q 'display headless, dedicated_server export' <(strip_ansi "$LOG_DIR/peers-export.log") ||
+    die "the exported server did not run headless with the dedicated_server feature (log: $LOG_DIR/peers-export.log)"
+  rm -rf "$scratch"
+  say "PASS export: the exported dedicated server runs headless and answers gamedig and qstat"
+}
+
+# demo_auth_check: the demo server and the demo client on loopback: the client sends an offline
+# ticket over UDP, the server approves it (beginAuthSession, validate_auth_ticket_response), the
+# client reports it; then SIGTERM stops the server cleanly (logOff, serverShutdown, exit 0).
+demo_auth_check() {
+  local dir raw log pid state='' waited plain status=0
+  dir=$(mktemp -d)
+  raw=$LOG_DIR/demo-auth-server.raw.log log=$LOG_DIR/demo-auth-server.log
+  local -a p
+  read -ra p <<<"$(free_udp_ports 2)"
+  say "demo auth: server on 127.0.0.1:${p[0]}, client joining with an offline ticket"
+  XDG_CONFIG_HOME=$dir/config "$GODOT_BIN" --headless --path "$PROJECT" res://demo/server.tscn -- --ip 127.0.0.1 \
+    --port "${p[0]}" --query-port "${p[1]}" --backend offline --max-seconds 120 </dev/null >"$raw" 2>&1 &
+  pid=$!
+  for ((waited = 0; waited < 600; waited++)); do
+    state=$(sed -n 's/^demo: state //p' "$raw" | head -n 1)
+    [[ -z $state ]] && kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  [[ -n $state ]] || { kill "$pid" 2>/dev/null || true; cat "$raw" >&2; die "demo auth: the server did not start"; }
+  local client_ok=0
+  XDG_CONFIG_HOME=$dir/config GODOT_TIMEOUT=60 SUITE_LOG=demo-auth-client run_godot_suite res://demo/client.tscn -- \
+    --server 127.0.0.1 --port "${p[0]}" --timeout 20 || client_ok=1
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((waited = 0; waited < 300; waited++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; die "demo auth: the server did not quit within 30 s of SIGTERM"; }
+  wait "$pid" || status=$?
+  filter_godot_noise <"$raw" >"$log"
+  rm -f "$raw"
+  rm -rf "$dir"
+  plain=$(strip_ansi "$log")
+  ((client_ok == 0)) || die "demo auth: the client was not authenticated (logs: $LOG_DIR/demo-auth-client.log, $log)"
+  grep -qE '^demo: client [0-9]+ authenticated' <<<"$plain" || die "demo auth: the server did not print the approval (log: $log)"
+  ((status == 0)) || die "demo auth: the server exited with status $status after SIGTERM (log: $log)"
+  local re
+  for re in '^Steam: SIGTERM received' '^demo: quit requested' '^demo: signal server_disconnected' '^demo: server shut down'; do
+    grep -qE "$re" <<<"$plain" || die "demo auth: no /$re/ in the server log after SIGTERM (log: $log)"
+  done
+  ! grep -qE 'SCRIPT ERROR|ERROR:|Program crashed|ObjectDB instances leaked' <<<"$plain" || die "demo auth: errors in the server log ($log)"
+  say "PASS demo auth: the client's ticket approved over UDP; SIGTERM shut the server down cleanly"
+}
+
+# The addon folder: what a game copies into its project.
+DIST_ADDON=dist/addons/godot_steam_server
+
+# make_dist: $DIST_ADDON with steam.gdextension (paths relative to it), every library built in
+# $PROJECT/bin (never libsteam_api.so: Valve's, shipped by the game), README.md and LICENSE.
+make_dist() {
+  local tmp=$DIST_ADDON.tmp lib n=0
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  cp "$GDEXT_SRC" README.md LICENSE "$tmp/"
+  for lib in "$LIB" "$PROJECT"/bin/libsteam_server.*; do
+    [[ -f $lib && ! -f $tmp/$(basename "$lib") ]] || continue
+    cp "$lib" "$tmp/"
+    n=$((n + 1))
+  done
+  rm -rf "$DIST_ADDON"
+  mv "$tmp" "$DIST_ADDON"
+  say "$DIST_ADDON: $(cd "$DIST_ADDON" && ls | tr '\n' ' ')($n libraries)"
+}
+
+# dist_check: a fresh Godot project holding only the addon folder imports it and, offline, its
+# script calls Steam.serverInit (tests/dist_check.gd, copied in as the main scene's script).
+dist_check() {
+  local proj
+  proj=$(mktemp -d)
+  mkdir -p "$proj/addons" "$proj/.godot"
+  cp -a "$DIST_ADDON" "$proj/addons/"
+  printf 'config_version=5\n\n[application]\nconfig/name="dist check"\nrun/main_scene="res://main.tscn"\n' >"$proj/project.godot"
+  printf '[gd_scene load_steps=2 format=3]\n\n[ext_resource type="Script" path="res://main.gd" id="1"]\n\n[node name="Main" type="Node"]\nscript = ExtResource("1")\n' >"$proj/main.tscn"
+  cp "$PROJECT/tests/dist_check.gd" "$proj/main.gd"
+  # As for our own project: without the list, the first import hot-loads the extension and
+  # Godot 4.6 crashes at exit (see import_project).
+  printf 'res://addons/godot_steam_server/steam.gdextension\n' >"$proj/.godot/extension_list.cfg"
+  PROJECT=$proj run_godot "$LOG_DIR/dist-import.log" --import
+  ((GODOT_STATUS == 0)) || die "importing a fresh project with $DIST_ADDON failed (status $GODOT_STATUS)"
+  XDG_CONFIG_HOME=$proj/.config GOSTEAM_BACKEND=offline PROJECT=$proj SUITE_LOG=dist-check run_godot_suite res://main.tscn
+  rm -rf "$proj"
+}
+
+# ---------------------------------------------------------------------------------------------
 # Commands
 # ---------------------------------------------------------------------------------------------
 
@@ -663,6 +948,7 @@ check_class_reference() {
 
 PEERS_SRC=tests/peers
 PEERS_DIR=$CACHE/peers/gamedig # npm ci of $PEERS_SRC/package-lock.json (gamedig 5.3.3)
+PEER_SERVER=() # peer_case: the command starting the demo server, when not the project in Godot
 
 # apt_install_missing WHAT PKG...: install Debian packages for a missing tool (root only).
 apt_install_missing() {
@@ -743,7 +1029,9 @@ peer_case() {
   local raw=$LOG_DIR/peers-$name.raw.log log=$LOG_DIR/peers-$name.log stop=$LOG_DIR/peers-$name.stop
   rm -f "$stop" "$raw"
   say "peers: $name (${envs[*]:-no environment}; demo ${args[*]})"
-  env GOSTEAM_BACKEND=offline "${envs[@]}" "$GODOT_BIN" --headless --path "$PROJECT" res://demo/server.tscn -- \
+  local -a server=("$GODOT_BIN" --headless --path "$PROJECT" res://demo/server.tscn)
+  ((${#PEER_SERVER[@]} == 0)) || server=("${PEER_SERVER[@]}") # another way to start it: the export
+  env GOSTEAM_BACKEND=offline "${envs[@]}" "${server[@]}" -- \
     "${args[@]}" --stop-file "$ROOT/$stop" --max-seconds 120 </dev/null >"$raw" 2>&1 &
   local pid=$! state="" waited=0
   while ((waited < 600)); do
@@ -807,16 +1095,83 @@ query_peers_check() {
   say "PASS server queries: gamedig and qstat show what the demo set"
 }
 
-# Benchmarks print figures and never fail on them: Go's, then the Godot scene's ratios to a
-# native engine call measured in the same run.
+# Benchmarks print figures and never fail on them: Go's, the loopback load test of the query port,
+# the Godot scene's ratios to a native engine call measured in the same run, then the library's
+# size and start-up cost.
 cmd_bench() {
   say "go test -bench . ./steam/... ./signals/..."
   go test -run '^$' -bench . -benchmem ./steam/... ./signals/...
+  say "GOSTEAM_UDP_LOAD=1 go test -run '^TestUDPLoad\$' ./steam/offline/ (200,000 A2S_INFO on 127.0.0.1, at most 10 s a phase)"
+  GOSTEAM_UDP_LOAD=1 go test -count=1 -run '^TestUDPLoad$' -v ./steam/offline/ | grep -E 'UDP load|^(ok|FAIL|---)'
   take_lock "$BUILD_LOCK"
   build
   provision_godot
   import_project
+  release_lock "$BUILD_LOCK"
   TALLY=optional run_godot_suite res://bench/bench.tscn
+  bench_startup 10
+}
+
+# bench_startup RUNS: the library's size, and the time it adds to Godot's start: RUNS headless runs
+# of a scratch project whose main scene quits at once, alternately without and with the extension
+# (its main scene then also touches Steam), with the mean of each. Figures only.
+bench_startup() {
+  local runs=$1 dir p i t0 t1
+  local -A total=([without]=0 [with]=0)
+  say "library: $LIB, $(stat -c %s "$LIB") bytes (stripped)"
+  dir=$(mktemp -d)
+  for p in without with; do
+    mkdir -p "$dir/$p/.godot"
+    printf 'config_version=5\n[application]\nconfig/name="start-up %s"\nrun/main_scene="res://main.tscn"\n' "$p" >"$dir/$p/project.godot"
+    printf '[gd_scene load_steps=2 format=3]\n[ext_resource type="Script" path="res://main.gd" id="1"]\n[node name="Main" type="Node"]\nscript = ExtResource("1")\n' >"$dir/$p/main.tscn"
+    printf 'extends Node\nfunc _ready() -> void:\n\tget_tree().quit()\n' >"$dir/$p/main.gd"
+  done
+  printf 'extends Node\nfunc _ready() -> void:\n\tSteam.run_callbacks()\n\tget_tree().quit()\n' >"$dir/with/main.gd"
+  mkdir -p "$dir/with/bin"
+  cp "$LIB" "$GDEXT" "$dir/with/bin/"
+  printf 'res://bin/steam.gdextension\n' >"$dir/with/.godot/extension_list.cfg"
+  for p in without with; do
+    "$GODOT_BIN" --headless --path "$dir/$p" --import >/dev/null 2>&1 </dev/null || die "start-up bench: importing the $p project failed"
+    "$GODOT_BIN" --headless --path "$dir/$p" >/dev/null 2>&1 </dev/null # warm the page cache
+  done
+  for ((i = 0; i < runs; i++)); do
+    for p in without with; do
+      t0=$(date +%s%N)
+      "$GODOT_BIN" --headless --path "$dir/$p" >/dev/null 2>&1 </dev/null || die "start-up bench: Godot failed ($p)"
+      t1=$(date +%s%N)
+      total[$p]=$((total[$p] + t1 - t0))
+    done
+  done
+  rm -rf "$dir"
+  say "$(awk -v a="${total[without]}" -v b="${total[with]}" -v n="$runs" 'BEGIN {
+    printf "start-up: Godot headless start to quit, mean of %d runs: %.1f ms without the extension, %.1f ms with it (+%.1f ms)", n, a / n / 1e6, b / n / 1e6, (b - a) / n / 1e6 }')"
+}
+
+# fuzz_targets: "PACKAGE TARGET" for every Go fuzz target of the module.
+fuzz_targets() {
+  grep -rE --include='*_test.go' -o '^func Fuzz[A-Za-z0-9_]+' steam signals extension |
+    sed -E 's|^(.*)/[^/]+_test\.go:func (Fuzz.*)$|./\1/ \2|' | sort -u
+}
+
+# run_fuzz SECONDS: every fuzz target for SECONDS each, one target per go test (as -fuzz requires).
+# A failing input is written to the package's testdata/fuzz/<target>/, from where every later
+# `go test` runs it as a regression test: commit it with the fix.
+run_fuzz() {
+  local secs=$1 pkg target n=0
+  while read -r pkg target; do
+    say "go test -run '^\$' -fuzz '^$target\$' -fuzztime ${secs}s $pkg"
+    go test -run '^$' -fuzz "^$target\$" -fuzztime "${secs}s" "$pkg" </dev/null 2>&1 | grep -vE '^fuzz: elapsed: [0-9]+s, (execs|gathering)' ||
+      die "$target found a failing input: it is saved under ${pkg}testdata/fuzz/$target/ (see above)"
+    n=$((n + 1))
+  done < <(fuzz_targets)
+  ((n > 0)) || die "found no fuzz target"
+}
+
+cmd_fuzz() {
+  local secs=${1:-60}
+  [[ $secs =~ ^[1-9][0-9]*$ ]] || die "fuzz takes a number of seconds per target (default 60)"
+  run_fuzz "$secs"
+  say "fuzzing found nothing"
 }
 
 # check_real_steam: the real libsteam_api.so in Godot. Without a Steam client its init fails with
@@ -877,6 +1232,37 @@ cmd_peers() {
   query_peers_check
 }
 
+# cmd_export: the demo exported as a Linux x86_64 dedicated server into $EXPORT_DIR.
+cmd_export() {
+  take_lock "$BUILD_LOCK"
+  build
+  provision_godot
+  import_project
+  release_lock "$BUILD_LOCK"
+  if [[ -f $PROJECT/bin/libsteam_api.so ]]; then
+    export_server "$ROOT/$PROJECT" "$ROOT/$EXPORT_DIR" "$EXPORT_PRESET_STEAM"
+  else
+    export_server "$ROOT/$PROJECT" "$ROOT/$EXPORT_DIR" "$EXPORT_PRESET"
+    say "note: no $PROJECT/bin/libsteam_api.so, so none in the export: it runs offline until Valve's is put beside $EXPORT_NAME"
+  fi
+  say "exported: $EXPORT_DIR/ ($(cd "$EXPORT_DIR" && ls | tr '\n' ' '))"
+  [[ $GODOT_BIN != "$GODOT_DIR/bin/godot" ]] ||
+    say "note: Debian's template needs Debian sid's libraries (glibc 2.43...); see README, Shipping a dedicated server"
+}
+
+# cmd_dist: every library (this machine's and the cross targets'), then the addon folder $DIST_ADDON.
+cmd_dist() {
+  take_lock "$BUILD_LOCK"
+  build
+  local t
+  for t in "${CROSS_TARGETS[@]}"; do
+    build_cross "$t"
+    check_cross_library "$t"
+  done
+  release_lock "$BUILD_LOCK"
+  make_dist
+}
+
 cmd_test() {
   ensure_node # npm fetches the test peers and libraries below
   fetch_steam_api
@@ -886,26 +1272,43 @@ cmd_test() {
   CGO_ENABLED=0 go vet ./steam/...
   say "go test -race ./steam/... ./signals/... (GOSTEAM_STEAM_API=$STEAM_API)"
   GOSTEAM_STEAM_API=$STEAM_API go test -race ./steam/... ./signals/...
+  say "go test -run '^TestSoak' ./steam/offline/ (a million A2S queries and 100,000 auth sessions, heap growth bounded; not built with -race)"
+  go test -count=1 -run '^TestSoak' -v ./steam/offline/ | grep -E '(queries|sessions): HeapInuse|^(ok|FAIL|---)'
+  run_fuzz "${GOSTEAM_FUZZ_SECONDS:-10}"
   say "go test ./extension/..."
   go test ./extension/...
   take_lock "$BUILD_LOCK"
   build
+  local t
+  for t in "${CROSS_TARGETS[@]}"; do
+    build_cross "$t"
+  done
   provision_godot
   import_project
+  for t in "${CROSS_TARGETS[@]}"; do
+    check_cross_library "$t"
+  done
   # The offline suites run offline whatever the shell says; check_real_steam sets its own.
   export GOSTEAM_BACKEND=offline
   unset GOSTEAM_STEAM_API
   run_godot_suite "$TEST_SCENE"
   realm_peers_check
-  # A Go panic in a bound method must be reported and survived, through the real Godot boundary.
+  # A Go panic in a bound method must be reported and survived, through the real Godot boundary:
+  # one method of each kind of call (tests/panic_check.gd, panics).
   local method
-  for method in loggedOn getPublicIP; do
-    GOSTEAM_INJECT_PANIC=$method run_godot_suite res://tests/panic_check.tscn
+  for method in loggedOn getPublicIP getNextOutgoingPacket setMapName run_callbacks offlineIssueTicket beginAuthSession; do
+    SUITE_LOG=panic_check-$method GOSTEAM_INJECT_PANIC=$method run_godot_suite res://tests/panic_check.tscn
+    grep -q "Steam\.$method: internal error, call ignored: fault injected by GOSTEAM_INJECT_PANIC" <(strip_ansi "$LOG_DIR/panic_check-$method.log") ||
+      die "GOSTEAM_INJECT_PANIC=$method: the panic was not reported as Steam.$method's error"
   done
   # The demo server logs on offline and shuts down cleanly; it also keeps lambdas connected to
   # every Steam signal until exit, which once crashed Godot's shutdown.
   TALLY=optional run_godot_suite res://demo/server.tscn --quit-after 300
+  demo_auth_check
   query_peers_check
+  export_check
+  make_dist
+  dist_check
   check_class_reference
   check_real_steam
   say "all tests passed"
@@ -919,13 +1322,16 @@ main() {
     demo) cmd_demo "$@" ;;
     test) (($# == 0)) || die "test takes no arguments"; cmd_test ;;
     bench) (($# == 0)) || die "bench takes no arguments"; cmd_bench ;;
+    fuzz) (($# <= 1)) || die "fuzz takes at most one argument (seconds per target)"; cmd_fuzz "$@" ;;
     peers) (($# == 0)) || die "peers takes no arguments"; cmd_peers ;;
+    export) (($# == 0)) || die "export takes no arguments"; cmd_export ;;
+    dist) (($# == 0)) || die "dist takes no arguments"; cmd_dist ;;
     godot)
       provision_godot
       exec "$GODOT_BIN" "$@"
       ;;
     -h | --help | help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}" ;;
-    *) die "unknown command '$cmd' (build, demo, test, peers, bench, godot, help)" ;;
+    *) die "unknown command '$cmd' (build, demo, test, peers, export, dist, bench, fuzz, godot, help)" ;;
   esac
 }
 

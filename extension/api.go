@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/gosteam/godot-steam-server/signals"
@@ -44,6 +45,7 @@ func serverInit(s *steam.Server, a initArgs) (bool, error) {
 	if err := s.Init(cfg); err != nil {
 		return false, err
 	}
+	watchTermination()
 	return true, nil
 }
 
@@ -93,6 +95,7 @@ func initGameServer(s *steam.Server, connect *C.sv_arg, appID int64, version str
 	if err := s.Init(cfg); err != nil {
 		return false, err
 	}
+	watchTermination()
 	return true, nil
 }
 
@@ -107,6 +110,8 @@ func orMissing(err error, what string) error {
 // on this (the main) thread.
 func runCallbacks(s *steam.Server) error {
 	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.sv_events_pending)), 0)
+	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.sv_frame_due)), 0)
+	deliverTermination()
 	s.RunFrame()
 	setFramePace()
 	s.Events().Drain(emitEvent)
@@ -117,9 +122,20 @@ func runCallbacks(s *steam.Server) error {
 // registerSteam finds it.
 var runCallbacksIndex = -1
 
+// setFramePace tells C how long run_callbacks may skip the backend's frame work, and arms the timer
+// that marks it due again.
 func setFramePace() {
-	C.sv_set_run_callbacks(C.int32_t(runCallbacksIndex), C.int64_t(server.FrameInterval().Nanoseconds()))
+	interval := server.FrameInterval()
+	C.sv_set_run_callbacks(C.int32_t(runCallbacksIndex), C.int64_t(interval.Nanoseconds()))
+	if interval > 0 {
+		frameTimer.Reset(interval)
+	}
 }
+
+// frameTimer sets sv_frame_due when the backend's frame work is due again.
+var frameTimer = time.AfterFunc(time.Hour, func() {
+	atomic.StoreInt32((*int32)(unsafe.Pointer(&C.sv_frame_due)), 1)
+})
 
 func emitEvent(ev steam.Event) {
 	a, ok := signals.Encode(ev)
@@ -137,7 +153,7 @@ func getAuthSessionTicket(s *steam.Server, identity string) (steam.AuthTicket, e
 
 // outgoing is reused: getNextOutgoingPacket runs on the main thread only, and the bytes are
 // copied into a PackedByteArray before it returns.
-var outgoing = make([]byte, 16*1024)
+var outgoing = make([]byte, steam.MaxOutgoingPacket)
 
 func getNextOutgoingPacket(s *steam.Server) (steam.OutgoingPacket, error) {
 	return s.NextOutgoingPacket(outgoing)

@@ -129,12 +129,27 @@ func publicIPDict(d dict, ip steam.IPAddress) {
 	d.int(keyType, int64(ip.Type))
 }
 
+// outgoingDict fills {length, out, address, port} in one C call. An empty answer the backend says
+// stays empty until another call is one C may give again itself (cacheEmptyPacket).
 func outgoingDict(d dict, p steam.OutgoingPacket) {
-	d.int(keyLength, int64(len(p.Data)))
-	d.bytes(keyOut, p.Data)
-	d.int(keyAddress, int64(p.IP))
-	d.int(keyPort, int64(p.Port))
+	var data *C.uint8_t
+	if len(p.Data) > 0 {
+		data = (*C.uint8_t)(unsafe.Pointer(&p.Data[0]))
+	}
+	C.sv_dict_set_packet(d.r, data, C.int64_t(len(p.Data)), C.int64_t(p.IP), C.int64_t(p.Port))
+	if len(p.Data) == 0 && p.StaysEmpty {
+		d.r.cacheable = 1
+	}
 }
+
+// C fills the packet's keys itself (gdext.c, fill_packet): their numbers must match (a negative or
+// non-zero index does not compile).
+var (
+	_ = [1]struct{}{}[keyLength-C.SV_KEY_LENGTH]
+	_ = [1]struct{}{}[keyOut-C.SV_KEY_OUT]
+	_ = [1]struct{}{}[keyAddress-C.SV_KEY_ADDRESS]
+	_ = [1]struct{}{}[keyPort-C.SV_KEY_PORT]
+)
 
 // incomingDict answers handleIncomingPacket: data holds the bytes Steam took, empty when the
 // datagram was not for Steam (not a query, or not in GameSocketShare mode).

@@ -51,16 +51,29 @@ var backendNote string
 //export goSteamCall
 func goSteamCall(index C.int32_t, args *C.sv_arg, argc C.int32_t, ret *C.sv_ret) {
 	m := &methods[index]
-	if !m.cached {
+	switch m.cache {
+	case cacheNone:
+		// Before and after: a cached answer is stored under the epoch C read before its own call,
+		// so a change made by another thread meanwhile is retired even if it lands after that read.
 		stateMayChange()
+		defer stateMayChange()
+	case cacheSetter:
+		// A setter that stored nothing (refused, or the value already held) changed nothing.
+		before := server.SetterChanges()
+		defer func() {
+			if server.SetterChanges() != before {
+				stateMayChange()
+			}
+		}()
 	}
 	defer recoverCall(m, ret)
 	if index == injectPanic {
 		panic("fault injected by GOSTEAM_INJECT_PANIC")
 	}
 	if err := m.bind.call(server, unsafe.Slice(args, int(argc)), ret); err != nil {
+		ret.cacheable = 0
 		reportError(m, err)
-	} else if m.cached {
+	} else if m.cache == cacheScalar || m.cache == cacheSetter {
 		ret.cacheable = 1
 	}
 }
@@ -88,6 +101,7 @@ var injectPanic = func() C.int32_t {
 
 func recoverCall(m *method, ret *C.sv_ret) {
 	if p := recover(); p != nil {
+		ret.cacheable = 0
 		m.bind.safe(ret)
 		reportError(m, fmt.Errorf("internal error, call ignored: %v", p))
 	}

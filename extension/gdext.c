@@ -3,7 +3,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef _WIN32
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h> // GetTickCount64
+#else
 #include <time.h>
+#endif
 
 // Godot's Variant types and flags we use (values from extension_api.json, stable across 4.x).
 enum {
@@ -48,6 +53,8 @@ static struct {
 	GDExtensionInterfaceVariantGetPtrBuiltinMethod builtin_method;
 	GDExtensionInterfaceStringNewWithUtf8CharsAndLen2 string_new;
 	GDExtensionInterfaceStringToUtf8Chars string_to_utf8;
+	GDExtensionInterfaceStringToUtf32Chars string_to_utf32;
+	GDExtensionInterfaceStringOperatorIndexConst string_index_const;
 	GDExtensionInterfaceStringNameNewWithUtf8Chars string_name_new;
 	GDExtensionInterfacePackedByteArrayOperatorIndex bytes_index;
 	GDExtensionInterfacePackedByteArrayOperatorIndexConst bytes_index_const;
@@ -129,6 +136,8 @@ int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClas
 	LOAD(builtin_method, "variant_get_ptr_builtin_method");
 	LOAD(string_new, "string_new_with_utf8_chars_and_len2");
 	LOAD(string_to_utf8, "string_to_utf8_chars");
+	LOAD(string_to_utf32, "string_to_utf32_chars");
+	LOAD(string_index_const, "string_operator_index_const");
 	LOAD(string_name_new, "string_name_new_with_utf8_chars");
 	LOAD(bytes_index, "packed_byte_array_operator_index");
 	LOAD(bytes_index_const, "packed_byte_array_operator_index_const");
@@ -487,8 +496,57 @@ static void scratch_free(scratch_t *s) {
 	}
 }
 
+// utf8_short encodes a String of n characters that fits the stack buffer straight from its UTF-32
+// storage: string_to_utf8_chars allocates a copy on every call. It reports false for a character
+// that is not a Unicode scalar value, which Godot's own conversion then handles as it does.
+static int utf8_short(const void *godot_string, GDExtensionInt n, char *out, GDExtensionInt *len) {
+	if (n <= 0) {
+		*len = 0;
+		return n == 0;
+	}
+	if (n > SV_STACK_TEXT / 4) {
+		return 0;
+	}
+	const char32_t *c = gd.string_index_const(godot_string, 0);
+	if (!c) {
+		return 0;
+	}
+	uint8_t *o = (uint8_t *)out;
+	for (GDExtensionInt i = 0; i < n; i++) {
+		uint32_t u = c[i];
+		if (u < 0x80) {
+			*o++ = (uint8_t)u;
+		} else if (u < 0x800) {
+			*o++ = (uint8_t)(0xC0 | (u >> 6));
+			*o++ = (uint8_t)(0x80 | (u & 0x3F));
+		} else if (u < 0x10000) {
+			if (u >= 0xD800 && u <= 0xDFFF) {
+				return 0;
+			}
+			*o++ = (uint8_t)(0xE0 | (u >> 12));
+			*o++ = (uint8_t)(0x80 | ((u >> 6) & 0x3F));
+			*o++ = (uint8_t)(0x80 | (u & 0x3F));
+		} else if (u <= 0x10FFFF) {
+			*o++ = (uint8_t)(0xF0 | (u >> 18));
+			*o++ = (uint8_t)(0x80 | ((u >> 12) & 0x3F));
+			*o++ = (uint8_t)(0x80 | ((u >> 6) & 0x3F));
+			*o++ = (uint8_t)(0x80 | (u & 0x3F));
+		} else {
+			return 0;
+		}
+	}
+	*len = (GDExtensionInt)(o - (uint8_t *)out);
+	return 1;
+}
+
 static void decode_string(const void *godot_string, sv_arg *out, char *stack, void **heap) {
-	GDExtensionInt len = gd.string_to_utf8(godot_string, stack, SV_STACK_TEXT);
+	GDExtensionInt len = 0;
+	if (utf8_short(godot_string, gd.string_to_utf32(godot_string, NULL, 0), stack, &len)) {
+		out->data = (const uint8_t *)stack;
+		out->len = len;
+		return;
+	}
+	len = gd.string_to_utf8(godot_string, stack, SV_STACK_TEXT);
 	if (len > SV_STACK_TEXT) {
 		char *big = malloc((size_t)len);
 		if (!big) {
@@ -601,36 +659,89 @@ static uint64_t cached_epoch[SV_MAX_METHODS];
 static int64_t cached_value[SV_MAX_METHODS];
 static int32_t run_callbacks_index = -1;
 static int64_t frame_interval_ns; // 0: the backend needs every frame
-static int64_t next_frame_ns;
+int32_t sv_frame_due = 1; // set by Go's frame timer once the backend's per-frame work is due
 static uint64_t frame_epoch; // any other Go call since the last run_callbacks makes the next one run
 
-void sv_set_cached(int32_t index, int32_t on) {
-	if (index >= 0 && index < SV_MAX_METHODS) {
-		cached[index] = on != 0;
+void sv_set_cached(int32_t index, int32_t kind) {
+	if (index >= 0 && index < SV_MAX_METHODS && kind >= SV_CACHE_NONE && kind <= SV_CACHE_SETTER) {
+		cached[index] = (uint8_t)kind;
 	}
 }
 
 void sv_set_run_callbacks(int32_t index, int64_t interval_ns) {
 	run_callbacks_index = index;
 	__atomic_store_n(&frame_interval_ns, interval_ns, __ATOMIC_RELAXED);
-	__atomic_store_n(&next_frame_ns, 0, __ATOMIC_RELAXED);
 }
 
 static inline int64_t now_ns(void) {
+#ifdef _WIN32
+	return (int64_t)GetTickCount64() * 1000000; // no syscall either; 10-16 ms resolution is plenty
+#else
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts); // a few ns, no syscall; 4 ms resolution is plenty
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+#endif
 }
 
-// fast_answer reports whether the call was answered here; *value is the scalar to return.
+// A setter's last accepted argument. Like every cached answer it holds while the epoch it was stored
+// in is current; epoch is 0 while the entry is being written (a seqlock: readers check it before
+// and after comparing).
+#define SETTER_TEXT 64
+typedef struct {
+	uint64_t epoch;
+	int64_t i;
+	int64_t len;
+	char text[SETTER_TEXT];
+} setter_cache_t;
+static setter_cache_t setter_cache[SV_MAX_METHODS];
+
+static inline int same_arg(const setter_cache_t *c, const sv_arg *a) {
+	if (a->type == T_STRING) {
+		return c->len == a->len && c->len >= 0 && memcmp(c->text, a->data, (size_t)a->len) == 0;
+	}
+	return c->len < 0 && c->i == a->i;
+}
+
+// setter_unchanged reports whether a is the value the setter accepted last, with nothing called since.
+static inline int setter_unchanged(int32_t index, const sv_arg *a) {
+	setter_cache_t *c = &setter_cache[index];
+	uint64_t before = __atomic_load_n(&c->epoch, __ATOMIC_ACQUIRE);
+	if (!a->convertible || before == 0 || before != __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE) || !same_arg(c, a)) {
+		return 0;
+	}
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	return __atomic_load_n(&c->epoch, __ATOMIC_RELAXED) == before;
+}
+
+// setter_accepted records the argument Go accepted in a call made under epoch.
+static inline void setter_accepted(int32_t index, const sv_arg *a, uint64_t epoch) {
+	setter_cache_t *c = &setter_cache[index];
+	__atomic_store_n(&c->epoch, 0, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	if (a->type == T_STRING) {
+		if (a->len < 0 || a->len > SETTER_TEXT) {
+			return; // too long to keep: the entry stays invalid
+		}
+		memcpy(c->text, a->data, (size_t)a->len);
+		c->len = a->len;
+	} else {
+		c->i = a->i;
+		c->len = -1;
+	}
+	__atomic_store_n(&c->epoch, epoch, __ATOMIC_RELEASE);
+}
+
+// fast_answer reports whether the call can be answered here: *value is the scalar to return, or,
+// for an SV_CACHE_EMPTY_PACKET method, the caller builds the empty packet Dictionary.
 static inline int fast_answer(int32_t index, int64_t *value) {
 	if (index == run_callbacks_index) {
 		int64_t interval = __atomic_load_n(&frame_interval_ns, __ATOMIC_RELAXED);
 		return interval > 0 && !__atomic_load_n(&sv_events_pending, __ATOMIC_ACQUIRE) &&
 				__atomic_load_n(&frame_epoch, __ATOMIC_ACQUIRE) == __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE) &&
-				now_ns() < __atomic_load_n(&next_frame_ns, __ATOMIC_RELAXED);
+				!__atomic_load_n(&sv_frame_due, __ATOMIC_ACQUIRE);
 	}
-	if (cached[index] && __atomic_load_n(&cached_epoch[index], __ATOMIC_ACQUIRE) == __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE)) {
+	if ((cached[index] == SV_CACHE_SCALAR || cached[index] == SV_CACHE_EMPTY_PACKET) &&
+			__atomic_load_n(&cached_epoch[index], __ATOMIC_ACQUIRE) == __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE)) {
 		*value = __atomic_load_n(&cached_value[index], __ATOMIC_RELAXED);
 		return 1;
 	}
@@ -638,10 +749,12 @@ static inline int fast_answer(int32_t index, int64_t *value) {
 }
 
 // after_go records what the Go call allows the next calls to skip.
-static inline void after_go(int32_t index, const sv_ret *r, uint64_t epoch) {
-	if (index == run_callbacks_index) {
-		int64_t interval = __atomic_load_n(&frame_interval_ns, __ATOMIC_RELAXED);
-		__atomic_store_n(&next_frame_ns, now_ns() + interval, __ATOMIC_RELAXED);
+static inline void after_go(int32_t index, const sv_ret *r, uint64_t epoch, const sv_arg *args) {
+	if (cached[index] == SV_CACHE_SETTER) {
+		if (r->cacheable) {
+			setter_accepted(index, &args[0], epoch);
+		}
+	} else if (index == run_callbacks_index) {
 		__atomic_store_n(&frame_epoch, __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE), __ATOMIC_RELEASE);
 	} else if (cached[index] && r->cacheable) {
 		__atomic_store_n(&cached_value[index], r->i, __ATOMIC_RELAXED);
@@ -650,6 +763,8 @@ static inline void after_go(int32_t index, const sv_ret *r, uint64_t epoch) {
 }
 
 // ---- Calls ---------------------------------------------------------------------------------------
+
+static void fill_packet(void *dict, const uint8_t *data, int64_t len, int64_t address, int64_t port);
 
 static inline method_t *method_of(void *userdata) {
 	return &methods[(intptr_t)userdata];
@@ -678,6 +793,12 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 			from_bool(ret, &b);
 		} else if (m->ret_type == T_INT) {
 			from_int(ret, &fast);
+		} else if (m->ret_type == T_DICTIONARY) {
+			dictionary_t empty;
+			new_dict(&empty, NULL);
+			fill_packet(&empty, NULL, 0, 0, 0);
+			from_dict(ret, &empty);
+			free_dict(&empty);
 		}
 		return;
 	}
@@ -690,6 +811,10 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 		const void *v = i < argc ? args[i] : &m->defaults[i - first_default];
 		decode_variant(v, m->types[i], &decoded[i], scratch.text[i], &scratch.heap[i]);
 	}
+	if (cached[index] == SV_CACHE_SETTER && setter_unchanged(index, &decoded[0])) {
+		scratch_free(&scratch);
+		return;
+	}
 	dictionary_t dict;
 	sv_ret r = { 0, NULL, 0 };
 	if (m->ret_type == T_DICTIONARY) {
@@ -698,7 +823,7 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 	}
 	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
 	goSteamCall(index, decoded, m->argc, &r);
-	after_go(index, &r, epoch);
+	after_go(index, &r, epoch, decoded);
 	scratch_free(&scratch);
 	switch (m->ret_type) {
 	case T_BOOL: {
@@ -729,6 +854,10 @@ void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDEx
 			*(GDExtensionBool *)ret = fast != 0;
 		} else if (m->ret_type == T_INT) {
 			*(int64_t *)ret = fast;
+		} else if (m->ret_type == T_DICTIONARY) {
+			free_dict(ret);
+			new_dict(ret, NULL);
+			fill_packet(ret, NULL, 0, 0, 0);
 		}
 		return;
 	}
@@ -739,6 +868,10 @@ void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDEx
 		memset(&decoded[i], 0, sizeof decoded[i]);
 		decode_typed(args[i], m->types[i], &decoded[i], scratch.text[i], &scratch.heap[i]);
 	}
+	if (cached[index] == SV_CACHE_SETTER && setter_unchanged(index, &decoded[0])) {
+		scratch_free(&scratch);
+		return;
+	}
 	sv_ret r = { 0, NULL, 0 };
 	if (m->ret_type == T_DICTIONARY) {
 		// The caller hands us a constructed Dictionary; start from a fresh empty one.
@@ -748,7 +881,7 @@ void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDEx
 	}
 	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
 	goSteamCall(index, decoded, m->argc, &r);
-	after_go(index, &r, epoch);
+	after_go(index, &r, epoch, decoded);
 	scratch_free(&scratch);
 	switch (m->ret_type) {
 	case T_BOOL:
@@ -764,13 +897,18 @@ void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDEx
 
 // ---- Values Go puts into returned Dictionaries --------------------------------------------------
 
-static GDExtensionVariantPtr dict_slot(sv_ret *ret, int32_t key) {
-	if (!ret->dict || key < 0 || key >= SV_MAX_KEYS || !key_defined[key]) {
+// slot_in returns the emptied Variant under key in dict, added if missing.
+static GDExtensionVariantPtr slot_in(void *dict, int32_t key) {
+	if (!dict || key < 0 || key >= SV_MAX_KEYS || !key_defined[key]) {
 		return NULL;
 	}
-	GDExtensionVariantPtr slot = gd.dict_index(ret->dict, &keys[key]);
+	GDExtensionVariantPtr slot = gd.dict_index(dict, &keys[key]);
 	gd.variant_destroy(slot);
 	return slot;
+}
+
+static GDExtensionVariantPtr dict_slot(sv_ret *ret, int32_t key) {
+	return slot_in(ret->dict, key);
 }
 
 void sv_dict_set_int(sv_ret *ret, int32_t key, int64_t value) {
@@ -788,11 +926,17 @@ void sv_dict_set_bool(sv_ret *ret, int32_t key, int32_t value) {
 	}
 }
 
+static void set_bytes(GDExtensionVariantPtr slot, const uint8_t *data, int64_t len);
+
 void sv_dict_set_bytes(sv_ret *ret, int32_t key, const uint8_t *data, int64_t len) {
 	GDExtensionVariantPtr slot = dict_slot(ret, key);
-	if (!slot) {
-		return;
+	if (slot) {
+		set_bytes(slot, data, len);
 	}
+}
+
+// set_bytes makes slot, an empty Variant, a PackedByteArray holding a copy of data.
+static void set_bytes(GDExtensionVariantPtr slot, const uint8_t *data, int64_t len) {
 	byte_array_t array;
 	new_bytes(&array, NULL);
 	if (len > 0) {
@@ -810,6 +954,29 @@ void sv_dict_set_string(sv_ret *ret, int32_t key, const char *data, int64_t len)
 	if (slot) {
 		make_string(slot, data, len);
 	}
+}
+
+// fill_packet puts getNextOutgoingPacket's keys into dict, in the order Go's outgoingDict used to
+// and the safe value has: length, out, address, port.
+static void fill_packet(void *dict, const uint8_t *data, int64_t len, int64_t address, int64_t port) {
+	GDExtensionVariantPtr slot = slot_in(dict, SV_KEY_LENGTH);
+	if (!slot) {
+		return;
+	}
+	from_int(slot, &len);
+	if ((slot = slot_in(dict, SV_KEY_OUT))) {
+		set_bytes(slot, data, len);
+	}
+	if ((slot = slot_in(dict, SV_KEY_ADDRESS))) {
+		from_int(slot, &address);
+	}
+	if ((slot = slot_in(dict, SV_KEY_PORT))) {
+		from_int(slot, &port);
+	}
+}
+
+void sv_dict_set_packet(sv_ret *ret, const uint8_t *data, int64_t len, int64_t address, int64_t port) {
+	fill_packet(ret->dict, data, len, address, port);
 }
 
 int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch) {
@@ -900,4 +1067,78 @@ void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char 
 	gd.variant_destroy(slot);
 	make_string(slot, value, value_len);
 	gd.variant_destroy(&k);
+}
+
+// ---- Quit requests ---------------------------------------------------------------------------------
+// What a window manager's close button does (Window::_event_callback for WINDOW_EVENT_CLOSE_REQUEST):
+// NOTIFICATION_WM_CLOSE_REQUEST to every node under the root window, then the root's close_requested
+// signal, on which SceneTree quits unless auto_accept_quit is off. A headless Godot has no window
+// events, so sv_request_close does it for a termination signal. Main thread only.
+
+#define HASH_GET_MAIN_LOOP 1016888095u
+#define HASH_IS_CLASS 3927539163u
+#define HASH_GET_ROOT 1757182445u
+#define HASH_PROPAGATE_NOTIFICATION 1286410249u
+#define HASH_NOTIFICATION 4023243586u
+#define NOTIFICATION_WM_CLOSE_REQUEST 1006
+
+static GDExtensionMethodBindPtr bind_of(const char *class_name_text, const char *method, GDExtensionInt hash) {
+	string_name_t c, m;
+	gd.string_name_new(&c, class_name_text);
+	gd.string_name_new(&m, method);
+	GDExtensionMethodBindPtr bind = gd.get_method_bind(&c, &m, hash);
+	free_string_name(&c);
+	free_string_name(&m);
+	return bind;
+}
+
+int sv_request_close(void) {
+	string_name_t engine_class;
+	gd.string_name_new(&engine_class, "Engine");
+	GDExtensionObjectPtr engine = gd.global_get_singleton(&engine_class);
+	free_string_name(&engine_class);
+	GDExtensionMethodBindPtr get_main_loop = bind_of("Engine", "get_main_loop", HASH_GET_MAIN_LOOP);
+	GDExtensionMethodBindPtr is_class = bind_of("Object", "is_class", HASH_IS_CLASS);
+	GDExtensionMethodBindPtr get_root = bind_of("SceneTree", "get_root", HASH_GET_ROOT);
+	GDExtensionMethodBindPtr propagate = bind_of("Node", "propagate_notification", HASH_PROPAGATE_NOTIFICATION);
+	GDExtensionMethodBindPtr notify = bind_of("Object", "notification", HASH_NOTIFICATION);
+	if (!engine || !get_main_loop || !is_class || !get_root || !propagate || !notify || !emit_signal_bind) {
+		return 0;
+	}
+	GDExtensionObjectPtr loop = NULL;
+	gd.method_bind_ptrcall(get_main_loop, engine, NULL, &loop);
+	if (!loop) {
+		return 0;
+	}
+	int64_t what = NOTIFICATION_WM_CLOSE_REQUEST;
+	string_t scene_tree;
+	gd.string_new(&scene_tree, "SceneTree", 9);
+	GDExtensionBool tree = 0;
+	const GDExtensionConstTypePtr is_class_args[1] = { &scene_tree };
+	gd.method_bind_ptrcall(is_class, loop, is_class_args, &tree);
+	free_string(&scene_tree);
+	GDExtensionObjectPtr root = NULL;
+	if (tree) {
+		gd.method_bind_ptrcall(get_root, loop, NULL, &root);
+	}
+	if (!root) { // another kind of MainLoop: it gets the notification itself
+		GDExtensionBool reversed = 0;
+		const GDExtensionConstTypePtr args[2] = { &what, &reversed };
+		gd.method_bind_ptrcall(notify, loop, args, NULL);
+		return 1;
+	}
+	const GDExtensionConstTypePtr args[1] = { &what };
+	gd.method_bind_ptrcall(propagate, root, args, NULL);
+	variant_t name, result;
+	string_name_t close_requested;
+	gd.string_name_new(&close_requested, "close_requested");
+	GDExtensionVariantFromTypeConstructorFunc from_string_name = gd.from_type(T_STRING_NAME);
+	from_string_name(&name, &close_requested);
+	free_string_name(&close_requested);
+	GDExtensionConstVariantPtr argp[1] = { &name };
+	GDExtensionCallError error;
+	gd.method_bind_call(emit_signal_bind, root, argp, 1, &result, &error);
+	gd.variant_destroy(&result);
+	gd.variant_destroy(&name);
+	return 1;
 }

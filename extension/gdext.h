@@ -42,7 +42,23 @@ typedef struct {
 // epoch it was stored in is current. sv_events_pending is set when an event is queued.
 extern uint64_t sv_epoch;
 extern int32_t sv_events_pending;
-void sv_set_cached(int32_t index, int32_t cached);
+// sv_frame_due is set when the backend's per-frame work is due (Go's frame timer), cleared by the
+// run_callbacks that does it: reading a flag costs less than reading a clock on every idle frame.
+extern int32_t sv_frame_due;
+// What C may answer again for a method (sv_set_cached): nothing, the last scalar Go returned with
+// cacheable set, an empty getNextOutgoingPacket Dictionary when Go said none would come, or
+// nothing at all for a setter given the value it accepted last.
+#define SV_CACHE_NONE 0
+#define SV_CACHE_SCALAR 1
+#define SV_CACHE_EMPTY_PACKET 2
+// A one-argument setter (bool, int or String): C skips a call repeating the last accepted value.
+#define SV_CACHE_SETTER 3
+// Dictionary keys C fills itself (the packet's); Go's key constants must match (convert.go).
+#define SV_KEY_LENGTH 3
+#define SV_KEY_OUT 4
+#define SV_KEY_ADDRESS 5
+#define SV_KEY_PORT 6
+void sv_set_cached(int32_t index, int32_t cache_kind);
 void sv_set_run_callbacks(int32_t index, int64_t frame_interval_ns);
 
 // Loading and lifetime (called from Go on the main thread).
@@ -65,11 +81,16 @@ void sv_dict_set_int(sv_ret *ret, int32_t key, int64_t value);
 void sv_dict_set_bool(sv_ret *ret, int32_t key, int32_t value);
 void sv_dict_set_bytes(sv_ret *ret, int32_t key, const uint8_t *data, int64_t len);
 void sv_dict_set_string(sv_ret *ret, int32_t key, const char *data, int64_t len);
+// sv_dict_set_packet fills getNextOutgoingPacket's {length, out, address, port} in one call.
+void sv_dict_set_packet(sv_ret *ret, const uint8_t *data, int64_t len, int64_t address, int64_t port);
 void sv_dict_new_child(sv_ret *parent, int32_t key, sv_ret *child);
 void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char *value, int64_t value_len);
 int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch);
 void sv_free_scratch(void *scratch);
 void sv_print_error(const char *message, const char *function);
 void sv_print_warning(const char *message, const char *function);
+// sv_request_close asks Godot to quit as a window's close button does (NOTIFICATION_WM_CLOSE_REQUEST,
+// then the root window's close_requested); main thread only. 0 when it could not.
+int sv_request_close(void);
 
 #endif

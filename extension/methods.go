@@ -1,5 +1,8 @@
 package main
 
+// #include "gdext.h"
+import "C"
+
 import (
 	"github.com/gosteam/godot-steam-server/signals"
 	"github.com/gosteam/godot-steam-server/steam"
@@ -19,10 +22,23 @@ type method struct {
 	steam string
 	// offline says how the offline backend answers, where that differs from Steam.
 	offline string
-	// cached marks a status read that C may answer again without entering Go until the next call
-	// of any other method (every state change goes through one). Only for argument-less bool/int.
-	cached bool
+	// cache says what C may answer again without entering Go until the next call of any other
+	// method (every state change goes through one); calls of such a method retire no cached answer.
+	// cacheScalar: an argument-less bool/int status read. cacheEmptyPacket: getNextOutgoingPacket,
+	// whose "none" C repeats while the backend says none can come. cacheSetter: a one-argument
+	// setter, which C skips when it repeats the value Go accepted last; such a call retires cached
+	// answers only when it changed something.
+	cache cacheKind
 }
+
+type cacheKind int32
+
+const (
+	cacheNone        cacheKind = C.SV_CACHE_NONE
+	cacheScalar      cacheKind = C.SV_CACHE_SCALAR
+	cacheEmptyPacket cacheKind = C.SV_CACHE_EMPTY_PACKET
+	cacheSetter      cacheKind = C.SV_CACHE_SETTER
+)
 
 func names(n ...string) []string { return n }
 
@@ -39,8 +55,8 @@ var methods = []method{
 	{name: "serverShutdown", steam: "SteamGameServer_Shutdown", bind: do0((*steam.Server).Shutdown), doc: "Shuts the game server down; serverInit may be called again."},
 	{name: "serverReleaseCurrentThreadMemory", steam: "SteamGameServer_ReleaseCurrentThreadMemory", offline: "nothing to free", bind: do0((*steam.Server).ReleaseCurrentThreadMemory), doc: "Frees per-thread buffers of the Steam library."},
 	{name: "run_callbacks", steam: "SteamGameServer_RunCallbacks", bind: do0(runCallbacks), doc: "Emits every pending signal, in order. Call it every frame, e.g. in `_process`."},
-	{name: "isServerSecure", steam: "SteamGameServer_BSecure", bind: call0(boolRet, (*steam.Server).Secure), cached: true, doc: "Same as secure()."},
-	{name: "getServerSteamID", steam: "SteamGameServer_GetSteamID", bind: call0(steamIDRet, (*steam.Server).SteamID), cached: true, doc: "Same as getSteamID()."},
+	{name: "isServerSecure", steam: "SteamGameServer_BSecure", bind: call0(boolRet, (*steam.Server).Secure), cache: cacheScalar, doc: "Same as secure()."},
+	{name: "getServerSteamID", steam: "SteamGameServer_GetSteamID", bind: call0(steamIDRet, (*steam.Server).SteamID), cache: cacheScalar, doc: "Same as getSteamID()."},
 
 	// Game Server page.
 	{name: "associateWithClan", emits: []signals.ID{signals.AssociateClan}, steam: "AssociateWithClan", offline: "always `RESULT_OK`", args: names("clan_id"), bind: do1(steamID, (*steam.Server).AssociateWithClan),
@@ -61,15 +77,15 @@ var methods = []method{
 		doc: "Issues a ticket `{id, buffer, ticket_size}` for a peer to check. Triggers get_auth_session_ticket_response."},
 	{name: "getServerAuthSessionTicket", emits: []signals.ID{signals.GetAuthSessionTicketResponse}, steam: "GetAuthSessionTicket", offline: "a signed offline ticket", args: names("identity_reference"), defaults: []any{""}, bind: call1(text, ticketRet, getAuthSessionTicket),
 		doc: "The page's heading name for getAuthSessionTicket."},
-	{name: "getNextOutgoingPacket", steam: "GetNextOutgoingPacket", bind: call0(outgoingRet, getNextOutgoingPacket),
+	{name: "getNextOutgoingPacket", steam: "GetNextOutgoingPacket", bind: call0(outgoingRet, getNextOutgoingPacket), cache: cacheEmptyPacket,
 		doc: "Next datagram to send in GameSocketShare mode: `{length, out, address, port}`; length 0 when none. Call in a loop after handleIncomingPacket."},
 	{name: "getPublicIP", steam: "GetPublicIP", offline: "the `serverInit` IP, or 127.0.0.1", bind: call0(publicIPRet, (*steam.Server).PublicIP), doc: "The server's public IP as Steam sees it: `{ipv4, ipv6, type}`."},
-	{name: "getSteamID", steam: "GetSteamID", offline: "anonymous (type 4) or, after `logOn`, persistent (type 3) ID", bind: call0(steamIDRet, (*steam.Server).SteamID), cached: true, doc: "The game server's Steam ID."},
+	{name: "getSteamID", steam: "GetSteamID", offline: "anonymous (type 4) or, after `logOn`, persistent (type 3) ID", bind: call0(steamIDRet, (*steam.Server).SteamID), cache: cacheScalar, doc: "The game server's Steam ID."},
 	{name: "handleIncomingPacket", steam: "HandleIncomingPacket", args: names("packet", "ip", "port"), bind: call3(packet, text, uint16Arg, incomingRet, handleIncomingPacket),
 		doc: "Gives Steam a datagram starting with 0xFFFFFFFF from the shared game socket (PackedByteArray). Returns `{data}`: the bytes Steam took, empty if not for Steam."},
 	{name: "initGameServer", steam: "SteamGameServer_Init", offline: "succeeds without Steam", args: names("connect_data", "app_id", "version_string"), bind: call3(dictionary, uint32Arg, text, boolRet, initGameServer),
 		doc: "Older entry point: `connect_data` is `{ip, game_port, query_port}`; initializes in authentication mode."},
-	{name: "loggedOn", steam: "BLoggedOn", offline: "true from `logOn`/`logOnAnonymous` until `logOff`", bind: call0(boolRet, (*steam.Server).LoggedOn), cached: true, doc: "Whether the server is logged on to Steam."},
+	{name: "loggedOn", steam: "BLoggedOn", offline: "true from `logOn`/`logOnAnonymous` until `logOff`", bind: call0(boolRet, (*steam.Server).LoggedOn), cache: cacheScalar, doc: "Whether the server is logged on to Steam."},
 	{name: "logOff", emits: []signals.ID{signals.ServerDisconnected}, steam: "LogOff", bind: do0((*steam.Server).LogOff), doc: "Logs off. Triggers server_disconnected."},
 	{name: "logOn", emits: []signals.ID{signals.ServerConnected, signals.ServerConnectFailure, signals.PolicyResponse}, steam: "LogOn", offline: "always connects", args: names("token"), bind: do1(text, (*steam.Server).LogOn),
 		doc: "Logs on with a game server account token. Triggers server_connected (or server_connect_failure) and policy_response."},
@@ -77,25 +93,25 @@ var methods = []method{
 		doc: "Logs on anonymously. Triggers server_connected (or server_connect_failure) and policy_response."},
 	{name: "requestUserGroupStatus", emits: []signals.ID{signals.ClientGroupStatus}, steam: "RequestUserGroupStatus", args: names("steam_id", "group_id"), bind: call2(steamID, groupID, boolRet, (*steam.Server).RequestUserGroupStatus),
 		doc: "Asks whether a user is in a group. Triggers client_group_status."},
-	{name: "secure", steam: "BSecure", offline: "true after log-on in server mode 3", bind: call0(boolRet, (*steam.Server).Secure), cached: true, doc: "Whether the server is VAC secure."},
-	{name: "setAdvertiseServerActive", steam: "SetAdvertiseServerActive", args: names("active"), bind: do1(boolean, (*steam.Server).SetAdvertiseServerActive),
+	{name: "secure", steam: "BSecure", offline: "true after log-on in server mode 3", bind: call0(boolRet, (*steam.Server).Secure), cache: cacheScalar, doc: "Whether the server is VAC secure."},
+	{name: "setAdvertiseServerActive", cache: cacheSetter, steam: "SetAdvertiseServerActive", args: names("active"), bind: do1(boolean, (*steam.Server).SetAdvertiseServerActive),
 		doc: "Whether to advertise the server (heartbeats to the master server; offline: answer queries)."},
-	{name: "setBotPlayerCount", steam: "SetBotPlayerCount", args: names("bots"), bind: do1(int32Arg, (*steam.Server).SetBotPlayerCount), doc: "Number of bots reported to server browsers."},
-	{name: "setDedicatedServer", steam: "SetDedicatedServer", args: names("dedicated"), bind: do1(boolean, (*steam.Server).SetDedicatedServer), doc: "Dedicated or listen server; before log-on only."},
-	{name: "setGameData", steam: "SetGameData", args: names("data"), bind: do1(text, (*steam.Server).SetGameData), doc: "Hidden game data for master server filters."},
-	{name: "setGameDescription", steam: "SetGameDescription", args: names("description"), bind: do1(text, (*steam.Server).SetGameDescription), doc: "The game's full name; before log-on only."},
-	{name: "setGameTags", steam: "SetGameTags", args: names("tags"), bind: do1(text, (*steam.Server).SetGameTags), doc: "Comma separated tags for server browser filters."},
-	{name: "setHeartbeatInterval", offline: "kept; Steam chooses the interval", args: names("interval"), bind: do1(int32Arg, (*steam.Server).SetHeartbeatInterval), doc: "Heartbeat interval in seconds; -1 for Steam's default."},
+	{name: "setBotPlayerCount", cache: cacheSetter, steam: "SetBotPlayerCount", args: names("bots"), bind: do1(int32Arg, (*steam.Server).SetBotPlayerCount), doc: "Number of bots reported to server browsers."},
+	{name: "setDedicatedServer", cache: cacheSetter, steam: "SetDedicatedServer", args: names("dedicated"), bind: do1(boolean, (*steam.Server).SetDedicatedServer), doc: "Dedicated or listen server; before log-on only."},
+	{name: "setGameData", cache: cacheSetter, steam: "SetGameData", args: names("data"), bind: do1(text, (*steam.Server).SetGameData), doc: "Hidden game data for master server filters."},
+	{name: "setGameDescription", cache: cacheSetter, steam: "SetGameDescription", args: names("description"), bind: do1(text, (*steam.Server).SetGameDescription), doc: "The game's full name; before log-on only."},
+	{name: "setGameTags", cache: cacheSetter, steam: "SetGameTags", args: names("tags"), bind: do1(text, (*steam.Server).SetGameTags), doc: "Comma separated tags for server browser filters."},
+	{name: "setHeartbeatInterval", cache: cacheSetter, offline: "kept; Steam chooses the interval", args: names("interval"), bind: do1(int32Arg, (*steam.Server).SetHeartbeatInterval), doc: "Heartbeat interval in seconds; -1 for Steam's default."},
 	{name: "setKeyValue", steam: "SetKeyValue", args: names("key", "value"), bind: do2(text, text, (*steam.Server).SetKeyValue), doc: "Adds or replaces a rule sent in rule queries."},
-	{name: "setMapName", steam: "SetMapName", args: names("map"), bind: do1(text, (*steam.Server).SetMapName), doc: "Map name shown in server browsers."},
-	{name: "setMaxPlayerCount", steam: "SetMaxPlayerCount", args: names("players_max"), bind: do1(int32Arg, (*steam.Server).SetMaxPlayerCount), doc: "Maximum players shown in server browsers."},
-	{name: "setModDir", steam: "SetModDir", args: names("modDir"), bind: do1(text, (*steam.Server).SetModDir), doc: "The game's folder name; before log-on only."},
-	{name: "setPasswordProtected", steam: "SetPasswordProtected", args: names("password_protected"), bind: do1(boolean, (*steam.Server).SetPasswordProtected), doc: "Whether joining needs a password."},
-	{name: "setProduct", steam: "SetProduct", args: names("product"), bind: do1(text, (*steam.Server).SetProduct), doc: "Product identifier (usually the app ID as text); before log-on only."},
-	{name: "setRegion", steam: "SetRegion", args: names("region"), bind: do1(text, (*steam.Server).SetRegion), doc: "Region identifier; empty means world."},
-	{name: "setServerName", steam: "SetServerName", args: names("name"), bind: do1(text, (*steam.Server).SetServerName), doc: "Server name shown in server browsers."},
-	{name: "setSpectatorPort", steam: "SetSpectatorPort", args: names("port"), bind: do1(uint16Arg, (*steam.Server).SetSpectatorPort), doc: "Spectator port; 0 for none."},
-	{name: "setSpectatorServerName", steam: "SetSpectatorServerName", args: names("name"), bind: do1(text, (*steam.Server).SetSpectatorServerName), doc: "Spectator server name."},
+	{name: "setMapName", cache: cacheSetter, steam: "SetMapName", args: names("map"), bind: do1(text, (*steam.Server).SetMapName), doc: "Map name shown in server browsers."},
+	{name: "setMaxPlayerCount", cache: cacheSetter, steam: "SetMaxPlayerCount", args: names("players_max"), bind: do1(int32Arg, (*steam.Server).SetMaxPlayerCount), doc: "Maximum players shown in server browsers."},
+	{name: "setModDir", cache: cacheSetter, steam: "SetModDir", args: names("modDir"), bind: do1(text, (*steam.Server).SetModDir), doc: "The game's folder name; before log-on only."},
+	{name: "setPasswordProtected", cache: cacheSetter, steam: "SetPasswordProtected", args: names("password_protected"), bind: do1(boolean, (*steam.Server).SetPasswordProtected), doc: "Whether joining needs a password."},
+	{name: "setProduct", cache: cacheSetter, steam: "SetProduct", args: names("product"), bind: do1(text, (*steam.Server).SetProduct), doc: "Product identifier (usually the app ID as text); before log-on only."},
+	{name: "setRegion", cache: cacheSetter, steam: "SetRegion", args: names("region"), bind: do1(text, (*steam.Server).SetRegion), doc: "Region identifier; empty means world."},
+	{name: "setServerName", cache: cacheSetter, steam: "SetServerName", args: names("name"), bind: do1(text, (*steam.Server).SetServerName), doc: "Server name shown in server browsers."},
+	{name: "setSpectatorPort", cache: cacheSetter, steam: "SetSpectatorPort", args: names("port"), bind: do1(uint16Arg, (*steam.Server).SetSpectatorPort), doc: "Spectator port; 0 for none."},
+	{name: "setSpectatorServerName", cache: cacheSetter, steam: "SetSpectatorServerName", args: names("name"), bind: do1(text, (*steam.Server).SetSpectatorServerName), doc: "Spectator server name."},
 	{name: "userHasLicenceForApp", steam: "UserHasLicenseForApp", args: names("steam_id", "app_id"), bind: call2(steamID, uint32Arg, enumRet("UserHasLicenseForAppResult", steam.UserLicenseNoAuth), (*steam.Server).UserHasLicenseForApp),
 		doc: "Whether an authenticated user owns an app or DLC: a UserHasLicenseForAppResult."},
 	{name: "userHasLicenseForApp", steam: "UserHasLicenseForApp", args: names("steam_id", "app_id"), bind: call2(steamID, uint32Arg, enumRet("UserHasLicenseForAppResult", steam.UserLicenseNoAuth), (*steam.Server).UserHasLicenseForApp),

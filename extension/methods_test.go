@@ -141,9 +141,18 @@ func TestReadmeAPITableIsCurrent(t *testing.T) {
 
 func TestOnlyArgumentlessScalarReadsAreCached(t *testing.T) {
 	for _, m := range methods {
-		if m.cached {
+		switch m.cache {
+		case cacheScalar:
 			assert.Empty(t, m.args, "%s: a cached answer cannot depend on arguments", m.name)
 			assert.Contains(t, []int32{typeBool, typeInt}, m.bind.ret.Type, "%s: only scalars are cached", m.name)
+		case cacheEmptyPacket:
+			assert.Equal(t, "getNextOutgoingPacket", m.name, "C builds only getNextOutgoingPacket's empty answer")
+		case cacheSetter:
+			if assert.Len(t, m.bind.args, 1, "%s: C compares one argument", m.name) {
+				assert.Contains(t, []int32{typeBool, typeInt, typeString}, m.bind.args[0].Type, "%s: C compares bools, ints and Strings", m.name)
+			}
+			assert.Equal(t, int32(typeVoid), m.bind.ret.Type, "%s: a skipped setter returns nothing", m.name)
+			assert.True(t, strings.HasPrefix(m.name, "set"), "%s: only setters, which change nothing when repeated", m.name)
 		}
 	}
 }

@@ -141,7 +141,7 @@ func registerSteam() {
 	}
 	for i, m := range methods {
 		registerMethod(i, m)
-		C.sv_set_cached(C.int32_t(i), C.int32_t(b2i(m.cached)))
+		C.sv_set_cached(C.int32_t(i), C.int32_t(m.cache))
 		if m.name == "run_callbacks" {
 			runCallbacksIndex = i
 		}

@@ -15,11 +15,27 @@ type AuthTicket struct {
 	Bytes  []byte
 }
 
+// MaxOutgoingPacket is the largest datagram getNextOutgoingPacket hands out: the extension copies
+// each into a buffer of this size, so the offline backend never queues a longer one (a longer reply
+// is split) and Steam is given a buffer of this size.
+const MaxOutgoingPacket = 16 * 1024
+
 // OutgoingPacket is a datagram the game must send for Steam in GameSocketShare mode.
 type OutgoingPacket struct {
 	Data []byte
 	IP   uint32 // host order
 	Port uint16
+	// StaysEmpty is set with an empty Data when the backend queues datagrams only during the game's
+	// calls (see CallQueuedOutgoing): none will appear before the next call of another method.
+	StaysEmpty bool
+}
+
+// CallQueuedOutgoing is implemented by a backend whose outgoing datagrams are queued only during
+// the game's own calls (HandleIncomingPacket), never in between: once NextOutgoingPacket finds
+// none, it finds none until another method is called, so the extension may answer
+// getNextOutgoingPacket without asking again. Real Steam queues heartbeats of its own at any time.
+type CallQueuedOutgoing interface {
+	OutgoingQueuedOnlyByCalls() bool
 }
 
 // FramePacer is implemented by a backend whose RunFrame only has work now and then: run_callbacks

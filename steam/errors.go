@@ -3,6 +3,7 @@ package steam
 import (
 	"errors"
 	"fmt"
+	"os"
 )
 
 // ErrNotInitialized is returned by every call that needs serverInit to have succeeded first.
@@ -46,3 +47,8 @@ func quoteShort(v string) string {
 	}
 	return fmt.Sprintf("%q... (%d bytes)", v[:max], len(v))
 }
+
+// ReportError reports an error nobody called for: a panic recovered on a goroutine of the library's
+// own (the query responder), which must not take the game down. The extension prints it through
+// Godot's error output; by default it goes to stderr. It may be called from any goroutine.
+var ReportError = func(message string) { fmt.Fprintln(os.Stderr, "ERROR: "+message) }

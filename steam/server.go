@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -18,6 +20,8 @@ type Server struct {
 	initialized bool
 	logOnCalled bool
 	state       State
+	applied     uint32 // bit f: field f was given to the backend since Init (see setValue)
+	changes     atomic.Uint64
 	events      *EventQueue
 }
 
@@ -66,6 +70,7 @@ func (s *Server) Init(cfg InitConfig) error {
 	s.backend = backend
 	s.initialized = true
 	s.logOnCalled = false
+	s.applied = 0
 	return nil
 }
 
@@ -195,26 +200,49 @@ func (s *Server) WasRestartRequested() (v bool, err error) {
 	return
 }
 
-// set stores one field after checking it, then tells the backend.
-func (s *Server) set(field Field, beforeLogOn bool, store func(*State)) error {
-	return s.trySet(field, beforeLogOn, func(st *State) error { store(st); return nil })
-}
-
-// trySet is set for a store that may refuse (and then must leave state alone): the backend is told
-// only of a change that happened.
-func (s *Server) trySet(field Field, beforeLogOn bool, store func(*State) error) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+// settable refuses a setter before Init, and one Steam only reads before log-on after it. Called
+// with s.mu held.
+func (s *Server) settable(beforeLogOn bool) error {
 	if !s.initialized {
 		return ErrNotInitialized
 	}
 	if beforeLogOn && s.logOnCalled {
 		return errors.New("can only be set before logOn or logOnAnonymous (Steam ignores it afterwards)")
 	}
-	if err := store(&s.state); err != nil {
+	return nil
+}
+
+// apply gives the backend the current value of field. Called with s.mu held.
+func (s *Server) apply(field Field) {
+	s.backend.Apply(field, &s.state)
+	s.applied |= 1 << field
+	s.changes.Add(1)
+}
+
+// SetterChanges counts the values setters stored: a setter call that leaves it unchanged changed
+// nothing (it was refused, or repeated the value the backend already had). Any goroutine may read it.
+func (s *Server) SetterChanges() uint64 { return s.changes.Load() }
+
+// unchanged reports whether the backend already holds the value the state has for field: it was
+// given since Init and the state has not changed since. Called with s.mu held.
+func (s *Server) unchanged(field Field, same bool) bool {
+	return same && s.applied&(1<<field) != 0
+}
+
+// setValue stores v in the field dst points to and tells the backend, unless the backend was given
+// exactly v since Init: a game that sets the same values every frame pays for a comparison only.
+func setValue[T comparable](s *Server, field Field, beforeLogOn bool, v T, dst func(*State) *T) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.settable(beforeLogOn); err != nil {
 		return err
 	}
-	s.backend.Apply(field, &s.state)
+	p := dst(&s.state)
+	if s.unchanged(field, *p == v) {
+		return nil
+	}
+	*p = v
+	s.apply(field)
 	return nil
 }
 
@@ -229,7 +257,7 @@ func (s *Server) setString(field Field, beforeLogOn bool, arg string, max int, v
 	if err := checkLen(arg, v, max); err != nil {
 		return err
 	}
-	return s.set(field, beforeLogOn, func(st *State) { *dst(st) = v })
+	return setValue(s, field, beforeLogOn, v, dst)
 }
 
 func (s *Server) SetProduct(v string) error {
@@ -269,15 +297,15 @@ func (s *Server) SetRegion(v string) error {
 }
 
 func (s *Server) SetDedicatedServer(v bool) error {
-	return s.set(FieldDedicated, true, func(st *State) { st.Dedicated = v })
+	return setValue(s, FieldDedicated, true, v, func(st *State) *bool { return &st.Dedicated })
 }
 
 func (s *Server) SetPasswordProtected(v bool) error {
-	return s.set(FieldPasswordProtected, false, func(st *State) { st.PasswordProtected = v })
+	return setValue(s, FieldPasswordProtected, false, v, func(st *State) *bool { return &st.PasswordProtected })
 }
 
 func (s *Server) SetAdvertiseServerActive(v bool) error {
-	return s.set(FieldAdvertiseActive, false, func(st *State) { st.AdvertiseActive = v })
+	return setValue(s, FieldAdvertiseActive, false, v, func(st *State) *bool { return &st.AdvertiseActive })
 }
 
 func checkCount(arg string, v int64) error {
@@ -291,21 +319,21 @@ func (s *Server) SetMaxPlayerCount(v int64) error {
 	if err := checkCount("players_max", v); err != nil {
 		return err
 	}
-	return s.set(FieldMaxPlayers, false, func(st *State) { st.MaxPlayers = int32(v) })
+	return setValue(s, FieldMaxPlayers, false, int32(v), func(st *State) *int32 { return &st.MaxPlayers })
 }
 
 func (s *Server) SetBotPlayerCount(v int64) error {
 	if err := checkCount("bots", v); err != nil {
 		return err
 	}
-	return s.set(FieldBotPlayers, false, func(st *State) { st.BotPlayers = int32(v) })
+	return setValue(s, FieldBotPlayers, false, int32(v), func(st *State) *int32 { return &st.BotPlayers })
 }
 
 func (s *Server) SetSpectatorPort(v int64) error {
 	if v < 0 || v > 0xFFFF {
 		return argErrorf("port", "must be between 0 and 65535, got %d", v)
 	}
-	return s.set(FieldSpectatorPort, false, func(st *State) { st.SpectatorPort = uint16(v) })
+	return setValue(s, FieldSpectatorPort, false, uint16(v), func(st *State) *uint16 { return &st.SpectatorPort })
 }
 
 // SetHeartbeatInterval keeps the value; -1 means Steam's default. Steam chooses the real interval.
@@ -313,7 +341,7 @@ func (s *Server) SetHeartbeatInterval(v int64) error {
 	if v < -1 || v > 1<<31-1 {
 		return argErrorf("interval", "must be -1 (default) or a positive number of seconds, got %d", v)
 	}
-	return s.set(FieldHeartbeatInterval, false, func(st *State) { st.HeartbeatInterval = int32(v) })
+	return setValue(s, FieldHeartbeatInterval, false, int32(v), func(st *State) *int32 { return &st.HeartbeatInterval })
 }
 
 func (s *Server) SetKeyValue(key, value string) error {
@@ -326,14 +354,31 @@ func (s *Server) SetKeyValue(key, value string) error {
 	if err := checkLen("value", value, MaxValueLen); err != nil {
 		return err
 	}
-	return s.trySet(FieldKeyValues, false, func(st *State) error {
-		if !st.SetKeyValueBounded(key, value, MaxKeyValues) {
-			return fmt.Errorf("already %d rules: clearAllKeyValues first", MaxKeyValues)
-		}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.settable(false); err != nil {
+		return err
+	}
+	if s.unchanged(FieldKeyValues, slices.Contains(s.state.KeyValues, KeyValue{key, value})) {
 		return nil
-	})
+	}
+	if !s.state.SetKeyValueBounded(key, value, MaxKeyValues) {
+		return fmt.Errorf("already %d rules: clearAllKeyValues first", MaxKeyValues)
+	}
+	s.apply(FieldKeyValues)
+	return nil
 }
 
 func (s *Server) ClearAllKeyValues() error {
-	return s.set(FieldKeyValues, false, func(st *State) { st.KeyValues = st.KeyValues[:0] })
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.settable(false); err != nil {
+		return err
+	}
+	if s.unchanged(FieldKeyValues, len(s.state.KeyValues) == 0) {
+		return nil
+	}
+	s.state.KeyValues = s.state.KeyValues[:0]
+	s.apply(FieldKeyValues)
+	return nil
 }

@@ -115,6 +115,9 @@ func (s *Server) NextOutgoingPacket(buf []byte) (p OutgoingPacket, err error) {
 	err = s.do(func(b Backend) {
 		n, ip, port := b.NextOutgoingPacket(buf)
 		p = OutgoingPacket{Data: buf[:n], IP: ip, Port: port}
+		if q, ok := b.(CallQueuedOutgoing); ok && n == 0 {
+			p.StaysEmpty = q.OutgoingQueuedOnlyByCalls()
+		}
 	})
 	return p, err
 }

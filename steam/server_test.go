@@ -627,3 +627,45 @@ func TestStatusReads(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, uint32(0x7F000001), ip.IPv4)
 }
+
+// A value the backend was already given since Init is not given again: games set the same values
+// every frame. The first set after Init always reaches the backend, even when it equals the
+// state's zero value, since Steam's own defaults may differ.
+func TestUnchangedValuesAreNotResent(t *testing.T) {
+	s, fb := startedServer(t)
+	sets := []func() error{
+		func() error { return s.SetMapName("") },
+		func() error { return s.SetMapName("de_dust") },
+		func() error { return s.SetMaxPlayerCount(0) },
+		func() error { return s.SetPasswordProtected(false) },
+		func() error { return s.SetSpectatorPort(27020) },
+		func() error { return s.SetHeartbeatInterval(-1) },
+		func() error { return s.SetKeyValue("k", "v") },
+		func() error { return s.ClearAllKeyValues() },
+		func() error { return s.SetProduct("480") },
+	}
+	for i, set := range sets {
+		require.NoError(t, set())
+		n := len(fb.applied)
+		require.Equal(t, i+1, n, "set %d reaches the backend the first time", i)
+		require.NoError(t, set())
+		assert.Len(t, fb.applied, n, "set %d again with the same value is not resent", i)
+	}
+	require.NoError(t, s.SetMapName("other"))
+	require.NoError(t, s.SetMapName("de_dust"))
+	require.NoError(t, s.SetKeyValue("k", "w"))
+	require.NoError(t, s.ClearAllKeyValues())
+	assert.Equal(t, []Field{FieldMapName, FieldMapName, FieldKeyValues, FieldKeyValues}, fb.applied[len(sets):], "changes are sent")
+
+	require.NoError(t, s.LogOnAnonymous())
+	require.Error(t, s.SetProduct("480"), "refused after log-on even when unchanged")
+
+	require.NoError(t, s.Shutdown())
+	require.NoError(t, s.Init(testCfg))
+	n := len(fb.applied)
+	require.NoError(t, s.SetMaxPlayerCount(0))
+	require.NoError(t, s.ClearAllKeyValues())
+	assert.Equal(t, []Field{FieldMaxPlayers, FieldKeyValues}, fb.applied[n:], "a new Init sends every value again")
+	require.NoError(t, s.Shutdown())
+	require.ErrorIs(t, s.SetMaxPlayerCount(0), ErrNotInitialized, "refused before Init even when unchanged")
+}

@@ -1,16 +1,29 @@
 ## Demo dedicated server: initializes the Steam game server, logs on (offline backend without
-## Steam), advertises itself, answers server queries and logs every Steam signal. Options after `--`:
+## Steam), advertises itself, answers server queries, authenticates the clients that send it their
+## ticket, and logs every Steam signal. Options after `--`:
 ##   --ip ADDRESS --port N --query-port N --name TEXT --map TEXT --max-players N --mode 1|2|3
 ##   --bots N --rules N --tags TEXT --password
-##   --shared   GameSocketShare: the demo owns a UDP socket on the game port and passes the query
-##              datagrams (FF FF FF FF ...) to Steam.handleIncomingPacket, then sends what
-##              Steam.getNextOutgoingPacket hands back. Otherwise Steam answers on --query-port.
+##   --backend offline|steamworks|auto   sets GOSTEAM_BACKEND before serverInit (default: as set)
+##   --shared   GameSocketShare: the query datagrams (FF FF FF FF ...) arriving on the game port go
+##              to Steam.handleIncomingPacket, and what Steam.getNextOutgoingPacket hands back is
+##              sent from it. Otherwise Steam answers on --query-port.
 ##   --stop-file PATH   quit cleanly once PATH exists;  --max-seconds N   quit after N seconds
+## The demo owns a UDP socket on the game port, where clients authenticate (demo/client.gd):
+##   client -> server  "GSA1", steam_id (u64 LE), ticket bytes      beginAuthSession(ticket, steam_id)
+##   server -> client  "GSR1", steam_id (u64 LE), stage (u8), code (s32 LE)
+##                     stage 0: beginAuthSession's result; stage 1: validate_auth_ticket_response's
+##   client -> server  "GSB1", steam_id (u64 LE)                    endAuthSession(steam_id)
+## It quits cleanly (endAuthSession for every client, logOff, serverShutdown) when the scene tree
+## quits: --quit-after, the options above, or SIGTERM/SIGINT, which the extension turns into a
+## quit request once serverInit succeeded (Godot itself would just die).
 ## Once logged on it prints one line `demo: state {json}` with what it set, for build.sh's
 ## server-browser check (query_peers_check).
 extends Node
 
 const SHARED := 65535
+const AUTH_REQUEST := "GSA1"
+const AUTH_REPLY := "GSR1"
+const AUTH_BYE := "GSB1"
 
 var options := {
 	"ip": "0.0.0.0",
@@ -25,12 +38,14 @@ var options := {
 	"tags": "",
 	"password": false,
 	"shared": false,
+	"backend": "",
 	"stop-file": "",
 	"max-seconds": 0,
 }
-var socket: PacketPeerUDP # GameSocketShare only
+var socket: PacketPeerUDP # the game port: client authentication, and queries in GameSocketShare
 var rules := {}
 var players := []
+var clients := {} # steam_id -> {ip, port, ticket, replies: Array[PackedByteArray]}
 
 
 func _ready() -> void:
@@ -39,13 +54,16 @@ func _ready() -> void:
 	for s in Steam.get_signal_list():
 		var signal_name: String = s.name
 		Steam.connect(signal_name, func(...args): _log_signal(signal_name, args))
-	if options.shared:
-		socket = PacketPeerUDP.new()
-		var bind_ip: String = "*" if options.ip == "0.0.0.0" else options.ip
-		if socket.bind(options.port, bind_ip) != OK:
-			printerr("demo: cannot bind the game port %s:%d (UDP)" % [options.ip, options.port])
-			get_tree().quit(1)
-			return
+	Steam.connect("validate_auth_ticket_response", _on_auth_verdict)
+	socket = PacketPeerUDP.new()
+	var bind_ip: String = "*" if options.ip == "0.0.0.0" else options.ip
+	if socket.bind(options.port, bind_ip) != OK:
+		printerr("demo: cannot bind the game port %s:%d (UDP)" % [options.ip, options.port])
+		socket = null
+		get_tree().quit(1)
+		return
+	if options.backend != "":
+		OS.set_environment("GOSTEAM_BACKEND", options.backend) # read by serverInit
 	var query_port: int = SHARED if options.shared else options["query-port"]
 	var init: Dictionary = Steam.serverInitEx(options.ip, options.port, query_port, options.mode, "1.0.0.0")
 	if init.status != 0:
@@ -69,7 +87,8 @@ func _ready() -> void:
 		Steam.setKeyValue(key, rules[key])
 	_add_bots()
 	Steam.setAdvertiseServerActive(true)
-	print("demo: server initialized on port %d (%s backend)" % [options.port, Steam.getServerState().backend])
+	print("demo: server initialized on port %d (%s backend; display %s%s)" % [options.port, Steam.getServerState().backend,
+			DisplayServer.get_name(), ", dedicated_server export" if OS.has_feature("dedicated_server") else ""])
 
 
 ## Bots join the player list too when the extension has player connections (A2S_PLAYER lists them).
@@ -84,19 +103,24 @@ func _add_bots() -> void:
 
 func _process(_delta: float) -> void:
 	if socket != null:
-		_pump_shared_socket()
+		_pump_game_socket()
 	Steam.run_callbacks()
 
 
-## GameSocketShare: queries arrive on the game socket; replies leave from it.
-func _pump_shared_socket() -> void:
+## The game port: client authentication; in GameSocketShare also the queries, whose replies leave
+## from the same socket.
+func _pump_game_socket() -> void:
 	while socket.get_available_packet_count() > 0:
 		var packet := socket.get_packet()
-		var ip := socket.get_packet_ip().trim_prefix("::ffff:")
+		var ip := socket.get_packet_ip()
 		var port := socket.get_packet_port()
 		if packet.size() >= 4 and packet.decode_u32(0) == 0xFFFFFFFF:
-			Steam.handleIncomingPacket(packet, ip, port)
-		# else: game traffic (the demo has none)
+			if options.shared:
+				Steam.handleIncomingPacket(packet, ip.trim_prefix("::ffff:"), port)
+		else:
+			_on_game_packet(packet, ip, port)
+	if not options.shared:
+		return
 	while true:
 		var out := Steam.getNextOutgoingPacket()
 		if out.length == 0:
@@ -120,8 +144,72 @@ func _start_stop_timer() -> void:
 		timer.start()
 
 
+func _notification(what: int) -> void:
+	if what == NOTIFICATION_WM_CLOSE_REQUEST:
+		print("demo: quit requested")
+
+
+## Game traffic: the authentication messages of the header comment.
+func _on_game_packet(packet: PackedByteArray, ip: String, port: int) -> void:
+	if packet.size() < 12:
+		return
+	var kind := packet.slice(0, 4).get_string_from_ascii()
+	var steam_id := packet.decode_u64(4)
+	if kind == AUTH_BYE:
+		if clients.has(steam_id) and clients[steam_id].ip == ip and clients[steam_id].port == port:
+			Steam.endAuthSession(steam_id)
+			clients.erase(steam_id)
+			print("demo: client %d left" % steam_id)
+		return
+	if kind != AUTH_REQUEST:
+		return
+	var ticket := packet.slice(12)
+	var known: Dictionary = clients.get(steam_id, {})
+	if not known.is_empty() and known.ip == ip and known.port == port and known.ticket == ticket:
+		for reply in known.replies: # a repeated request (the reply was lost): the same answers
+			_send(reply, ip, port)
+		return
+	var result: int = Steam.beginAuthSession(ticket, steam_id)
+	print("demo: client %d at %s:%d sent a %d-byte ticket: beginAuthSession = %d" % [steam_id, ip.trim_prefix("::ffff:"), port, ticket.size(), result])
+	var reply := _auth_reply(steam_id, 0, result)
+	if result == Steam.BEGIN_AUTH_SESSION_RESULT_OK:
+		clients[steam_id] = {"ip": ip, "port": port, "ticket": ticket, "replies": [reply]}
+	_send(reply, ip, port)
+
+
+## The verdict on a ticket (or a later change): tell the client.
+func _on_auth_verdict(steam_id: int, response: int, owner_id: int) -> void:
+	if not clients.has(steam_id):
+		return
+	var c: Dictionary = clients[steam_id]
+	if response == Steam.AUTH_SESSION_RESPONSE_OK:
+		print("demo: client %d authenticated (owner %d)" % [steam_id, owner_id])
+	else:
+		print("demo: client %d refused: validate_auth_ticket_response %d" % [steam_id, response])
+	var reply := _auth_reply(steam_id, 1, response)
+	c.replies.append(reply)
+	_send(reply, c.ip, c.port)
+
+
+func _auth_reply(steam_id: int, stage: int, code: int) -> PackedByteArray:
+	var out := AUTH_REPLY.to_ascii_buffer()
+	out.resize(17)
+	out.encode_u64(4, steam_id)
+	out.encode_u8(12, stage)
+	out.encode_s32(13, code)
+	return out
+
+
+func _send(data: PackedByteArray, ip: String, port: int) -> void:
+	socket.set_dest_address(ip, port)
+	socket.put_packet(data)
+
+
 func _exit_tree() -> void:
 	if Steam.getServerState().initialized:
+		for steam_id in clients:
+			Steam.endAuthSession(steam_id)
+		clients.clear()
 		Steam.logOff()
 		Steam.run_callbacks()
 		Steam.serverShutdown()

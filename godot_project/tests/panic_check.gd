@@ -1,25 +1,54 @@
-## Run by ./build.sh test with GOSTEAM_INJECT_PANIC=loggedOn and =getPublicIP: the injected Go
-## panic must be reported as an error, the call must return its safe value, and Godot must go on.
+## Run by ./build.sh test once per method of panics, with GOSTEAM_INJECT_PANIC=<method>, which makes
+## that method panic in Go: the panic must be reported as an error, the call must return its safe
+## value (and keep returning it: a fast path must not cache it), and Godot and the server must go on.
 extends Node
+
+const PLAYER := 76561197960287930
+var empty_packet := {"length": 0, "out": PackedByteArray(), "address": 0, "port": 0}
+var no_ticket := {"id": 0, "buffer": PackedByteArray(), "ticket_size": 0}
+
+## method -> [arguments, safe value]. A scalar status read (C caches its answers), Dictionary returns
+## built in Go and in C, a setter, run_callbacks (C's idle path and signal emission), a Variant argument.
+var panics := {
+	"loggedOn": [[], false],
+	"getPublicIP": [[], {"ipv4": 0, "ipv6": 0, "type": 0}],
+	"getNextOutgoingPacket": [[], empty_packet],
+	"setMapName": [["after_panic_set"], null],
+	"run_callbacks": [[], null],
+	"offlineIssueTicket": [[PLAYER, 0], no_ticket],
+	"beginAuthSession": [[PackedByteArray([2, 0, 0]), PLAYER], 1],
+}
 
 
 func _ready() -> void:
 	var injected := OS.get_environment("GOSTEAM_INJECT_PANIC")
-	var ok := injected != "" and Steam.serverInit("127.0.0.1", 27015, 27016, 2, "1.0.0")
-	Steam.logOnAnonymous()
-	Steam.run_callbacks()
-	match injected:
-		"loggedOn":
-			ok = ok and Steam.loggedOn() == false and Steam.secure() == false
-		"getPublicIP":
-			var ip: Dictionary = Steam.getPublicIP()
-			ok = ok and ip.keys() == ["ipv4", "ipv6", "type"] and ip.ipv4 == 0
-		_:
-			ok = false
-	# The server keeps working after the panic.
-	Steam.setMapName("after_panic")
-	ok = ok and Steam.getServerState().map_name == "after_panic"
-	Steam.serverShutdown()
+	var failures: Array[String] = []
+	if not panics.has(injected):
+		failures.append("GOSTEAM_INJECT_PANIC=%s is not one of %s" % [injected, panics.keys()])
+	elif not Steam.serverInit("127.0.0.1", 27015, Steam.QUERY_PORT_SHARED, 2, "1.0.0"):
+		failures.append("serverInit failed")
+	else:
+		Steam.logOnAnonymous()
+		var connected := [0]
+		Steam.server_connected.connect(func(): connected[0] += 1)
+		var row: Array = panics[injected]
+		for i in 3:
+			var got: Variant = Steam.callv(injected, row[0])
+			if typeof(got) != typeof(row[1]) or got != row[1]:
+				failures.append("call %d of %s returned %s, want its safe value %s" % [i, injected, var_to_str(got), var_to_str(row[1])])
+		# The server keeps working after the panics.
+		Steam.setServerName("after_panic")
+		if Steam.getServerState().server_name != "after_panic":
+			failures.append("setServerName after the panic did not work")
+		if injected != "run_callbacks":
+			Steam.run_callbacks()
+			if connected[0] != 1:
+				failures.append("server_connected was emitted %d times after the panic, want 1" % connected[0])
+		if injected != "loggedOn" and not Steam.loggedOn():
+			failures.append("loggedOn() is false after logOnAnonymous")
+		Steam.serverShutdown()
+	for f in failures:
+		printerr("FAIL panic check: ", f)
 	print("panic check with %s injected" % injected)
-	print("1 passed, 0 failed" if ok else "0 passed, 1 failed")
-	get_tree().quit(0 if ok else 1)
+	print("%d passed, %d failed" % [1 if failures.is_empty() else 0, 1 if not failures.is_empty() else 0])
+	get_tree().quit(0 if failures.is_empty() else 1)

@@ -36,3 +36,82 @@ func test_run_callbacks_emits_after_skipped_frames() -> void:
 		Steam.run_callbacks()
 	Steam.requestUserGroupStatus(76561197960287930, 103582791429521412)
 	check_eq(names_of(pump()), ["client_group_status"], "a later event is not lost")
+
+
+func test_empty_outgoing_packet_answered_in_c_is_never_stale() -> void:
+	var empty := {"length": 0, "out": PackedByteArray(), "address": 0, "port": 0}
+	var info := PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x54]) + "Source Engine Query".to_utf8_buffer() + PackedByteArray([0])
+	check_eq(Steam.serverInit("127.0.0.1", 27015, Steam.QUERY_PORT_SHARED, 2, "1.0.0"), true, "serverInit")
+	Steam.setAdvertiseServerActive(true)
+	Steam.logOnAnonymous()
+	pump()
+	for round in 3:
+		for i in 3:
+			# Typed calls take ptrcall, callv the Variant path: both have the C answer.
+			var got: Dictionary = Steam.getNextOutgoingPacket() if i != 1 else Steam.callv("getNextOutgoingPacket", [])
+			check_eq(got, empty, "round %d, empty read %d" % [round, i])
+			check_eq(got.keys(), empty.keys(), "round %d, key order of empty read %d" % [round, i])
+			got.length = 99 # a fresh Dictionary each time: changing one changes no later answer
+			got.out.append(1)
+		Steam.handleIncomingPacket(info, "127.0.0.1", 27005 + round)
+		var out: Dictionary = Steam.getNextOutgoingPacket() if round != 1 else Steam.callv("getNextOutgoingPacket", [])
+		check(out.length > 5 and out.out.size() == out.length and out.out[4] == 0x49, "round %d: the INFO reply right after an empty answer, got %s" % [round, var_to_str(out).left(120)])
+		check_eq(out.port, 27005 + round, "round %d: reply port" % round)
+		check_eq(out.address, 0x7F000001, "round %d: reply address" % round)
+		check_eq(out.keys(), empty.keys(), "round %d: key order of a packet" % round)
+	check_eq(Steam.getNextOutgoingPacket(), empty, "empty after the last reply")
+	# Idle frames answered in C do not hide a packet queued after them.
+	for i in 10:
+		Steam.run_callbacks()
+		Steam.getNextOutgoingPacket()
+	Steam.handleIncomingPacket(info, "127.0.0.1", 27005)
+	check_eq(Steam.getNextOutgoingPacket().length > 0, true, "a reply after idle frames")
+	Steam.serverShutdown()
+	check_eq(Steam.getNextOutgoingPacket(), empty, "refused after serverShutdown: the safe value")
+
+
+func test_repeated_setter_values_skipped_in_c_are_never_stale() -> void:
+	check_eq(Steam.serverInit("127.0.0.1", 27015, 27016, 2, "1.0.0"), true, "serverInit")
+	for i in 3:
+		Steam.setMapName("de_dust")
+		Steam.setMaxPlayerCount(16)
+		Steam.setPasswordProtected(true)
+	var st := Steam.getServerState()
+	check_eq([st.map_name, st.max_players, st.password_protected], ["de_dust", 16, true], "after repeats")
+	Steam.setMapName("cs_office")
+	Steam.setMapName("de_dust")
+	Steam.callv("setMapName", [&"cs_italy"]) # the Variant path, a StringName
+	check_eq(Steam.getServerState().map_name, "cs_italy", "each change lands")
+	Steam.callv("setMapName", ["de_dust"])
+	Steam.setMapName("de_dust")
+	check_eq(Steam.getServerState().map_name, "de_dust", "back to de_dust")
+	Steam.callv("setMaxPlayerCount", [16.0]) # a whole float is the same int
+	Steam.callv("setMaxPlayerCount", [2.5]) # refused, whatever came before
+	Steam.setMaxPlayerCount(17)
+	Steam.setMaxPlayerCount(16)
+	check_eq(Steam.getServerState().max_players, 16, "ints")
+	var long := "x".repeat(100) # longer than C keeps: always goes to Go
+	Steam.setGameData(long)
+	Steam.setGameData(long)
+	Steam.setGameData(long + "y")
+	check_eq(Steam.getServerState().game_data, long + "y", "a long value")
+	Steam.setProduct("480")
+	Steam.setProduct("480")
+	Steam.logOnAnonymous()
+	Steam.setProduct("481") # refused after log-on
+	check_eq(Steam.getServerState().product, "480", "refused after log-on")
+	# A new server starts from a new state: the same values must reach it.
+	Steam.serverShutdown()
+	Steam.setMapName("de_dust") # refused: not initialized
+	check_eq(Steam.serverInit("127.0.0.1", 27015, 27016, 2, "1.0.0"), true, "serverInit again")
+	Steam.setMapName("de_dust")
+	Steam.setMaxPlayerCount(16)
+	Steam.setPasswordProtected(true)
+	st = Steam.getServerState()
+	check_eq([st.map_name, st.max_players, st.password_protected], ["de_dust", 16, true], "the same values after a new serverInit")
+	# Idle frames in between do not hide a change.
+	for i in 5:
+		Steam.run_callbacks()
+		Steam.setMapName("de_dust")
+	Steam.setMapName("de_nuke")
+	check_eq(Steam.getServerState().map_name, "de_nuke", "a change after idle frames")

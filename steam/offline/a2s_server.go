@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -60,8 +61,8 @@ type QueryOptions struct {
 }
 
 // sharedMaxDatagram is the largest datagram getNextOutgoingPacket can hand out: the extension copies
-// it into a 16 KiB buffer (extension/api.go, outgoing).
-const sharedMaxDatagram = 16 * 1024
+// it into a buffer of steam.MaxOutgoingPacket bytes (extension/api.go, outgoing).
+const sharedMaxDatagram = steam.MaxOutgoingPacket
 
 // Pseudo-fields for publishQueries besides the steam.Field values.
 const (
@@ -75,6 +76,8 @@ type a2sResponder struct {
 	conn   *net.UDPConn // nil in GameSocketShare mode
 	done   chan struct{}
 	shared queueSink // GameSocketShare only; used under the backend's lock
+
+	panicked atomic.Bool // a panic was recovered and reported (answer)
 
 	mu     sync.Mutex // guards the fields below; held only to copy, never while waiting
 	mirror queryMirror
@@ -261,8 +264,19 @@ func (r *a2sResponder) serve() {
 		}
 		a := addr.As4()
 		sink.to = from
-		r.h.handle(buf[:n], uint32(a[0])<<24|uint32(a[1])<<16|uint32(a[2])<<8|uint32(a[3]), r, sink)
+		r.answer(buf[:n], uint32(a[0])<<24|uint32(a[1])<<16|uint32(a[2])<<8|uint32(a[3]), sink)
 	}
+}
+
+// answer handles one datagram on the responder's goroutine, where a panic would end the game: one is
+// recovered, reported once per responder, and the datagram dropped.
+func (r *a2sResponder) answer(req []byte, ip uint32, sink replySink) {
+	defer func() {
+		if p := recover(); p != nil && r.panicked.CompareAndSwap(false, true) {
+			steam.ReportError(fmt.Sprintf("Steam: the query responder dropped a datagram (% x) after an internal error: %v", req[:min(len(req), 32)], p))
+		}
+	}()
+	r.h.handle(req, ip, r, sink)
 }
 
 type udpSink struct {

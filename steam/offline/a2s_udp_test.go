@@ -205,3 +205,28 @@ func TestUDPConcurrentWithFront(t *testing.T) {
 	close(stop)
 	wg.Wait()
 }
+
+type panicSink struct{}
+
+func (panicSink) reserve(int) bool { panic("sink broke") }
+func (panicSink) send([]byte)      {}
+
+// A panic while answering on the responder's goroutine is recovered and reported once: the game
+// goes on, and the next datagram is answered.
+func TestResponderRecoversPanics(t *testing.T) {
+	var reports []string
+	old := steam.ReportError
+	steam.ReportError = func(m string) { reports = append(reports, m) }
+	t.Cleanup(func() { steam.ReportError = old })
+	r := &a2sResponder{h: newA2SHandler(queryConfig{})}
+	r.mirror.st.AdvertiseActive = true
+	r.dirty = true
+	for i := 0; i < 3; i++ {
+		require.NotPanics(t, func() { r.answer(infoReq, testIP, panicSink{}) })
+	}
+	require.Len(t, reports, 1, "reported once")
+	assert.Contains(t, reports[0], "sink broke")
+	var out collect
+	r.answer(infoReq, testIP, &out)
+	assert.Len(t, out.dgrams, 1, "answers again")
+}

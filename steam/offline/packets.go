@@ -83,6 +83,10 @@ func (b *Backend) handleQuery(data []byte, ip uint32, port uint16) {
 	r.h.handle(data, ip, r, &r.shared)
 }
 
+// OutgoingQueuedOnlyByCalls: datagrams are queued only by HandleIncomingPacket (the query port's own
+// socket sends its replies itself), so an empty queue stays empty until the game's next call.
+func (b *Backend) OutgoingQueuedOnlyByCalls() bool { return true }
+
 // NextOutgoingPacket copies the next queued datagram into buf. A datagram longer than buf cannot be
 // sent whole, so it is dropped (and counted) and the next one is tried; 0 means nothing to send.
 func (b *Backend) NextOutgoingPacket(buf []byte) (n int, ip uint32, port uint16) {

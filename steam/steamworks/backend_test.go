@@ -288,7 +288,7 @@ func TestPublicIP(t *testing.T) {
 func TestNextOutgoingPacket(t *testing.T) {
 	f := newFake(t)
 	b, _ := started(t, f)
-	buf := make([]byte, 16*1024)
+	buf := make([]byte, steam.MaxOutgoingPacket)
 	if n, ip, port := b.NextOutgoingPacket(buf); n != 0 || ip != 0 || port != 0 {
 		t.Errorf("none queued: got %d, %#x, %d", n, ip, port)
 	}
