@@ -115,3 +115,17 @@ func test_repeated_setter_values_skipped_in_c_are_never_stale() -> void:
 		Steam.setMapName("de_dust")
 	Steam.setMapName("de_nuke")
 	check_eq(Steam.getServerState().map_name, "de_nuke", "a change after idle frames")
+
+
+func test_strings_encoded_in_c_match_godot() -> void:
+	# Short strings are encoded to UTF-8 by the extension itself, longer ones and invalid code points
+	# by Godot: both must give what Godot's own conversion gives.
+	check_eq(Steam.serverInit("127.0.0.1", 27015, 27016, 2, "1.0.0"), true, "serverInit")
+	var texts := ["", "a", "é", "服", "🎮", "Ünïcødé 服务器 🚀", "🎮".repeat(15), "x".repeat(63),
+		"é".repeat(31), "🎮".repeat(64), "🎮".repeat(65), "ab".repeat(200)]
+	for t in texts:
+		Steam.setGameData(t)
+		check_eq(Steam.getServerState().game_data, t, "setGameData round trip of %d characters" % t.length())
+	var invalid := "a" + String.chr(0xD800) + "b"
+	Steam.setGameData(invalid)
+	check_eq(Steam.getServerState().game_data, invalid.to_utf8_buffer().get_string_from_utf8(), "a lone surrogate, as Godot converts it")
