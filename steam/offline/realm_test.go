@@ -171,20 +171,6 @@ func TestRealmKeySources(t *testing.T) {
 	}
 }
 
-func TestRealmKeyFileUnreadableByPermission(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("root reads files whatever their mode (the folder case covers unreadable keys)")
-	}
-	realmEnv(t)
-	path := writeFile(t, filepath.Join(t.TempDir(), "locked.key"), keyA)
-	require.NoError(t, os.Chmod(path, 0))
-	t.Setenv(offline.EnvRealmKeyFile, path)
-	_, err := offline.LoadRealm()
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "permission denied")
-	assert.Contains(t, err.Error(), path)
-}
-
 func TestNewRealmChecksLength(t *testing.T) {
 	_, err := offline.NewRealm(make([]byte, 31))
 	assert.ErrorContains(t, err, "32 bytes")
