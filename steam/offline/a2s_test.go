@@ -742,7 +742,7 @@ func sharedAsk(t *testing.T, s *steam.Server, req []byte, ip string, port int64)
 	}
 }
 
-func setUp(t *testing.T, s *steam.Server) {
+func setUp(t testing.TB, s *steam.Server) {
 	t.Helper()
 	require.NoError(t, s.SetModDir("mygame"))
 	require.NoError(t, s.SetGameDescription("My Godot Game"))

@@ -16,7 +16,7 @@ import (
 var loopback = uint32(0x7F000001)
 
 // freeUDPPort is a port nobody on 127.0.0.1 holds right now.
-func freeUDPPort(t *testing.T) uint16 {
+func freeUDPPort(t testing.TB) uint16 {
 	t.Helper()
 	c, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	require.NoError(t, err)
@@ -25,7 +25,7 @@ func freeUDPPort(t *testing.T) uint16 {
 }
 
 // udpServer starts a front and backend bound to a free loopback query port.
-func udpServer(t *testing.T, opts Options) (*steam.Server, *Backend, netip.AddrPort) {
+func udpServer(t testing.TB, opts Options) (*steam.Server, *Backend, netip.AddrPort) {
 	t.Helper()
 	for attempt := 0; ; attempt++ {
 		cfg := steam.InitConfig{IP: loopback, GamePort: 7777, QueryPort: freeUDPPort(t), Mode: steam.ServerModeAuthentication, Version: "1.2.3.4", AppID: 480}
