@@ -44,8 +44,9 @@ func _ready() -> void:
 			Steam.run_callbacks()
 			if connected[0] != 1:
 				failures.append("server_connected was emitted %d times after the panic, want 1" % connected[0])
-		if injected != "loggedOn" and not Steam.loggedOn():
-			failures.append("loggedOn() is false after logOnAnonymous")
+		# The log-on completes in run_callbacks, so it cannot when that is the call that panics.
+		if injected != "loggedOn" and injected != "run_callbacks" and not Steam.loggedOn():
+			failures.append("loggedOn() is false after logOnAnonymous and run_callbacks")
 		Steam.serverShutdown()
 	for f in failures:
 		printerr("FAIL panic check: ", f)

@@ -11,7 +11,11 @@ func test_cached_status_follows_every_change() -> void:
 	var anonymous := Steam.getSteamID()
 	Steam.logOnAnonymous()
 	for i in 3:
-		check_eq(Steam.loggedOn(), true, "loggedOn right after logOnAnonymous, read %d" % i)
+		check_eq(Steam.loggedOn(), false, "loggedOn while connecting, read %d" % i)
+		check_eq(Steam.secure(), false, "secure while connecting, read %d" % i)
+	Steam.run_callbacks() # the log-on completes: nothing else changes the answers
+	for i in 3:
+		check_eq(Steam.loggedOn(), true, "loggedOn once run_callbacks connected, read %d" % i)
 		check_eq(Steam.secure(), true, "secure in mode 3, read %d" % i)
 		check_eq(Steam.isServerSecure(), true, "isServerSecure, read %d" % i)
 	Steam.logOff()

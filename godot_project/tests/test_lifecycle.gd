@@ -266,6 +266,24 @@ func test_log_on_anonymous_and_log_off_signals() -> void:
 	check_eq(pump(), [], "logOff while logged off emitted signals")
 
 
+func test_log_on_completes_in_run_callbacks() -> void:
+	_start(3)
+	Steam.logOnAnonymous()
+	check_eq([Steam.loggedOn(), Steam.secure()], [false, false], "connecting: not logged on before run_callbacks, as with Steam")
+	var seen_in_handler := []
+	var record := func(): seen_in_handler.append([Steam.loggedOn(), Steam.secure()])
+	Steam.server_connected.connect(record)
+	Steam.run_callbacks()
+	Steam.server_connected.disconnect(record)
+	check_eq(seen_in_handler, [[true, true]], "loggedOn() and secure() are true in the server_connected handler")
+	Steam.logOff()
+	pump()
+	Steam.logOnAnonymous()
+	Steam.logOff()
+	check_eq(pump(), [], "logOff while connecting cancels the log-on without signals")
+	check_eq(Steam.loggedOn(), false, "loggedOn after a canceled log-on")
+
+
 func test_log_on_twice_is_ignored() -> void:
 	_start()
 	Steam.logOnAnonymous()

@@ -775,6 +775,7 @@ func TestSharedSocketAnswers(t *testing.T) {
 	assert.Equal(t, byte('d'), got.ServerType)
 
 	require.NoError(t, s.LogOn("TOKEN"))
+	s.RunFrame() // the log-on completes
 	got, err = decodeInfo(sharedAsk(t, s, infoReq, "192.0.2.7", 50000)[0])
 	require.NoError(t, err)
 	assert.Equal(t, byte(1), got.VAC, "logged on in mode 3: secure")

@@ -9,11 +9,15 @@
 //     instance 0, a random non-zero account ID. LogOn(token) switches to a persistent ID of account
 //     type 3 (GameServer) whose account ID is the first 4 bytes of SHA-256(token) (1 if they are 0), so
 //     one token always gives the same ID. LogOnAnonymous goes back to the ID generated at Init.
-//   - LogOn or LogOnAnonymous while already logged on is ignored (no event, the ID does not change):
-//     Steam does not reconnect an already connected server. Call LogOff first to switch accounts.
+//   - A log-on completes at the next RunFrame, as Steam's completes after its connection: LoggedOn
+//     turns true there, and ServerConnected and PolicyResponse are queued, so run_callbacks emits
+//     server_connected in the frame loggedOn() turns true. Until then the server is connecting.
+//   - LogOn or LogOnAnonymous while connecting or logged on is ignored (no event, the ID does not
+//     change): Steam does not reconnect an already connected server. Call LogOff first to switch.
 //   - LogOff while logged on queues ServerDisconnected{Result: ResultOK} (a disconnection that was asked
 //     for is not an error; real servers do deliver SteamServersDisconnected_t with k_EResultOK); while
-//     not logged on it does nothing. Shutdown logs off without an event.
+//     connecting it cancels the log-on without an event; otherwise it does nothing. Shutdown logs off
+//     without an event.
 //   - PublicIP is the IPv4 address given to Init, or 127.0.0.1 when that was 0 (all interfaces).
 //   - WasRestartRequested is false unless a test called RequestRestart; it reverts after one read.
 //   - Secure is true while logged on in mode 3 (authentication and secure), unless a scripted
@@ -81,7 +85,9 @@ type Backend struct {
 	anonID   steam.SteamID // generated at Init
 	steamID  steam.SteamID // current identity
 	loggedOn bool
-	restart  bool
+	// connecting: a log-on was asked for and completes at the next RunFrame.
+	connecting bool
+	restart    bool
 	clan     steam.SteamID
 	// policySecure is what the last PolicyResponse said (set at log-on, or scripted).
 	policySecure bool
@@ -146,7 +152,7 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 	b.events = events
 	b.anonID = steam.NewSteamID(steam.UniversePublic, steam.AccountTypeAnonGameServer, 0, randomAccountID())
 	b.steamID = b.anonID
-	b.loggedOn = false
+	b.loggedOn, b.connecting = false, false
 	b.restart = false
 	b.clan = 0
 	b.policySecure = false
@@ -166,7 +172,7 @@ func (b *Backend) Shutdown() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.stopQueries()
-	b.loggedOn = false
+	b.loggedOn, b.connecting = false, false
 	b.initialized = false
 	b.state = nil
 	b.events = nil
@@ -183,6 +189,9 @@ func (b *Backend) RunFrame() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.initialized {
+		if b.connecting {
+			b.connected()
+		}
 		b.authFrame(b.opts.Clock())
 	}
 }
@@ -202,7 +211,7 @@ func (b *Backend) push(ev steam.Event) {
 func (b *Backend) LogOn(token string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.loggedOn {
+	if b.loggedOn || b.connecting {
 		return
 	}
 	b.steamID = persistentID(token)
@@ -213,14 +222,18 @@ func (b *Backend) LogOn(token string) {
 func (b *Backend) LogOnAnonymous() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.loggedOn {
+	if b.loggedOn || b.connecting {
 		return
 	}
 	b.steamID = b.anonID
 	b.logOn()
 }
 
-func (b *Backend) logOn() {
+func (b *Backend) logOn() { b.connecting = true }
+
+// connected completes the log-on (RunFrame).
+func (b *Backend) connected() {
+	b.connecting = false
 	b.loggedOn = true
 	b.policySecure = b.cfg.Mode == steam.ServerModeAuthenticationAndSecure
 	b.publishQueries(fieldIdentity)
@@ -231,6 +244,7 @@ func (b *Backend) logOn() {
 func (b *Backend) LogOff() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.connecting = false
 	if !b.loggedOn {
 		return
 	}

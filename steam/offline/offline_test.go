@@ -45,8 +45,10 @@ func newRealm(t *testing.T) *offline.Realm {
 	return r
 }
 
+// drain does what run_callbacks does: the frame's work (a log-on completes there), then the events.
 func drain(s *steam.Server) []steam.Event {
 	var got []steam.Event
+	s.RunFrame()
 	s.Events().Drain(func(e steam.Event) { got = append(got, e) })
 	return got
 }
@@ -82,6 +84,9 @@ func TestLogOnLogOff(t *testing.T) {
 				assert.Empty(t, drain(s), "Init queues nothing")
 
 				require.NoError(t, lo.logOn(s))
+				assert.False(t, b(s.LoggedOn()), "connecting until the next frame, as with Steam")
+				assert.False(t, b(s.Secure()), "not secure while connecting")
+				assert.Zero(t, s.Events().Len(), "nothing queued while connecting")
 				assert.Equal(t, []steam.Event{steam.ServerConnected{}, steam.PolicyResponse{Secure: secure}}, drain(s))
 				assert.True(t, b(s.LoggedOn()))
 				assert.Equal(t, secure, b(s.Secure()))

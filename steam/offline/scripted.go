@@ -49,13 +49,13 @@ func (b *Backend) ScriptAuthSessionResponse(steamID steam.SteamID, response stea
 	return nil
 }
 
-// ScriptConnectFailure queues ServerConnectFailure; a logged-on server is logged off by it (no
-// ServerDisconnected: script that first with ScriptDisconnect for the full sequence). logOn or
-// logOnAnonymous log on again.
+// ScriptConnectFailure queues ServerConnectFailure; a log-on still connecting fails, and a logged-on
+// server is logged off by it (no ServerDisconnected: script that first with ScriptDisconnect for the
+// full sequence). logOn or logOnAnonymous log on again.
 func (b *Backend) ScriptConnectFailure(result steam.Result, retrying bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.loggedOn = false
+	b.loggedOn, b.connecting = false, false
 	b.publishQueries(fieldIdentity)
 	b.push(steam.ServerConnectFailure{Result: result, Retrying: retrying})
 }

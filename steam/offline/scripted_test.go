@@ -56,6 +56,23 @@ func TestScriptedConnectionEvents(t *testing.T) {
 	require.NoError(t, s.OfflineConnectFailure(int64(steam.ResultServiceUnavailable), false))
 	assert.False(t, loggedOn(), "a connect failure leaves the server logged off")
 	drain(s)
+
+	require.NoError(t, s.LogOnAnonymous())
+	require.NoError(t, s.OfflineConnectFailure(int64(steam.ResultNoConnection), true))
+	assert.Equal(t, []steam.Event{steam.ServerConnectFailure{Result: steam.ResultNoConnection, Retrying: true}}, drain(s),
+		"a log-on still connecting fails")
+	assert.False(t, loggedOn())
+}
+
+func TestLogOffWhileConnecting(t *testing.T) {
+	s, _ := newServer(t, offline.Options{}, cfgAuth)
+	require.NoError(t, s.LogOnAnonymous())
+	require.NoError(t, s.LogOff())
+	assert.Empty(t, drain(s), "the log-on was canceled: no server_connected, no server_disconnected")
+	assert.False(t, must[bool](t)(s.LoggedOn()))
+	require.NoError(t, s.LogOnAnonymous())
+	assert.Equal(t, []steam.Event{steam.ServerConnected{}, steam.PolicyResponse{Secure: false}}, drain(s))
+	assert.True(t, must[bool](t)(s.LoggedOn()))
 }
 
 func TestScriptedPolicyResponse(t *testing.T) {

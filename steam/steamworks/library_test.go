@@ -140,6 +140,7 @@ func TestRealInitWithoutSteamClient(t *testing.T) {
 	if err := srv.LogOnAnonymous(); err != nil {
 		t.Fatal(err)
 	}
+	srv.RunFrame() // the log-on completes
 	if on, _ := srv.LoggedOn(); !on {
 		t.Error("offline server did not log on")
 	}
