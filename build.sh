@@ -1334,6 +1334,10 @@ cmd_test() {
     grep -q "Steam\.$method: internal error, call ignored: fault injected by GOSTEAM_INJECT_PANIC" <(strip_ansi "$LOG_DIR/panic_check-$method.log") ||
       die "GOSTEAM_INJECT_PANIC=$method: the panic was not reported as Steam.$method's error"
   done
+  # ... and while the extension registers its class: Godot goes on without Steam.
+  SUITE_LOG=panic_check-load GOSTEAM_INJECT_PANIC=load run_godot_suite res://tests/load_panic_check.tscn
+  grep -q "Steam: internal error while loading or unloading the extension: fault injected by GOSTEAM_INJECT_PANIC=load" <(strip_ansi "$LOG_DIR/panic_check-load.log") ||
+    die "GOSTEAM_INJECT_PANIC=load: the panic while registering was not reported"
   # The demo server logs on offline and shuts down cleanly; it also keeps lambdas connected to
   # every Steam signal until exit, which once crashed Godot's shutdown.
   TALLY=optional run_godot_suite res://demo/server.tscn --quit-after 300

@@ -99,6 +99,10 @@ var injectPanic = func() C.int32_t {
 	return -1
 }()
 
+// injectLoadPanic (GOSTEAM_INJECT_PANIC=load) makes registerSteam panic part-way, after the class
+// and its methods, before the signals, constants and singleton: Godot must go on without Steam.
+var injectLoadPanic = os.Getenv("GOSTEAM_INJECT_PANIC") == "load"
+
 func recoverCall(m *method, ret *C.sv_ret) {
 	if p := recover(); p != nil {
 		ret.cacheable = 0

@@ -146,6 +146,9 @@ func registerSteam() {
 			runCallbacksIndex = i
 		}
 	}
+	if injectLoadPanic {
+		panic("fault injected by GOSTEAM_INJECT_PANIC=load")
+	}
 	server.Events().OnPush(eventQueued)
 	setFramePace()
 	for i, s := range signals.Catalogue {
