@@ -8,7 +8,7 @@
 #                                     build, then run the project's main scene (the demo server)
 #                                     headless; N is passed to Godot's --quit-after (frames);
 #                                     ARGS reach the demo as user args (OS.get_cmdline_user_args())
-#   ./build.sh test                   go vet, go test (-race for steam/ and signals/), the Go
+#   ./build.sh test                   gofmt, go vet, go test (-race for steam/ and signals/), the Go
 #                                     soaks (TestSoak*), every Go fuzz target for 10 s, build,
 #                                     then in Godot: the GDScript suite res://tests/test_runner.tscn,
 #                                     the panic checks (tests/panic_check.tscn) and the demo server
@@ -862,6 +862,7 @@ dist_check() {
   printf 'config_version=5\n\n[application]\nconfig/name="dist check"\nrun/main_scene="res://main.tscn"\n' >"$proj/project.godot"
   printf '[gd_scene load_steps=2 format=3]\n\n[ext_resource type="Script" path="res://main.gd" id="1"]\n\n[node name="Main" type="Node"]\nscript = ExtResource("1")\n' >"$proj/main.tscn"
   cp "$PROJECT/tests/dist_check.gd" "$proj/main.gd"
+  cp "$PROJECT/tests/check_scene.gd" "$proj/check_scene.gd"
   # As for our own project: without the list, the first import hot-loads the extension and
   # Godot 4.6 crashes at exit (see import_project).
   printf 'res://addons/godot_steam_server/steam.gdextension\n' >"$proj/.godot/extension_list.cfg"
@@ -1299,7 +1300,10 @@ cmd_dist() {
 cmd_test() {
   ensure_node # npm fetches the test peers and libraries below
   fetch_steam_api
-  say "go vet ./..."
+  say "gofmt -l steam signals extension; go vet ./..."
+  local unformatted
+  unformatted=$(gofmt -l steam signals extension)
+  [[ -z $unformatted ]] || die "not gofmt-formatted (run gofmt -w on them): $unformatted"
   go vet ./...
   say "CGO_ENABLED=0 go vet ./steam/... (the steam packages build without cgo)"
   CGO_ENABLED=0 go vet ./steam/...

@@ -1,17 +1,6 @@
 ## The main script of the scratch project build.sh's dist_check makes: a fresh Godot project holding
 ## only dist/addons/godot_steam_server/. The extension must load from there and work offline.
-extends Node
-
-var passed := 0
-var failed := 0
-
-
-func check(ok: bool, what: String) -> void:
-	if ok:
-		passed += 1
-	else:
-		failed += 1
-		printerr("FAIL: ", what)
+extends "check_scene.gd"
 
 
 func _ready() -> void:
@@ -22,5 +11,4 @@ func _ready() -> void:
 		check(steam.getServerState().backend == "offline", "the offline backend")
 		check(steam.getSteamID() > 0, "a game-server Steam ID")
 		steam.serverShutdown()
-	print("%d passed, %d failed" % [passed, failed])
-	get_tree().quit(0 if failed == 0 else 1)
+	finish()

@@ -5,20 +5,9 @@
 ##                  singleton stays usable (GOSTEAM_BACKEND=steamworks, and auto, which must not
 ##                  replace the failure with offline).
 ##   offline:       auto with no library anywhere: the offline backend takes over.
-extends Node
+extends "check_scene.gd"
 
 const INIT := ["0.0.0.0", 27015, 27016, 2, "1.0.0.0"]
-
-var passed := 0
-var failed := 0
-
-
-func check(ok: bool, what: String) -> void:
-	if ok:
-		passed += 1
-	else:
-		failed += 1
-		printerr("FAIL real_steam_check: ", what)
 
 
 func _ready() -> void:
@@ -31,8 +20,7 @@ func _ready() -> void:
 			_offline_fallback()
 		_:
 			check(false, "unknown expectation '%s' (steam-failure or offline)" % expect)
-	print("%d passed, %d failed" % [passed, failed])
-	get_tree().quit(1 if failed > 0 or passed == 0 else 0)
+	finish()
 
 
 func _steam_failure() -> void:

@@ -20,6 +20,18 @@ type fakeClock struct {
 
 func newFakeClock() *fakeClock { return &fakeClock{now: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)} }
 
+// serverWithData starts a server on a fake clock, with a data file that fill sets up (nil: empty).
+func serverWithData(t *testing.T, fill func(*offline.Data)) (*steam.Server, *offline.Backend, *fakeClock) {
+	t.Helper()
+	clock := newFakeClock()
+	data := offline.NewData()
+	if fill != nil {
+		fill(data)
+	}
+	s, b := newServer(t, offline.Options{Clock: clock.Now, Data: data}, cfgAuth)
+	return s, b, clock
+}
+
 func (c *fakeClock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -167,12 +179,7 @@ func TestTicketOutcomes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			clock := newFakeClock()
-			data := offline.NewData()
-			if tt.data != nil {
-				tt.data(data)
-			}
-			s, b := newServer(t, offline.Options{Clock: clock.Now, Data: data}, cfgAuth)
+			s, b, clock := serverWithData(t, tt.data)
 			raw := tt.ticket(t, env{s, b, clock})
 			assert.Equal(t, tt.want, begin(t, s, raw, player))
 			if tt.want != steam.BeginAuthSessionOK {

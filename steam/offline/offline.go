@@ -88,7 +88,7 @@ type Backend struct {
 	// connecting: a log-on was asked for and completes at the next RunFrame.
 	connecting bool
 	restart    bool
-	clan     steam.SteamID
+	clan       steam.SteamID
 	// policySecure is what the last PolicyResponse said (set at log-on, or scripted).
 	policySecure bool
 

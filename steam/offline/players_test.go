@@ -21,10 +21,9 @@ func connect(t *testing.T, s *steam.Server, blob []byte, id steam.SteamID) bool 
 }
 
 func TestSendUserConnectAndAuthenticate(t *testing.T) {
-	clock := newFakeClock()
-	data := offline.NewData()
-	data.Users = map[steam.SteamID]offline.User{player: {Name: "Alice", Apps: []uint32{1001}}}
-	s, b := newServer(t, offline.Options{Clock: clock.Now, Data: data}, cfgAuth)
+	s, b, clock := serverWithData(t, func(d *offline.Data) {
+		d.Users = map[steam.SteamID]offline.User{player: {Name: "Alice", Apps: []uint32{1001}}}
+	})
 
 	assert.True(t, connect(t, s, b.IssueTicket(player).Bytes, player))
 	assert.Equal(t, []steam.Event{steam.ClientApproved{SteamID: player, OwnerID: player}}, drain(s))
@@ -124,12 +123,7 @@ func TestSendUserConnectOutcomes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			clock := newFakeClock()
-			data := offline.NewData()
-			if tt.data != nil {
-				tt.data(data)
-			}
-			s, b := newServer(t, offline.Options{Clock: clock.Now, Data: data}, cfgAuth)
+			s, b, clock := serverWithData(t, tt.data)
 			blob := tt.ticket(t, s, b, clock)
 			assert.Equal(t, tt.ok, connect(t, s, blob, player))
 			assert.Equal(t, tt.events, drain(s))
