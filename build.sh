@@ -627,6 +627,7 @@ build_cross() {
   local inputs
   inputs=$(env "${xenv[@]}" go list -buildmode=c-shared -export -deps -f '{{.ImportPath}}={{.BuildID}}' ./extension |
     { cat; "$X_CC" --version | head -n 1; } | sha256sum | cut -d' ' -f1)
+  rm -f .h # go list -export of a c-shared build writes its cgo header there, nameless
   if [[ -f $PROJECT/bin/$X_LIB && -f $STAGE/$X_LIB && $(cat "$STAGE/$X_LIB.inputs" 2>/dev/null) == "$inputs" ]] &&
     cmp -s "$STAGE/$X_LIB" "$PROJECT/bin/$X_LIB"; then
     say "$PROJECT/bin/$X_LIB is up to date"
