@@ -5,6 +5,8 @@ extends Node
 
 var passed := 0
 var failed := 0
+## Names this run in failures and in the tally ("server: 3 passed, 0 failed"); else the node's name.
+var label := ""
 
 
 func check(ok: bool, what: String) -> bool:
@@ -12,11 +14,15 @@ func check(ok: bool, what: String) -> bool:
 		passed += 1
 	else:
 		failed += 1
-		printerr("FAIL %s: %s" % [name, what])
+		printerr("FAIL %s: %s" % [label if label else String(name), what])
 	return ok
+
+
+func check_eq(got: Variant, want: Variant, what: String) -> bool:
+	return check(typeof(got) == typeof(want) and got == want, "%s: got %s, want %s" % [what, var_to_str(got), var_to_str(want)])
 
 
 ## Prints the tally and quits, with status 1 on a failure or when nothing was checked.
 func finish() -> void:
-	print("%d passed, %d failed" % [passed, failed])
+	print("%s%d passed, %d failed" % [label + ": " if label else "", passed, failed])
 	get_tree().quit(1 if failed > 0 or passed == 0 else 0)

@@ -9,7 +9,7 @@
 ## its replay (beginAuthSession and sendUserConnectAndAuthenticate), the client must see that its
 ## ticket was used in the other process, and the server must see the client's cancellation. Each
 ## side prints "N passed, N failed" and exits 1 on any failure, or after DEADLINE_MS.
-extends Node
+extends "check_scene.gd"
 
 const DEADLINE_MS := 60000
 const REPLY_TIMEOUT_MS := 10000
@@ -18,8 +18,6 @@ const CLIENT_IP := 0x7F000001
 var role := ""
 var dir := ""
 var udp := PacketPeerUDP.new()
-var passed := 0
-var failed := 0
 var seen: Array = [] # server: every signal, as [name, args]
 var started_ms := Time.get_ticks_msec()
 
@@ -31,6 +29,7 @@ func _ready() -> void:
 		get_tree().quit(2)
 		return
 	role = args[0]
+	label = role
 	dir = args[1]
 	# Query port 0: no query socket, so the two processes never compete for a port.
 	if not check(Steam.serverInit("127.0.0.1", 27015, 0, 2, "1.0"), "serverInit (realm key: the default file under XDG_CONFIG_HOME)"):
@@ -51,19 +50,6 @@ func _process(_delta: float) -> void:
 	Steam.run_callbacks()
 
 
-func check(ok: bool, what: String) -> bool:
-	if ok:
-		passed += 1
-	else:
-		failed += 1
-		printerr("FAIL realm %s: %s" % [role, what])
-	return ok
-
-
-func check_eq(got: Variant, want: Variant, what: String) -> bool:
-	return check(typeof(got) == typeof(want) and got == want, "%s: got %s, want %s" % [what, var_to_str(got), var_to_str(want)])
-
-
 func finish() -> void:
 	for s in Steam.get_signal_list():
 		for c in Steam.get_signal_connection_list(s.name):
@@ -71,8 +57,7 @@ func finish() -> void:
 	if Steam.getServerState().initialized:
 		Steam.serverShutdown()
 	udp.close()
-	print("%s: %d passed, %d failed" % [role, passed, failed])
-	get_tree().quit(0 if failed == 0 and passed > 0 else 1)
+	super()
 
 
 func late() -> bool:
