@@ -5,10 +5,9 @@ package main
 #include <stdlib.h>
 #include "gdext.h"
 
-// godot-go's initialization-level callbacks (its core package's C): they dispatch to the functions
-// registered with InitObject.Register*Initializer and Register*Terminator.
-extern void cgo_callfn_GDExtensionBindingInitializeLevel(void *userdata, GDExtensionInitializationLevel level);
-extern void cgo_callfn_GDExtensionBindingDeinitializeLevel(void *userdata, GDExtensionInitializationLevel level);
+// The initialization-level callbacks Godot calls (exported from Go below).
+extern void gosteam_initialize_level(void *userdata, GDExtensionInitializationLevel level);
+extern void gosteam_deinitialize_level(void *userdata, GDExtensionInitializationLevel level);
 */
 import "C"
 
@@ -17,53 +16,55 @@ import (
 	"fmt"
 	"unsafe"
 
-	"github.com/godot-go/godot-go/pkg/core"
 	"github.com/godot-go/godot-go/pkg/ffi"
 	"github.com/gosteam/godot-steam-server/steam"
 )
 
-// gosteam_init is the entry symbol named in steam.gdextension. godot-go runs the initialization
-// levels; our own C layer loads the interface functions it calls on the hot path.
-//
-// godot-go's InitObject.Init would also load its own table of interface functions and bind every
-// builtin and engine class (VariantInitBindings, RegisterEngineClasses, RegisterEngineClassRefs):
-// about 9 ms of every start of Godot, and an error printed for each function it looks up under a
-// name Godot 4.6 does not have. The extension uses none of it, so only the level dispatch is set
-// up: the lowest level with work (SCENE) and godot-go's level callbacks.
+// gosteam_init is the entry symbol named in steam.gdextension. Our C layer loads the interface
+// functions it calls; godot-go's ffi gives the initialization struct's layout. The level callbacks
+// are ours: godot-go's core would bind every builtin and engine class (about 580,000 generated
+// lines to compile, 9 ms of every start of Godot) for an extension that uses none of them.
 //
 //export gosteam_init
 func gosteam_init(getProcAddress, library, initialization unsafe.Pointer) bool {
 	if C.sv_load(C.GDExtensionInterfaceGetProcAddress(getProcAddress), C.GDExtensionClassLibraryPtr(library)) == 0 {
 		return false
 	}
-	init := core.NewInitObject(
-		ffi.GDExtensionInterfaceGetProcAddress(getProcAddress),
-		ffi.GDExtensionClassLibraryPtr(library),
-		(*ffi.GDExtensionInitialization)(initialization),
-	)
-	init.RegisterSceneInitializer(guarded(registerSteam))
-	init.RegisterSceneTerminator(guarded(unregisterSteam))
-	init.RegisterEditorInitializer(guarded(loadClassReference))
 	levels := (*ffi.GDExtensionInitialization)(initialization)
-	levels.SetCallbacks(
-		(*[0]byte)(C.cgo_callfn_GDExtensionBindingInitializeLevel),
-		(*[0]byte)(C.cgo_callfn_GDExtensionBindingDeinitializeLevel),
-	)
+	levels.SetCallbacks((*[0]byte)(C.gosteam_initialize_level), (*[0]byte)(C.gosteam_deinitialize_level))
+	// SCENE is the lowest level with work: Godot calls both callbacks for it and every level above.
 	levels.SetInitializationLevel(ffi.GDEXTENSION_INITIALIZATION_SCENE)
 	return true
 }
 
+// levelWork is what runs when Godot enters (init) or leaves (deinit) an initialization level.
+var levelWork = map[C.GDExtensionInitializationLevel]struct{ init, deinit func() }{
+	C.GDEXTENSION_INITIALIZATION_SCENE:  {init: registerSteam, deinit: unregisterSteam},
+	C.GDEXTENSION_INITIALIZATION_EDITOR: {init: loadClassReference},
+}
+
+//export gosteam_initialize_level
+func gosteam_initialize_level(_ unsafe.Pointer, level C.GDExtensionInitializationLevel) {
+	guarded(levelWork[level].init)
+}
+
+//export gosteam_deinitialize_level
+func gosteam_deinitialize_level(_ unsafe.Pointer, level C.GDExtensionInitializationLevel) {
+	guarded(levelWork[level].deinit)
+}
+
 // guarded runs an initialization-level callback; a panic there would end Godot while it loads or
 // quits, so it is reported instead.
-func guarded(fn func()) func() {
-	return func() {
-		defer func() {
-			if p := recover(); p != nil {
-				printError(fmt.Sprintf("Steam: internal error while loading or unloading the extension: %v", p), "gosteam_init")
-			}
-		}()
-		fn()
+func guarded(fn func()) {
+	if fn == nil {
+		return
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			printError(fmt.Sprintf("Steam: internal error while loading or unloading the extension: %v", p), "gosteam_init")
+		}
+	}()
+	fn()
 }
 
 // A panic recovered on one of the library's own goroutines (the query responder) is printed as
