@@ -31,10 +31,15 @@
 #   ./build.sh dist                   build every library (Linux x86_64, and cross-built Windows
 #                                     x86_64 and Linux arm64, installing Debian's cross compilers
 #                                     as root when missing), then dist/addons/godot_steam_server/
-#   ./build.sh bench                  print benchmark figures (never fails on them): Go
+#   ./build.sh bench [--fresh]        print benchmark figures (never fails on them): Go
 #                                     benchmarks, the loopback UDP load test of the query port,
 #                                     the Godot bench scene (ratios to a native engine call), the
-#                                     library's size and the time it adds to Godot's start
+#                                     library's size and the time it adds to Godot's start, cold
+#                                     builds (empty GOCACHE) of every target with their peak
+#                                     memory; with --fresh, then the fresh-machine check's time
+#   ./build.sh fresh                  the fresh-machine check (root): purge the Debian packages
+#                                     build.sh installs, then `.ci/run` on a fresh clone of HEAD
+#                                     with empty Go, npm and GOSTEAM_CACHE caches; prints its time
 #   ./build.sh fuzz [SECONDS]         run every Go fuzz target for SECONDS each (default 60);
 #                                     a crasher is saved under the package's testdata/fuzz/ and
 #                                     then runs as a regression test in every `go test`
@@ -56,6 +61,8 @@ if [[ ${GODOT:-} == */* && ${GODOT:-} != /* ]]; then
   GODOT=$PWD/$GODOT # a relative $GODOT means relative to where build.sh was called from
 fi
 cd "$ROOT"
+# shellcheck source=scripts/system_packages.sh
+source scripts/system_packages.sh
 
 PROJECT=godot_project
 LIB=$PROJECT/bin/libsteam_server.linux.x86_64.so
@@ -597,15 +604,17 @@ run_godot_suite() {
 
 # Cross-built libraries, named as steam.gdextension lists them. Each needs Debian's cross C
 # compiler for cgo (installed with apt-get when missing, as root); the first build of a target
-# compiles godot-go's bindings for it again (minutes, several GB of memory), later ones are cached.
+# compiles the Go standard library and godot-go's ffi package for it (about a minute), later ones
+# are cached.
 CROSS_TARGETS=(windows-x86_64 linux-arm64)
 
-# cross_target TARGET: sets X_GOOS X_GOARCH X_CC X_PKG X_LIB X_OBJDUMP for TARGET.
+# cross_target TARGET: sets X_GOOS X_GOARCH X_CC X_LIB X_OBJDUMP for TARGET (X_CC's packages are
+# listed in scripts/system_packages.sh).
 cross_target() {
   case $1 in
-    windows-x86_64) X_GOOS=windows X_GOARCH=amd64 X_CC=x86_64-w64-mingw32-gcc X_PKG=gcc-mingw-w64-x86-64 \
+    windows-x86_64) X_GOOS=windows X_GOARCH=amd64 X_CC=x86_64-w64-mingw32-gcc \
       X_LIB=libsteam_server.windows.x86_64.dll X_OBJDUMP=x86_64-w64-mingw32-objdump ;;
-    linux-arm64) X_GOOS=linux X_GOARCH=arm64 X_CC=aarch64-linux-gnu-gcc X_PKG=gcc-aarch64-linux-gnu \
+    linux-arm64) X_GOOS=linux X_GOARCH=arm64 X_CC=aarch64-linux-gnu-gcc \
       X_LIB=libsteam_server.linux.arm64.so X_OBJDUMP=aarch64-linux-gnu-objdump ;;
     *) die "unknown cross target $1 (${CROSS_TARGETS[*]})" ;;
   esac
@@ -614,11 +623,7 @@ cross_target() {
 # build_cross TARGET: cross-build the extension into $PROJECT/bin/$X_LIB.
 build_cross() {
   cross_target "$1"
-  if ! command -v "$X_CC" >/dev/null; then
-    take_lock apt
-    command -v "$X_CC" >/dev/null || apt_install_missing "$X_CC" "$X_PKG"
-    release_lock apt
-  fi
+  need_tools "$X_CC"
   mkdir -p "$PROJECT/bin" "$STAGE"
   local -a xenv=(CGO_ENABLED=1 GOOS="$X_GOOS" GOARCH="$X_GOARCH" CC="$X_CC")
   # Go caches the compiled packages but links again every time, and MinGW's link of the DLL takes
@@ -735,7 +740,7 @@ runnable_export() {
   printf '#!/bin/sh\nexec "$(dirname "$0")/%s" "$@"\n' "$EXPORT_NAME" >"$dst/run.sh"
   chmod +x "$dst/run.sh"
   [[ $GODOT_BIN == "$GODOT_DIR/bin/godot" ]] || return 0
-  command -v patchelf >/dev/null || { take_lock apt; command -v patchelf >/dev/null || apt_install_missing patchelf patchelf; release_lock apt; }
+  need_tools patchelf
   local line ld libpath pulse
   # The Godot wrapper's exec line: exec "$root/LOADER" --argv0 "$0" --library-path "PATHS" ...
   line=$(sed -n 's|^exec "\$root/\([^"]*\)" --argv0 "\$0" --library-path "\([^"]*\)" .*|\1\t\2|p' "$GODOT_DIR/bin/godot")
@@ -965,38 +970,38 @@ PEERS_SRC=godot_project/tests/peers
 PEERS_DIR=$CACHE/peers/gamedig # npm ci of $PEERS_SRC/package-lock.json (gamedig 5.3.3)
 PEER_SERVER=() # peer_case: the command starting the demo server, when not the project in Godot
 
-# apt_install_missing WHAT PKG...: install Debian packages for a missing tool (root only).
-apt_install_missing() {
-  local what=$1
-  shift
-  ((EUID == 0)) || die "$what is missing and installing it needs root: run as root, or run: sudo apt-get install -y $*"
-  command -v apt-get >/dev/null || die "$what is missing and there is no apt-get to install it ($*)"
-  say "installing $* with apt-get ($what is missing)"
-  mkdir -p "$LOG_DIR"
-  local log=$LOG_DIR/apt-peers.log
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >"$log" 2>&1; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$log" 2>&1 || true
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >>"$log" 2>&1 || {
-      cat "$log" >&2
-      die "apt-get install $* failed"
-    }
+# need_tools TOOL...: install the Debian packages of each TOOL's row in scripts/system_packages.sh
+# that this machine lacks (root only).
+need_tools() {
+  local tool missing
+  take_lock apt
+  mapfile -t missing < <(for tool in "$@"; do missing_packages "$tool"; done)
+  if ((${#missing[@]} > 0)); then
+    ((EUID == 0)) || die "$* need Debian packages and installing them needs root: run as root, or run: sudo apt-get install -y --no-install-recommends ${missing[*]}"
+    command -v apt-get >/dev/null || die "$* need ${missing[*]} and there is no apt-get to install them"
+    say "installing ${missing[*]} with apt-get (for $*)"
+    mkdir -p "$LOG_DIR"
+    local log=$LOG_DIR/apt-install.log
+    if ! apt_get install -y --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+      apt_get update >>"$log" 2>&1 || true
+      apt_get install -y --no-install-recommends "${missing[@]}" >>"$log" 2>&1 || {
+        cat "$log" >&2
+        release_lock apt
+        die "apt-get install ${missing[*]} failed"
+      }
+    fi
   fi
+  release_lock apt
 }
 
 # ensure_node: node and npm (Debian's nodejs and npm when missing).
-ensure_node() {
-  command -v node >/dev/null && command -v npm >/dev/null && return 0
-  take_lock peers
-  command -v node >/dev/null && command -v npm >/dev/null || apt_install_missing "node/npm" nodejs npm
-  release_lock peers
-}
+ensure_node() { need_tools node npm; }
 
 # provision_peers: node and npm, quakestat, and gamedig (npm ci into $PEERS_DIR) when missing.
 provision_peers() {
-  ensure_node
-  take_lock peers
-  command -v quakestat >/dev/null || apt_install_missing quakestat qstat
+  need_tools node npm quakestat
   command -v quakestat >/dev/null || die "qstat is installed but quakestat is not on PATH"
+  take_lock peers
   if ! cmp -s "$PEERS_SRC/package-lock.json" "$PEERS_DIR/package-lock.json" ||
     [[ ! -f $PEERS_DIR/node_modules/gamedig/package.json ]]; then
     say "installing gamedig into $PEERS_DIR (npm ci of $PEERS_SRC/package-lock.json)"
@@ -1114,6 +1119,12 @@ query_peers_check() {
 # the Godot scene's ratios to a native engine call measured in the same run, then the library's
 # size and start-up cost.
 cmd_bench() {
+  local fresh=0
+  case ${1:-} in
+    "") ;;
+    --fresh) fresh=1 ;;
+    *) die "bench takes no arguments but --fresh" ;;
+  esac
   say "go test -bench . ./steam/... ./signals/... (all but UDPLoad)"
   go test -run '^$' -bench . -skip UDPLoad -benchmem ./steam/... ./signals/...
   say "go test -bench UDPLoad -benchtime 200000x ./steam/offline/ (the query port on 127.0.0.1, and a bare UDP loop for comparison)"
@@ -1125,6 +1136,32 @@ cmd_bench() {
   release_lock "$BUILD_LOCK"
   TALLY=optional run_godot_suite res://bench/bench.tscn
   bench_startup 20
+  bench_cold_builds
+  [[ $fresh == 0 ]] || scripts/fresh_machine.sh
+}
+
+# bench_cold_builds: the library built from an empty Go build cache (the module cache is kept: that
+# is a download, not a build), for this machine and each cross target: the wall time, and the peak
+# resident memory of the largest process of the build (/usr/bin/time -v). Figures only.
+bench_cold_builds() {
+  need_tools /usr/bin/time
+  local t dir wall rss
+  for t in native "${CROSS_TARGETS[@]}"; do
+    local -a xenv=()
+    if [[ $t != native ]]; then
+      cross_target "$t"
+      need_tools "$X_CC"
+      xenv=(CGO_ENABLED=1 GOOS="$X_GOOS" GOARCH="$X_GOARCH" CC="$X_CC")
+    fi
+    dir=$(mktemp -d)
+    env "${xenv[@]}" GOCACHE="$dir/go-build" /usr/bin/time -v -o "$dir/time" \
+      go build -buildmode=c-shared -ldflags "-s -w" -o "$dir/lib" ./extension || die "cold build ($t) failed"
+    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$dir/time" |
+      awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.0f", s }')
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time")
+    say "cold build ($t, empty GOCACHE, $(nproc) cores): ${wall} s, peak memory of its largest process $((rss / 1024)) MB, library $(stat -c %s "$dir/lib") bytes"
+    rm -rf "$dir"
+  done
 }
 
 # bench_startup RUNS: the library's size, and the time it adds to Godot's start: RUNS headless runs
@@ -1363,7 +1400,8 @@ main() {
     build) (($# == 0)) || die "build takes no arguments"; cmd_build ;;
     demo) cmd_demo "$@" ;;
     test) (($# == 0)) || die "test takes no arguments"; cmd_test ;;
-    bench) (($# == 0)) || die "bench takes no arguments"; cmd_bench ;;
+    bench) cmd_bench "$@" ;;
+    fresh) (($# == 0)) || die "fresh takes no arguments"; exec scripts/fresh_machine.sh ;;
     fuzz) (($# <= 1)) || die "fuzz takes at most one argument (seconds per target)"; cmd_fuzz "$@" ;;
     peers) (($# == 0)) || die "peers takes no arguments"; cmd_peers ;;
     export) (($# == 0)) || die "export takes no arguments"; cmd_export ;;
@@ -1373,7 +1411,7 @@ main() {
       exec "$GODOT_BIN" "$@"
       ;;
     -h | --help | help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}" ;;
-    *) die "unknown command '$cmd' (build, demo, test, peers, export, dist, bench, fuzz, godot, help)" ;;
+    *) die "unknown command '$cmd' (build, demo, test, peers, export, dist, bench, fresh, fuzz, godot, help)" ;;
   esac
 }
 
