@@ -1,5 +1,6 @@
 ## Runs every test_*.gd suite in this folder: each method named test_* is one test, run in file
-## order and awaited. Prints one line per failure and "N passed, N failed"; quits 1 on any failure.
+## order and awaited. A test fails on a failed check, and also when it made no check at all. Prints
+## one line per failure and "N passed, N failed"; quits 1 on any failure.
 extends Node
 
 
@@ -25,6 +26,8 @@ func _ready() -> void:
 			var suite: TestSuite = script.new()
 			suite.current = "%s:%s" % [file.get_basename(), name]
 			await suite.call(name)
+			if suite.checks == 0:
+				suite.failures.append("%s: made no check, so it proves nothing" % suite.current)
 			if suite.failures.is_empty():
 				passed += 1
 			else:

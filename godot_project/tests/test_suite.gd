@@ -4,9 +4,12 @@ extends RefCounted
 
 var failures: PackedStringArray = []
 var current := ""
+## How many checks the test made: a test that made none proves nothing, and the runner fails it.
+var checks := 0
 
 
 func check(condition: bool, message: String) -> bool:
+	checks += 1
 	if not condition:
 		failures.append("%s: %s" % [current, message])
 	return condition

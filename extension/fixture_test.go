@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gosteam/godot-steam-server/signals"
+)
+
+// The GDScript suites check the API Godot shows against this fixture, generated from the tables the
+// extension registers, so no suite keeps a list of its own. Regenerate with
+// UPDATE_FIXTURE=1 go test ./extension/; a change to the API then shows in the fixture's diff.
+const fixturePath = "../godot_project/tests/api_table.gen.gd"
+
+func TestGDScriptFixtureIsCurrent(t *testing.T) {
+	want := apiFixture()
+	if os.Getenv("UPDATE_FIXTURE") == "1" {
+		require.NoError(t, os.WriteFile(fixturePath, []byte(want), 0o644))
+	}
+	got, err := os.ReadFile(fixturePath)
+	require.NoError(t, err)
+	assert.Equal(t, want, string(got), "the GDScript fixture is stale: run UPDATE_FIXTURE=1 go test ./extension/")
+}
+
+// variantTypeConstants are GDScript's names of the Variant types the API uses.
+var variantTypeConstants = map[int32]string{
+	typeBool: "TYPE_BOOL", typeInt: "TYPE_INT", typeString: "TYPE_STRING",
+	typeDictionary: "TYPE_DICTIONARY", typeBytes: "TYPE_PACKED_BYTE_ARRAY",
+}
+
+// gdType is a kind's Variant type as GDScript's ClassDB reports it: TYPE_NIL for void and Variant.
+func gdType(k kind) string {
+	if k.Type == typeVoid || k.Type == typeVariant {
+		return "TYPE_NIL"
+	}
+	name, ok := variantTypeConstants[k.Type]
+	if !ok {
+		panic(fmt.Sprintf("no GDScript name for Variant type %d", k.Type))
+	}
+	return name
+}
+
+func gdLiteral(v any) string {
+	switch v := v.(type) {
+	case string:
+		return strconv.Quote(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	panic(fmt.Sprintf("no GDScript literal for %T", v))
+}
+
+func apiFixture() string {
+	var b strings.Builder
+	b.WriteString("## Generated from extension/methods.go and signals/catalogue.go by\n")
+	b.WriteString("## UPDATE_FIXTURE=1 go test ./extension/ (checked stale by go test): do not edit.\n")
+	b.WriteString("## The Steam singleton's API as ClassDB must show it; the suites read it instead of lists of their own.\n")
+	b.WriteString("extends RefCounted\n\n")
+	b.WriteString("## name -> {args: [[name, Variant type, declared as Variant, enum]], return: Variant type,\n")
+	b.WriteString("## return_enum, defaults: values of the trailing arguments, setter: a one-argument set* of the state}\n")
+	b.WriteString("const METHODS := {\n")
+	for _, m := range methods {
+		args := make([]string, len(m.args))
+		for i, name := range m.args {
+			k := m.bind.args[i]
+			args[i] = fmt.Sprintf("[%q, %s, %t, %q]", name, gdType(k), k.Type == typeVariant, k.Enum)
+		}
+		defaults := make([]string, len(m.defaults))
+		for i, d := range m.defaults {
+			defaults[i] = gdLiteral(d)
+		}
+		fmt.Fprintf(&b, "\t%q: {\"args\": [%s], \"return\": %s, \"return_enum\": %q, \"defaults\": [%s], \"setter\": %t},\n",
+			m.name, strings.Join(args, ", "), gdType(m.bind.ret), m.bind.ret.Enum, strings.Join(defaults, ", "), m.cache == cacheSetter)
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("## name -> [[argument name, Variant type, enum], ...] in order\n")
+	b.WriteString("const SIGNALS := {\n")
+	for _, s := range signals.Catalogue {
+		params := make([]string, len(s.Params))
+		for i, p := range s.Params {
+			params[i] = fmt.Sprintf("[%q, %s, %q]", p.Name, gdType(kind{Type: int32(p.Type)}), p.Enum)
+		}
+		fmt.Fprintf(&b, "\t%q: [%s],\n", s.Name, strings.Join(params, ", "))
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
