@@ -7,6 +7,7 @@
 //	go run ./cmd/steamdev dist                every library, checked, then dist/addons/godot_steam_server/
 //	go run ./cmd/steamdev import              Godot's headless import of godot_project/ when needed
 //	go run ./cmd/steamdev export              the demo as a Linux dedicated server in dist/server-linux-x86_64/
+//	go run ./cmd/steamdev coldbuilds          figures: each target built from an empty Go build cache
 //
 // import and export run the Godot named by GODOT_BIN (build.sh sets it).
 package main
@@ -23,7 +24,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fail(errors.New("usage: steamdev build|check|dist|import|export [ARGS...]"))
+		fail(errors.New("usage: steamdev build|check|dist|import|export|coldbuilds [ARGS...]"))
 	}
 	repo, err := extbuild.FindRepo()
 	if err != nil {
@@ -37,6 +38,8 @@ func main() {
 		err = check(repo, args)
 	case "dist":
 		err = dist(repo)
+	case "coldbuilds":
+		err = coldBuilds(repo)
 	case "import":
 		err = withGodot(repo, func(g godot.Godot) error { return g.Import(repo.Project()) })
 	case "export":

@@ -87,12 +87,23 @@ func checkPE(path, entry string) (string, error) {
 	if !slices.Contains(exports, entry) {
 		return "", fmt.Errorf("%s does not export %s (exports %v)", path, entry, exports)
 	}
-	dlls, err := f.ImportedLibraries()
+	// debug/pe's ImportedLibraries is unimplemented (it returns nothing); ImportedSymbols gives
+	// "symbol:DLL" for every import.
+	symbols, err := f.ImportedSymbols()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	var dlls []string
+	for _, s := range symbols {
+		if _, dll, ok := strings.Cut(s, ":"); ok {
+			dlls = append(dlls, dll)
+		}
 	}
 	slices.Sort(dlls)
 	dlls = slices.Compact(dlls)
+	if len(dlls) == 0 {
+		return "", fmt.Errorf("%s imports no DLL at all: its import table was not read", path)
+	}
 	for _, dll := range dlls {
 		if mingwRuntime.MatchString(dll) {
 			return "", fmt.Errorf("%s imports MinGW's runtime DLL %s (imports %v)", path, dll, dlls)

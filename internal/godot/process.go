@@ -34,6 +34,7 @@ type Result struct {
 	Signal   syscall.Signal // the signal that ended it, or 0
 	TimedOut bool           // killed because Spec.Timeout passed
 	WaitErr  error          // could not start or wait for it
+	CPU      time.Duration  // user and system time it used
 }
 
 // Process is a started run.
@@ -112,6 +113,7 @@ func (p *Process) makeResult(waitErr error) Result {
 		return r
 	}
 	r.ExitCode = state.ExitCode()
+	r.CPU = state.UserTime() + state.SystemTime()
 	if ws, ok := state.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 		r.Signal = ws.Signal()
 	}
