@@ -6,13 +6,13 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
 	"time"
 
+	"github.com/gosteam/godot-steam-server/internal/bounded"
 	"github.com/gosteam/godot-steam-server/internal/godot"
 )
 
@@ -93,7 +93,7 @@ func runnableExport(t *testing.T, src, dst string) string {
 		steps = append(steps, []string{"--add-needed", filepath.Base(pulse[0])})
 	}
 	for _, args := range steps {
-		if out, err := exec.Command(patchelf, append(args, binary)...).CombinedOutput(); err != nil {
+		if out, err := bounded.Command(time.Minute, patchelf, append(args, binary)...).CombinedOutput(); err != nil {
 			t.Fatalf("patchelf %v: %v\n%s", args, err, out)
 		}
 	}

@@ -19,7 +19,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -27,6 +26,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gosteam/godot-steam-server/internal/bounded"
 	"github.com/gosteam/godot-steam-server/internal/extbuild"
 	"github.com/gosteam/godot-steam-server/internal/godot"
 )
@@ -75,7 +75,7 @@ func prepare() error {
 
 // scriptOutput runs one of scripts/ and returns its stdout (its messages go to stderr).
 func scriptOutput(script string, args ...string) (string, error) {
-	cmd := exec.Command(filepath.Join(repo.Root, "scripts", script), args...)
+	cmd := bounded.Command(30*time.Minute, filepath.Join(repo.Root, "scripts", script), args...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
 	if err != nil {
@@ -216,7 +216,7 @@ func copyTree(t testing.TB, src, dst string) {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command("cp", "-a", src, dst).CombinedOutput(); err != nil {
+	if out, err := bounded.Command(5*time.Minute, "cp", "-a", src, dst).CombinedOutput(); err != nil {
 		t.Fatalf("cp -a %s %s: %v\n%s", src, dst, err, out)
 	}
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"syscall"
 	"time"
 
+	"github.com/gosteam/godot-steam-server/internal/bounded"
 	"github.com/gosteam/godot-steam-server/internal/extbuild"
 )
 
@@ -23,7 +23,7 @@ func coldBuilds(repo extbuild.Repo) error {
 			return err
 		}
 		lib := filepath.Join(dir, t.Lib)
-		cmd := exec.Command("go", "build", "-buildmode=c-shared", "-ldflags", "-s -w", "-o", lib, "./extension")
+		cmd := bounded.Command(60*time.Minute, "go", "build", "-buildmode=c-shared", "-ldflags", "-s -w", "-o", lib, "./extension")
 		cmd.Dir, cmd.Stdout, cmd.Stderr = repo.Root, os.Stderr, os.Stderr
 		cmd.Env = append(os.Environ(), "GOCACHE="+filepath.Join(dir, "go-build"), "CGO_ENABLED=1", "GOOS="+t.GOOS, "GOARCH="+t.GOARCH)
 		if t.CC != "" {

@@ -9,11 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/gosteam/godot-steam-server/internal/bounded"
 )
 
 // Target is a platform the extension is built for.
@@ -139,7 +140,7 @@ func (r Repo) Build(t Target) error {
 
 // buildInputs: a hash of every dependency's build ID and of the C compiler's version.
 func (r Repo) buildInputs(env []string, t Target) (string, error) {
-	list := exec.Command("go", "list", "-buildmode=c-shared", "-export", "-deps", "-f", "{{.ImportPath}}={{.BuildID}}", "./extension")
+	list := bounded.Command(30*time.Minute, "go", "list", "-buildmode=c-shared", "-export", "-deps", "-f", "{{.ImportPath}}={{.BuildID}}", "./extension")
 	list.Dir, list.Env, list.Stderr = r.Root, env, os.Stderr
 	ids, err := list.Output()
 	// go list -export of a c-shared build writes its cgo header into the working folder, nameless.
@@ -151,7 +152,7 @@ func (r Repo) buildInputs(env []string, t Target) (string, error) {
 	if cc == "" {
 		cc = "gcc"
 	}
-	version, err := exec.Command(cc, "--version").Output()
+	version, err := bounded.Command(time.Minute, cc, "--version").Output()
 	if err != nil {
 		return "", fmt.Errorf("%s (cgo's C compiler for %s): %w", cc, t.Name, err)
 	}
@@ -161,7 +162,7 @@ func (r Repo) buildInputs(env []string, t Target) (string, error) {
 }
 
 func (r Repo) goCmd(env []string, args ...string) error {
-	cmd := exec.Command("go", args...)
+	cmd := bounded.Command(60*time.Minute, "go", args...)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = r.Root, env, os.Stderr, os.Stderr
 	return cmd.Run()
 }

@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/gosteam/godot-steam-server/internal/bounded"
 )
 
 // Godot is a Godot 4.6+ binary and where its run logs go.
@@ -34,7 +35,7 @@ var versionLine = regexp.MustCompile(`^[0-9]+\.[0-9]+\S*`)
 
 // Version is the binary's `--version` line ("4.6.3.stable.debian..."), or an error.
 func (g Godot) Version() (string, error) {
-	out, err := exec.Command(g.Bin, "--version").Output()
+	out, err := bounded.Command(time.Minute, g.Bin, "--version").Output()
 	if err != nil {
 		return "", fmt.Errorf("%s --version: %w", g.Bin, err)
 	}
