@@ -121,8 +121,9 @@ fuzz_targets() {
 # failure, is reported and counted as done.
 run_fuzz() {
   local secs=$1 pkg target n=0 log status rest
-  log=$(mktemp)
-  trap 'rm -f "$log"' EXIT
+  FUZZ_LOG=$(mktemp)
+  trap 'rm -f "${FUZZ_LOG:-}"' EXIT # also when a failure ends the script
+  log=$FUZZ_LOG
   while read -r pkg target; do
     say "go test -run '^\$' -fuzz '^$target\$' -fuzztime ${secs}s $pkg"
     status=0
