@@ -1,9 +1,9 @@
 # shellcheck shell=bash
-# The Debian packages build.sh installs (as root, with apt-get --no-install-recommends), one row per
+# The Debian packages build.sh and scripts/provision_test_deps.sh install (as root, with apt-get --no-install-recommends), one row per
 # tool it runs: the tool, then its packages. The first package provides the tool and is not needed
 # when the tool is already on PATH (installed some other way); every other package of a row is
 # checked with dpkg. --no-install-recommends leaves Recommends out, so a package needed only through
-# one is named here itself. Sourced by build.sh and scripts/fresh_machine.sh.
+# one is named here itself. Sourced by scripts/common.sh (build.sh, the provisioning scripts) and scripts/fresh_machine.sh.
 #
 #   quakestat               qstat: a server browser's A2S client; the query-port checks
 #   patchelf                patchelf: points the exported server at Debian sid's loader (export check)
@@ -11,7 +11,6 @@
 #                           bring MinGW's headers and runtime (mingw-w64-x86-64-dev, ...-runtime)
 #   aarch64-linux-gnu-gcc   gcc-aarch64-linux-gnu: cgo's C compiler for the arm64 .so, and
 #                           libc6-dev-arm64-cross: its C library headers (only a Recommends of it)
-#   /usr/bin/time           time: peak memory of the cold builds (bench)
 #   node, npm               the image's Node.js when it has one, else Debian's nodejs and npm
 #                           (gamedig, steamworks.js's libsteam_api.so)
 declare -A SYSTEM_PACKAGES=(
@@ -19,12 +18,11 @@ declare -A SYSTEM_PACKAGES=(
   [patchelf]="patchelf"
   [x86_64-w64-mingw32-gcc]="gcc-mingw-w64-x86-64"
   [aarch64-linux-gnu-gcc]="gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
-  [/usr/bin/time]="time"
   [node]="nodejs"
   [npm]="npm"
 )
 # The tools a machine of this project's kind may already have (the fresh-machine recipe keeps them).
-IMAGE_TOOLS=(node npm /usr/bin/time)
+IMAGE_TOOLS=(node npm)
 
 # apt_get ARGS...: apt-get, non-interactive, waiting for another apt (a concurrent build.sh) to finish.
 apt_get() {

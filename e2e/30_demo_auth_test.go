@@ -1,0 +1,46 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"regexp"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gosteam/godot-steam-server/internal/godot"
+)
+
+// stateLine is the line the demo server prints once logged on: `demo: state {json}`.
+var stateLine = regexp.MustCompile(`(?m)^demo: state (\{.*\})$`)
+
+// TestDemoAuth: the demo server and the demo client on loopback: the client sends an offline ticket
+// over UDP, the server approves it (beginAuthSession, validate_auth_ticket_response) and the client
+// reports it; then SIGTERM stops the server cleanly (logOff, serverShutdown, exit 0).
+func TestDemoAuth(t *testing.T) {
+	ports := freeUDPPorts(t, 2)
+	port, queryPort := strconv.Itoa(ports[0]), strconv.Itoa(ports[1])
+	// One config folder: client and server share the realm key, as one user's programs do.
+	config := "XDG_CONFIG_HOME=" + t.TempDir()
+	server := start(t, headless(t, repo.Project(), "server", []string{config}, "res://demo/server.tscn", "--",
+		"--ip", "127.0.0.1", "--port", port, "--query-port", queryPort, "--backend", "offline", "--max-seconds", "120"))
+	if _, err := server.WaitForLine(stateLine, 60*time.Second); err != nil {
+		t.Fatalf("the server did not start: %v", err)
+	}
+	client := headless(t, repo.Project(), "client", []string{config}, "res://demo/client.tscn", "--",
+		"--server", "127.0.0.1", "--port", port, "--timeout", "20")
+	client.Timeout = time.Minute
+	clientResult := godot.Run(client)
+	if err := server.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	r := server.Wait(30 * time.Second)
+	if err := godot.Verdict(clientResult, godot.Expect{Tally: true}); err != nil {
+		t.Errorf("the client was not authenticated: %v", err)
+	}
+	mustLog(t, clientResult, `^client: authenticated as `)
+	mustPass(t, r, godot.Expect{NoErrors: true}) // exit 0 after SIGTERM, no error on the way
+	mustLog(t, r, `^demo: client [0-9]+ authenticated`, `^Steam: SIGTERM received`, `^demo: quit requested`,
+		`^demo: signal server_disconnected`, `^demo: server shut down`)
+}
