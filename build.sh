@@ -64,8 +64,8 @@ LOG_DIR=$PROJECT/.godot/gosteam-logs
 GODOT_TIMEOUT=${GODOT_TIMEOUT:-600}
 export GODOT_TIMEOUT
 
-# steamdev ARGS...: the Go half of these commands (cmd/steamdev: builds, import, export, dist).
-steamdev() { go run ./cmd/steamdev "$@"; }
+# steamdev ARGS...: the Go half of these commands (e2e/cmd/steamdev: builds, import, export, dist).
+steamdev() { go run ./e2e/cmd/steamdev "$@"; }
 
 # use_godot: GODOT_BIN, the Godot every run uses (scripts/provision_godot.sh), exported for Go.
 use_godot() {
@@ -182,8 +182,8 @@ cmd_test() {
   say "go test -run '^TestSoak' ./steam/offline/ (a million A2S queries and 100,000 auth sessions, heap growth bounded; not built with -race)"
   go test -count=1 -run '^TestSoak' -v ./steam/offline/ | grep -E '(queries|sessions): HeapInuse|^(ok|FAIL|---)'
   run_fuzz "${GOSTEAM_FUZZ_SECONDS:-10}"
-  say "go test ./extension/... ./internal/... ./cmd/..."
-  go test ./extension/... ./internal/... ./cmd/...
+  say "go test ./extension/... ./e2e/internal/... ./e2e/cmd/..."
+  go test ./extension/... ./e2e/internal/... ./e2e/cmd/...
   say "go test -tags e2e ./e2e/ (the end-to-end checks; Godot logs in $LOG_DIR)"
   e2e
 }

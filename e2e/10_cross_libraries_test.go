@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/gosteam/godot-steam-server/internal/extbuild"
+	"github.com/gosteam/godot-steam-server/e2e/internal/extbuild"
 )
 
 var (

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 // TestGDScriptSuites: every tests/test_*.gd suite in one Godot run (tests/test_runner.tscn), offline.

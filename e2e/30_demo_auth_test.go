@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 // stateLine is the line the demo server prints once logged on: `demo: state {json}`.

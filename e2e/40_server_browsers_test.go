@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 // TestServerBrowsers: the demo server answers two real server browsers, gamedig (npm, pinned in

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gosteam/godot-steam-server/internal/bounded"
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/bounded"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 // TestExportedServer: the demo exported as a dedicated server (the "+ Steam" preset) from a scratch

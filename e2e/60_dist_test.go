@@ -7,8 +7,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/gosteam/godot-steam-server/internal/extbuild"
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/extbuild"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 // TestDistAddon: the addon folder (dist/addons/godot_steam_server/: steam.gdextension, every

@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/gosteam/godot-steam-server/internal/extbuild"
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/extbuild"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 // TestClassReference: extension/doc_classes/Steam.xml is complete and valid (Godot's --doctool,

@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 // TestRealSteam: the real libsteam_api.so in Godot (tests/real_steam_check.tscn). Without a Steam

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gosteam/godot-steam-server/internal/extbuild"
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/extbuild"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 // Benchmarks print figures (./build.sh bench runs them with -benchtime 1x); they fail only when

@@ -10,7 +10,7 @@
 //
 // The files are numbered in the order their tests run. Godot comes from GODOT_BIN (build.sh sets
 // it), else from scripts/provision_godot.sh; other tools from their variables, else from
-// scripts/provision_test_deps.sh. Every Godot run is judged by one verdict (internal/godot), and
+// scripts/provision_test_deps.sh. Every Godot run is judged by one verdict (e2e/internal/godot), and
 // its log is kept in godot_project/.godot/gosteam-logs/.
 package e2e
 
@@ -26,9 +26,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gosteam/godot-steam-server/internal/bounded"
-	"github.com/gosteam/godot-steam-server/internal/extbuild"
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/bounded"
+	"github.com/gosteam/godot-steam-server/e2e/internal/extbuild"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 // godotTimeout bounds each Godot run; GODOT_TIMEOUT (seconds) changes it.

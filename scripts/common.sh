@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Helpers shared by build.sh and the provisioning scripts: messages, the flock locks that
-# serialise concurrent runs sharing the cache (Go's side takes the same ones, internal/extbuild),
+# serialise concurrent runs sharing the cache (Go's side takes the same ones, e2e/internal/extbuild),
 # and need_tools, which installs the Debian packages of scripts/system_packages.sh's rows.
 # shellcheck source=scripts/system_packages.sh
 source "$(dirname "${BASH_SOURCE[0]}")/system_packages.sh"

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gosteam/godot-steam-server/internal/bounded"
+	"github.com/gosteam/godot-steam-server/e2e/internal/bounded"
 )
 
 // Godot is a Godot 4.6+ binary and where its run logs go.

@@ -1,13 +1,13 @@
 // Command steamdev is build.sh's Go half: it builds the extension for each platform, imports the
 // Godot project, exports the demo server and makes the addon folder. Run from the repository:
 //
-//	go run ./cmd/steamdev build [TARGET...]   the library of each TARGET (default linux-x86_64;
+//	go run ./e2e/cmd/steamdev build [TARGET...]   the library of each TARGET (default linux-x86_64;
 //	                                          also windows-x86_64, linux-arm64)
-//	go run ./cmd/steamdev check TARGET...     a built library's machine, entry symbol and imports
-//	go run ./cmd/steamdev dist                every library, checked, then dist/addons/godot_steam_server/
-//	go run ./cmd/steamdev import              Godot's headless import of godot_project/ when needed
-//	go run ./cmd/steamdev export              the demo as a Linux dedicated server in dist/server-linux-x86_64/
-//	go run ./cmd/steamdev coldbuilds          figures: each target built from an empty Go build cache
+//	go run ./e2e/cmd/steamdev check TARGET...     a built library's machine, entry symbol and imports
+//	go run ./e2e/cmd/steamdev dist                every library, checked, then dist/addons/godot_steam_server/
+//	go run ./e2e/cmd/steamdev import              Godot's headless import of godot_project/ when needed
+//	go run ./e2e/cmd/steamdev export              the demo as a Linux dedicated server in dist/server-linux-x86_64/
+//	go run ./e2e/cmd/steamdev coldbuilds          figures: each target built from an empty Go build cache
 //
 // import and export run the Godot named by GODOT_BIN (build.sh sets it).
 package main
@@ -18,8 +18,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/gosteam/godot-steam-server/internal/extbuild"
-	"github.com/gosteam/godot-steam-server/internal/godot"
+	"github.com/gosteam/godot-steam-server/e2e/internal/extbuild"
+	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
 func main() {

@@ -8,8 +8,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/gosteam/godot-steam-server/internal/bounded"
-	"github.com/gosteam/godot-steam-server/internal/extbuild"
+	"github.com/gosteam/godot-steam-server/e2e/internal/bounded"
+	"github.com/gosteam/godot-steam-server/e2e/internal/extbuild"
 )
 
 // coldBuilds prints, for this machine's library and each cross target, the wall time of a build

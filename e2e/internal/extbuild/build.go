@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/gosteam/godot-steam-server/internal/bounded"
+	"github.com/gosteam/godot-steam-server/e2e/internal/bounded"
 )
 
 // Target is a platform the extension is built for.
