@@ -44,7 +44,6 @@ static struct {
 	GDExtensionInterfaceGetProcAddress get_proc_address;
 	GDExtensionInterfaceVariantGetType variant_get_type;
 	GDExtensionInterfaceVariantDestroy variant_destroy;
-	GDExtensionInterfaceVariantNewNil variant_new_nil;
 	GDExtensionInterfaceGetVariantFromTypeConstructor from_type;
 	GDExtensionInterfaceGetVariantToTypeConstructor to_type;
 	GDExtensionInterfaceGetVariantGetInternalPtrFunc internal_getter;
@@ -73,7 +72,6 @@ static struct {
 	GDExtensionInterfaceClassdbRegisterExtensionClassIntegerConstant register_constant;
 	GDExtensionInterfaceClassdbUnregisterExtensionClass unregister_class;
 	GDExtensionInterfacePrintError print_error;
-	GDExtensionInterfacePrintWarning print_warning;
 	GDExtensionInterfaceRegisterMainLoopCallbacks register_main_loop_callbacks;
 } gd;
 
@@ -124,10 +122,8 @@ int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClas
 	gd.get_proc_address = get_proc_address;
 	gd.library = library;
 	LOAD(print_error, "print_error");
-	LOAD(print_warning, "print_warning");
 	LOAD(variant_get_type, "variant_get_type");
 	LOAD(variant_destroy, "variant_destroy");
-	LOAD(variant_new_nil, "variant_new_nil");
 	LOAD(from_type, "get_variant_from_type_constructor");
 	LOAD(to_type, "get_variant_to_type_constructor");
 	LOAD(internal_getter, "variant_get_ptr_internal_getter");
@@ -213,10 +209,6 @@ int sv_load_help(const char *xml, int64_t len) {
 
 void sv_print_error(const char *message, const char *function) {
 	gd.print_error(message, function, "steam", 0, 1);
-}
-
-void sv_print_warning(const char *message, const char *function) {
-	gd.print_warning(message, function, "steam", 0, 1);
 }
 
 // ---- Class, methods, signals, singleton ------------------------------------------------------

@@ -88,7 +88,6 @@ void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char 
 int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch);
 void sv_free_scratch(void *scratch);
 void sv_print_error(const char *message, const char *function);
-void sv_print_warning(const char *message, const char *function);
 // sv_request_close asks Godot to quit as a window's close button does (NOTIFICATION_WM_CLOSE_REQUEST,
 // then the root window's close_requested); main thread only. 0 when it could not.
 int sv_request_close(void);
