@@ -1,6 +1,7 @@
-// The C side of the Steam singleton: the only code that talks to the GDExtension interface on the hot
-// path. Go describes methods and signals once at registration; afterwards every call goes
-// Godot -> sv_call/sv_ptrcall -> one exported Go function, with arguments decoded here into sv_arg.
+// The Go-facing half of the C layer: what Go calls and the values it exchanges with C. The C files
+// (gdext_*.c, sharing gdext_internal.h) are the only code that talks to the GDExtension interface.
+// Go describes methods and signals once at registration; afterwards every call goes
+// Godot -> sv_call/sv_ptrcall -> one exported Go function, with arguments decoded into sv_arg.
 #ifndef GOSTEAM_GDEXT_H
 #define GOSTEAM_GDEXT_H
 
@@ -37,7 +38,7 @@ typedef struct {
 	int32_t cacheable; // set by Go when this scalar answer may be reused until the next Go call
 } sv_ret;
 
-// The fast path: answers C gives without entering Go (see fastpath in gdext.c).
+// The fast path: answers C gives without entering Go (see gdext_call.c).
 // sv_epoch advances on every Go call that may change state; a cached answer is valid while the
 // epoch it was stored in is current. sv_events_pending is set when an event is queued.
 extern uint64_t sv_epoch;
