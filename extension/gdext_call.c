@@ -114,15 +114,89 @@ static inline void after_go(int32_t index, const sv_ret *r, uint64_t epoch, cons
 
 
 // ---- Calls ---------------------------------------------------------------------------------------
+// sv_call (Variants, from GDScript's dynamic calls) and sv_ptrcall (typed values) share one path,
+// answer(): they differ only in how arguments are read and how the return is written, and sv_call
+// writes its return as ptrcall would, into typed_ret_t, then wraps that in its Variant.
 
-static inline method_t *method_of(void *userdata) {
+// A method's return in ptrcall's form.
+typedef union {
+	GDExtensionBool b;
+	int64_t i;
+	dictionary_t dict;
+} typed_ret_t;
+
+// How one call form reads its arguments into out (zeroed first), with scratch for long strings.
+typedef void (*decode_args_fn)(const method_t *m, const void *const *args, GDExtensionInt argc, sv_arg *out,
+		scratch_t *scratch);
+
+// decode_call_args reads call's Variants, and the defaults of trailing arguments left out (sv_call
+// has checked the count).
+static inline void decode_call_args(const method_t *m, const void *const *args, GDExtensionInt argc, sv_arg *out,
+		scratch_t *scratch) {
+	memset(out, 0, sizeof(sv_arg) * (size_t)m->argc);
+	int32_t first_default = m->argc - m->default_count;
+	for (int32_t i = 0; i < m->argc; i++) {
+		const void *v = i < argc ? args[i] : &m->defaults[i - first_default];
+		decode_variant(v, m->types[i], &out[i], scratch->text[i], &scratch->heap[i]);
+	}
+}
+
+// decode_ptrcall_args reads ptrcall's typed values: always every argument, of the declared types.
+static inline void decode_ptrcall_args(const method_t *m, const void *const *args, GDExtensionInt argc, sv_arg *out,
+		scratch_t *scratch) {
+	(void)argc;
+	memset(out, 0, sizeof(sv_arg) * (size_t)m->argc);
+	for (int32_t i = 0; i < m->argc; i++) {
+		decode_typed(args[i], m->types[i], &out[i], scratch->text[i], &scratch->heap[i]);
+	}
+}
+
+static inline void return_scalar(const method_t *m, int64_t value, GDExtensionTypePtr ret) {
+	if (m->ret_type == T_BOOL) {
+		*(GDExtensionBool *)ret = value != 0;
+	} else if (m->ret_type == T_INT) {
+		*(int64_t *)ret = value;
+	}
+}
+
+// answer answers one call: from the fast path, or by decoding the arguments and calling Go. ret is
+// the typed return; for a Dictionary return it holds a fresh empty Dictionary, which Go fills.
+// Inlined into each entry with its decode, so neither pays an indirect call.
+static inline __attribute__((always_inline)) void answer(int32_t index, const method_t *m, decode_args_fn decode,
+		const void *const *args, GDExtensionInt argc, GDExtensionTypePtr ret) {
+	int64_t fast = 0;
+	if (fast_answer(index, &fast)) {
+		if (m->ret_type == T_DICTIONARY) {
+			fill_packet(ret, NULL, 0, 0, 0); // the only cached Dictionary: "no packet"
+		} else {
+			return_scalar(m, fast, ret);
+		}
+		return;
+	}
+	sv_arg decoded[SV_MAX_ARGS];
+	scratch_t scratch;
+	memset(scratch.heap, 0, sizeof scratch.heap);
+	decode(m, args, argc, decoded, &scratch);
+	if (cached[index] == SV_CACHE_SETTER && setter_unchanged(index, &decoded[0])) {
+		scratch_free(&scratch);
+		return;
+	}
+	sv_ret r = { 0, m->ret_type == T_DICTIONARY ? ret : NULL, 0 };
+	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
+	goSteamCall(index, decoded, m->argc, &r);
+	after_go(index, &r, epoch, decoded);
+	scratch_free(&scratch);
+	return_scalar(m, r.i, ret);
+}
+
+static inline const method_t *method_of(void *userdata) {
 	return &methods[(intptr_t)userdata];
 }
 
 void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExtensionConstVariantPtr *args,
 		GDExtensionInt argc, GDExtensionVariantPtr ret, GDExtensionCallError *error) {
 	(void)instance;
-	method_t *m = method_of(userdata);
+	const method_t *m = method_of(userdata);
 	error->error = GDEXTENSION_CALL_OK;
 	if (argc > m->argc) {
 		error->error = GDEXTENSION_CALL_ERROR_TOO_MANY_ARGUMENTS;
@@ -134,60 +208,23 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 		error->expected = m->argc - m->default_count;
 		return;
 	}
-	int32_t index = (int32_t)(intptr_t)userdata;
-	int64_t fast = 0;
-	if (fast_answer(index, &fast)) {
-		if (m->ret_type == T_BOOL) {
-			GDExtensionBool b = fast != 0;
-			from_bool(ret, &b);
-		} else if (m->ret_type == T_INT) {
-			from_int(ret, &fast);
-		} else if (m->ret_type == T_DICTIONARY) {
-			dictionary_t empty;
-			new_dict(&empty, NULL);
-			fill_packet(&empty, NULL, 0, 0, 0);
-			from_dict(ret, &empty);
-			free_dict(&empty);
-		}
-		return;
-	}
-	sv_arg decoded[SV_MAX_ARGS];
-	scratch_t scratch;
-	memset(decoded, 0, sizeof(sv_arg) * (size_t)m->argc);
-	memset(scratch.heap, 0, sizeof scratch.heap);
-	int32_t first_default = m->argc - m->default_count;
-	for (int32_t i = 0; i < m->argc; i++) {
-		const void *v = i < argc ? args[i] : &m->defaults[i - first_default];
-		decode_variant(v, m->types[i], &decoded[i], scratch.text[i], &scratch.heap[i]);
-	}
-	if (cached[index] == SV_CACHE_SETTER && setter_unchanged(index, &decoded[0])) {
-		scratch_free(&scratch);
-		return;
-	}
-	dictionary_t dict;
-	sv_ret r = { 0, NULL, 0 };
+	typed_ret_t typed = { .i = 0 };
 	if (m->ret_type == T_DICTIONARY) {
-		new_dict(&dict, NULL);
-		r.dict = &dict;
+		new_dict(&typed.dict, NULL);
 	}
-	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
-	goSteamCall(index, decoded, m->argc, &r);
-	after_go(index, &r, epoch, decoded);
-	scratch_free(&scratch);
+	answer((int32_t)(intptr_t)userdata, m, decode_call_args, args, argc, &typed);
 	switch (m->ret_type) {
-	case T_BOOL: {
-		GDExtensionBool b = r.i != 0;
-		from_bool(ret, &b);
+	case T_BOOL:
+		from_bool(ret, &typed.b);
 		break;
-	}
 	case T_INT:
-		from_int(ret, &r.i);
+		from_int(ret, &typed.i);
 		break;
 	case T_DICTIONARY:
-		from_dict(ret, &dict);
-		free_dict(&dict);
+		from_dict(ret, &typed.dict);
+		free_dict(&typed.dict);
 		break;
-	default:
+	default: // void: ret stays the nil Godot passed
 		break;
 	}
 }
@@ -195,51 +232,11 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDExtensionConstTypePtr *args,
 		GDExtensionTypePtr ret) {
 	(void)instance;
-	method_t *m = method_of(userdata);
-	int32_t index = (int32_t)(intptr_t)userdata;
-	int64_t fast = 0;
-	if (fast_answer(index, &fast)) {
-		if (m->ret_type == T_BOOL) {
-			*(GDExtensionBool *)ret = fast != 0;
-		} else if (m->ret_type == T_INT) {
-			*(int64_t *)ret = fast;
-		} else if (m->ret_type == T_DICTIONARY) {
-			free_dict(ret);
-			new_dict(ret, NULL);
-			fill_packet(ret, NULL, 0, 0, 0);
-		}
-		return;
-	}
-	sv_arg decoded[SV_MAX_ARGS];
-	scratch_t scratch;
-	memset(scratch.heap, 0, sizeof scratch.heap);
-	for (int32_t i = 0; i < m->argc; i++) {
-		memset(&decoded[i], 0, sizeof decoded[i]);
-		decode_typed(args[i], m->types[i], &decoded[i], scratch.text[i], &scratch.heap[i]);
-	}
-	if (cached[index] == SV_CACHE_SETTER && setter_unchanged(index, &decoded[0])) {
-		scratch_free(&scratch);
-		return;
-	}
-	sv_ret r = { 0, NULL, 0 };
+	const method_t *m = method_of(userdata);
 	if (m->ret_type == T_DICTIONARY) {
 		// The caller hands us a constructed Dictionary; start from a fresh empty one.
 		free_dict(ret);
 		new_dict(ret, NULL);
-		r.dict = ret;
 	}
-	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
-	goSteamCall(index, decoded, m->argc, &r);
-	after_go(index, &r, epoch, decoded);
-	scratch_free(&scratch);
-	switch (m->ret_type) {
-	case T_BOOL:
-		*(GDExtensionBool *)ret = r.i != 0;
-		break;
-	case T_INT:
-		*(int64_t *)ret = r.i;
-		break;
-	default:
-		break;
-	}
+	answer((int32_t)(intptr_t)userdata, m, decode_ptrcall_args, args, m->argc, ret);
 }
