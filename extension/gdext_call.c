@@ -22,10 +22,8 @@ static int64_t frame_interval_ns; // 0: the backend needs every frame
 int32_t sv_frame_due = 1; // set by Go's frame timer once the backend's per-frame work is due
 static uint64_t frame_epoch; // any other Go call since the last run_callbacks makes the next one run
 
-void sv_set_cached(int32_t index, int32_t kind) {
-	if (index >= 0 && index < SV_MAX_METHODS && kind >= SV_CACHE_NONE && kind <= SV_CACHE_SETTER) {
-		cached[index] = (uint8_t)kind;
-	}
+void set_cache_kind(int32_t index, int32_t kind) {
+	cached[index] = (uint8_t)kind;
 }
 
 void sv_set_run_callbacks(int32_t index, int64_t interval_ns) {

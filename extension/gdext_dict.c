@@ -8,12 +8,19 @@
 static variant_t keys[SV_MAX_KEYS]; // String keys of returned Dictionaries
 static int key_defined[SV_MAX_KEYS];
 
-void sv_define_key(int32_t key, const char *name) {
-	if (key < 0 || key >= SV_MAX_KEYS || key_defined[key]) {
-		return;
+const char *sv_define_key(int32_t key, const char *name) {
+	if (key < 0 || key >= SV_MAX_KEYS) {
+		return "its number is beyond SV_MAX_KEYS (gdext.h)";
+	}
+	if (key_defined[key]) {
+		return "its number is taken";
+	}
+	if (!name) {
+		return "no name";
 	}
 	make_string(&keys[key], name, (int64_t)strlen(name));
 	key_defined[key] = 1;
+	return NULL;
 }
 
 void free_keys(void) {

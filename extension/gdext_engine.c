@@ -25,23 +25,26 @@ void release_singleton(void) {
 	singleton = NULL;
 }
 
-int sv_register_singleton(void) {
+const char *sv_register_singleton(void) {
 	GDExtensionMethodBindPtr bind = bind_of("Engine", "register_singleton", HASH_REGISTER_SINGLETON);
 	GDExtensionObjectPtr engine = engine_singleton();
 	if (!bind || !engine) {
-		return 0;
+		return "this Godot has no Engine.register_singleton with the expected hash";
 	}
 	string_name_t object_class;
 	gd.string_name_new(&object_class, "Object");
 	singleton = gd.construct_object(&object_class);
 	free_string_name(&object_class);
+	if (!singleton) {
+		return "Godot could not construct the object";
+	}
 	gd.object_set_instance(singleton, &class_name, (GDExtensionClassInstancePtr)&singleton);
 	// ptrcall takes a pointer to each argument: the StringName, and the Object pointer itself.
 	const void *args[2] = { &class_name, &singleton };
 	gd.method_bind_ptrcall(bind, engine, args, NULL);
 	static const GDExtensionMainLoopCallbacks callbacks = { .shutdown_func = release_singleton };
 	gd.register_main_loop_callbacks(gd.library, &callbacks);
-	return 1;
+	return NULL;
 }
 
 // ---- Signals -------------------------------------------------------------------------------------

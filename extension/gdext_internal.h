@@ -157,6 +157,10 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDExtensionConstTypePtr *args,
 		GDExtensionTypePtr ret);
 
+// set_cache_kind says what the fast path may answer for a method (an SV_CACHE_* that
+// sv_register_method has checked).
+void set_cache_kind(int32_t index, int32_t kind);
+
 // ---- Decoding arguments (gdext_decode.c) -----------------------------------------------------------
 
 // Scratch owns the UTF-8 copies of strings too long for the stack buffer of one call.

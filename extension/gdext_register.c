@@ -19,7 +19,10 @@ static void free_instance(void *class_userdata, GDExtensionClassInstancePtr inst
 	(void)instance; // the instance is a token; the server lives in Go
 }
 
-int sv_register_class(const char *name) {
+const char *sv_register_class(const char *name) {
+	if (class_registered) {
+		return "the class is registered already";
+	}
 	string_name_t parent;
 	gd.string_name_new(&class_name, name);
 	gd.string_name_new(&parent, "Object");
@@ -33,7 +36,7 @@ int sv_register_class(const char *name) {
 	class_registered = 1;
 
 	emit_signal_bind = bind_of("Object", "emit_signal", HASH_EMIT_SIGNAL);
-	return emit_signal_bind != NULL;
+	return emit_signal_bind ? NULL : "this Godot has no Object.emit_signal with the expected hash";
 }
 
 // Property infos hold borrowed StringNames; Godot copies them during registration.
@@ -46,16 +49,17 @@ typedef struct {
 	int count;
 } props_t;
 
-static void props_init(props_t *p, int32_t argc, const char **names, const int32_t *types, const char **enums) {
+static void props_init(props_t *p, int32_t count, const sv_value_info *values) {
 	gd.string_new(&p->hint, "", 0);
-	p->count = argc;
-	for (int32_t i = 0; i < argc; i++) {
-		gd.string_name_new(&p->names[i], names[i]);
-		int variant = types[i] == SV_TYPE_VARIANT;
-		int is_enum = enums && enums[i] && enums[i][0];
-		gd.string_name_new(&p->classes[i], is_enum ? enums[i] : "");
+	p->count = count;
+	for (int32_t i = 0; i < count; i++) {
+		const sv_value_info *v = &values[i];
+		gd.string_name_new(&p->names[i], v->name);
+		int variant = v->type == SV_TYPE_VARIANT;
+		int is_enum = v->enum_class[0] != 0;
+		gd.string_name_new(&p->classes[i], v->enum_class);
 		p->info[i] = (GDExtensionPropertyInfo){
-			.type = variant ? T_NIL : (GDExtensionVariantType)types[i],
+			.type = variant ? T_NIL : (GDExtensionVariantType)v->type,
 			.name = &p->names[i],
 			.class_name = &p->classes[i],
 			.hint = 0,
@@ -82,90 +86,213 @@ void sv_register_constant(const char *enum_name, const char *name, int64_t value
 	free_string_name(&n);
 }
 
-int sv_register_method(int32_t index, const char *name, int32_t ret_type, int32_t ret_meta, const char *ret_enum,
-		int32_t argc, const char **arg_names, const int32_t *arg_types, const int32_t *arg_meta, const char **arg_enums,
-		int32_t default_count, const int64_t *default_ints, const char **default_strings) {
-	if (index < 0 || index >= SV_MAX_METHODS || argc < 0 || argc > SV_MAX_ARGS || default_count < 0 || default_count > argc) {
-		return 0;
+// ---- Checking rows ---------------------------------------------------------------------------------
+// Go's tests keep the tables clean; these checks keep a bad edit (or a table grown past a limit)
+// from reaching Godot as a half-registered method that decodes past its arguments.
+
+// The argument types decode_variant and decode_typed read, and the returns answer() writes.
+static int decodable(int32_t type) {
+	return type == T_BOOL || type == T_INT || type == T_STRING || type == T_DICTIONARY || type == T_BYTES ||
+			type == SV_TYPE_VARIANT;
+}
+
+static int returnable(int32_t type) {
+	return type == SV_TYPE_VOID || type == T_BOOL || type == T_INT || type == T_DICTIONARY;
+}
+
+static const char *check_value(const sv_value_info *v) {
+	if (!v->name || !v->enum_class) {
+		return "an argument or return value without a name or enum class (NULL)";
 	}
-	method_t *m = &methods[index];
-	m->argc = argc;
-	m->ret_type = ret_type;
-	m->default_count = default_count;
-	for (int32_t i = 0; i < argc; i++) {
-		m->types[i] = arg_types[i];
+	if (v->meta < GDEXTENSION_METHOD_ARGUMENT_METADATA_NONE || v->meta > GDEXTENSION_METHOD_ARGUMENT_METADATA_OBJECT_IS_REQUIRED) {
+		return "an argument or return value with unknown metadata";
 	}
-	for (int32_t d = 0; d < default_count; d++) {
-		int32_t type = arg_types[argc - default_count + d];
-		if (type == T_STRING) {
-			make_string(&m->defaults[d], default_strings[d], (int64_t)strlen(default_strings[d]));
-		} else if (type == T_BOOL) {
-			GDExtensionBool b = default_ints[d] != 0;
-			from_bool(&m->defaults[d], &b);
-		} else {
-			int64_t v = default_ints[d];
-			from_int(&m->defaults[d], &v);
+	return NULL;
+}
+
+// check_cache refuses a fast-path kind whose assumptions (gdext_call.c) the method breaks.
+static const char *check_cache(const sv_method_row *row) {
+	switch (row->cache) {
+	case SV_CACHE_NONE:
+		return NULL;
+	case SV_CACHE_SCALAR:
+		return row->argc == 0 && (row->ret.type == T_BOOL || row->ret.type == T_INT)
+				? NULL
+				: "a cached answer must be an argument-less bool or int read";
+	case SV_CACHE_EMPTY_PACKET:
+		return row->argc == 0 && row->ret.type == T_DICTIONARY ? NULL : "an empty-packet answer must be an argument-less Dictionary";
+	case SV_CACHE_SETTER: {
+		int32_t t = row->argc == 1 ? row->args[0].type : T_NIL;
+		return (t == T_BOOL || t == T_INT || t == T_STRING) && row->ret.type == SV_TYPE_VOID
+				? NULL
+				: "a skipped setter must take one bool, int or String and return nothing";
+	}
+	default:
+		return "unknown cache kind";
+	}
+}
+
+static const char *check_method(const sv_method_row *row) {
+	if (row->index < 0 || row->index >= SV_MAX_METHODS) {
+		return "its index is beyond SV_MAX_METHODS (gdext.h)";
+	}
+	if (methods[row->index].registered) {
+		return "its index is taken";
+	}
+	if (!row->name || !row->name[0]) {
+		return "no name";
+	}
+	if (row->argc < 0 || row->argc > SV_MAX_ARGS) {
+		return "more arguments than SV_MAX_ARGS (gdext.h)";
+	}
+	if (row->default_count < 0 || row->default_count > row->argc) {
+		return "more defaults than arguments";
+	}
+	const char *bad = check_value(&row->ret);
+	if (bad) {
+		return bad;
+	}
+	if (!returnable(row->ret.type)) {
+		return "a return type C cannot write (void, bool, int or Dictionary)";
+	}
+	for (int32_t i = 0; i < row->argc; i++) {
+		if ((bad = check_value(&row->args[i]))) {
+			return bad;
+		}
+		if (!decodable(row->args[i].type)) {
+			return "an argument type C cannot decode";
 		}
 	}
-
-	props_t props, ret_prop;
-	props_init(&props, argc, arg_names, arg_types, arg_enums);
-	const char *ret_name = "";
-	int32_t ret_types[1] = { ret_type };
-	props_init(&ret_prop, ret_type == SV_TYPE_VOID ? 0 : 1, &ret_name, ret_types, &ret_enum);
-	GDExtensionClassMethodArgumentMetadata metas[SV_MAX_ARGS];
-	GDExtensionVariantPtr defaults[SV_MAX_ARGS];
-	for (int32_t i = 0; i < argc; i++) {
-		metas[i] = (GDExtensionClassMethodArgumentMetadata)arg_meta[i];
+	for (int32_t d = 0; d < row->default_count; d++) {
+		int32_t type = row->args[row->argc - row->default_count + d].type;
+		if (!(type == T_BOOL || type == T_INT || (type == T_STRING && row->defaults[d].text))) {
+			return "a default C cannot build (bool, int or String)";
+		}
 	}
-	for (int32_t d = 0; d < default_count; d++) {
+	return check_cache(row);
+}
+
+static const char *check_signal(const sv_signal_row *row) {
+	if (row->index < 0 || row->index >= SV_MAX_SIGNALS) {
+		return "its index is beyond SV_MAX_SIGNALS (gdext.h)";
+	}
+	if (signals[row->index].registered) {
+		return "its index is taken";
+	}
+	if (!row->name || !row->name[0]) {
+		return "no name";
+	}
+	if (row->argc < 0 || row->argc > SV_MAX_ARGS) {
+		return "more parameters than SV_MAX_ARGS (gdext.h)";
+	}
+	for (int32_t i = 0; i < row->argc; i++) {
+		const char *bad = check_value(&row->args[i]);
+		if (bad) {
+			return bad;
+		}
+		if (row->args[i].type != T_BOOL && row->args[i].type != T_INT) {
+			return "a parameter sv_emit cannot build (bool or int)";
+		}
+	}
+	return NULL;
+}
+
+// ---- Methods and signals ---------------------------------------------------------------------------
+
+// refusal is why a row cannot be registered: its own fault first, so that Go's tests, which run
+// without Godot (and so without the class), can check every row against these rules.
+static const char *refusal(const char *row_fault) {
+	if (row_fault) {
+		return row_fault;
+	}
+	return class_registered ? NULL : SV_CLASS_NOT_REGISTERED;
+}
+
+const char *sv_register_method(const sv_method_row *row) {
+	const char *bad = refusal(row ? check_method(row) : "no row");
+	if (bad) {
+		return bad;
+	}
+	method_t *m = &methods[row->index];
+	m->argc = row->argc;
+	m->ret_type = row->ret.type;
+	m->default_count = row->default_count;
+	GDExtensionClassMethodArgumentMetadata metas[SV_MAX_ARGS];
+	for (int32_t i = 0; i < row->argc; i++) {
+		m->types[i] = row->args[i].type;
+		metas[i] = (GDExtensionClassMethodArgumentMetadata)row->args[i].meta;
+	}
+	GDExtensionVariantPtr defaults[SV_MAX_ARGS];
+	for (int32_t d = 0; d < row->default_count; d++) {
+		const sv_default *value = &row->defaults[d];
+		switch (m->types[row->argc - row->default_count + d]) {
+		case T_STRING:
+			make_string(&m->defaults[d], value->text, (int64_t)strlen(value->text));
+			break;
+		case T_BOOL: {
+			GDExtensionBool b = value->i != 0;
+			from_bool(&m->defaults[d], &b);
+			break;
+		}
+		default: {
+			int64_t v = value->i;
+			from_int(&m->defaults[d], &v);
+			break;
+		}
+		}
 		defaults[d] = &m->defaults[d];
 	}
+
+	int has_return = row->ret.type != SV_TYPE_VOID;
+	props_t props, ret_prop;
+	props_init(&props, row->argc, row->args);
+	props_init(&ret_prop, has_return ? 1 : 0, &row->ret);
 	string_name_t method_name;
-	gd.string_name_new(&method_name, name);
+	gd.string_name_new(&method_name, row->name);
 	GDExtensionClassMethodInfo info = {
 		.name = &method_name,
-		.method_userdata = (void *)(intptr_t)index,
+		.method_userdata = (void *)(intptr_t)row->index,
 		.call_func = sv_call,
 		.ptrcall_func = sv_ptrcall,
 		.method_flags = GDEXTENSION_METHOD_FLAGS_DEFAULT,
-		.has_return_value = ret_type != SV_TYPE_VOID,
-		.return_value_info = ret_type == SV_TYPE_VOID ? NULL : &ret_prop.info[0],
-		.return_value_metadata = (GDExtensionClassMethodArgumentMetadata)ret_meta,
-		.argument_count = (uint32_t)argc,
-		.arguments_info = argc ? props.info : NULL,
-		.arguments_metadata = argc ? metas : NULL,
-		.default_argument_count = (uint32_t)default_count,
-		.default_arguments = default_count ? defaults : NULL,
+		.has_return_value = has_return,
+		.return_value_info = has_return ? &ret_prop.info[0] : NULL,
+		.return_value_metadata = (GDExtensionClassMethodArgumentMetadata)row->ret.meta,
+		.argument_count = (uint32_t)row->argc,
+		.arguments_info = row->argc ? props.info : NULL,
+		.arguments_metadata = row->argc ? metas : NULL,
+		.default_argument_count = (uint32_t)row->default_count,
+		.default_arguments = row->default_count ? defaults : NULL,
 	};
 	gd.register_method(gd.library, &class_name, &info);
 	free_string_name(&method_name);
 	props_free(&props);
 	props_free(&ret_prop);
+	set_cache_kind(row->index, row->cache);
 	m->registered = 1;
-	return 1;
+	return NULL;
 }
 
-int sv_register_signal(int32_t index, const char *name, int32_t argc, const char **arg_names, const int32_t *arg_types,
-		const char **arg_enums) {
-	if (index < 0 || index >= SV_MAX_SIGNALS || argc < 0 || argc > SV_MAX_ARGS) {
-		return 0;
+const char *sv_register_signal(const sv_signal_row *row) {
+	const char *bad = refusal(row ? check_signal(row) : "no row");
+	if (bad) {
+		return bad;
 	}
-	signal_t *s = &signals[index];
+	signal_t *s = &signals[row->index];
 	props_t props;
-	props_init(&props, argc, arg_names, arg_types, arg_enums);
+	props_init(&props, row->argc, row->args);
 	string_name_t sn;
-	gd.string_name_new(&sn, name);
-	gd.register_signal(gd.library, &class_name, &sn, argc ? props.info : NULL, argc);
+	gd.string_name_new(&sn, row->name);
+	gd.register_signal(gd.library, &class_name, &sn, row->argc ? props.info : NULL, row->argc);
 	from_string_name(&s->name, &sn);
 	free_string_name(&sn);
 	props_free(&props);
-	s->argc = argc;
-	for (int32_t i = 0; i < argc; i++) {
-		s->types[i] = arg_types[i];
+	s->argc = row->argc;
+	for (int32_t i = 0; i < row->argc; i++) {
+		s->types[i] = row->args[i].type;
 	}
 	s->registered = 1;
-	return 1;
+	return NULL;
 }
 
 void sv_unregister(void) {
@@ -175,6 +302,7 @@ void sv_unregister(void) {
 			gd.variant_destroy(&methods[i].defaults[d]);
 		}
 		methods[i].registered = 0;
+		set_cache_kind(i, SV_CACHE_NONE);
 	}
 	for (int i = 0; i < SV_MAX_SIGNALS; i++) {
 		if (signals[i].registered) {
