@@ -23,8 +23,7 @@
 // One decoded argument. type is the Godot Variant type actually received; for a declared Variant
 // parameter it tells Go which field holds the value. Pointers borrow Godot memory for the call only.
 typedef struct {
-	int64_t i;           // BOOL, INT (FLOAT is truncated into i and also kept in f)
-	double f;            // FLOAT
+	int64_t i;           // BOOL, INT, and a whole FLOAT given for an int
 	const uint8_t *data; // STRING (UTF-8) and PACKED_BYTE_ARRAY bytes
 	int64_t len;
 	void *dict;          // DICTIONARY: the Godot Dictionary, for sv_dict_get

@@ -101,14 +101,16 @@ void decode_variant(const void *v, int32_t declared, sv_arg *out, char *stack, v
 		to_int(&out->i, (GDExtensionVariantPtr)v);
 		out->convertible = declared == T_INT || declared == T_BOOL || declared == SV_TYPE_VARIANT;
 		break;
-	case T_FLOAT:
-		to_float(&out->f, (GDExtensionVariantPtr)v);
+	case T_FLOAT: {
+		double f;
+		to_float(&f, (GDExtensionVariantPtr)v);
 		// Only whole numbers in int64 range stand in for an int: 2.5 players is a bug to report.
-		if (out->f >= -9223372036854775808.0 && out->f < 9223372036854775808.0 && out->f == (double)(int64_t)out->f) {
-			out->i = (int64_t)out->f;
+		if (f >= -9223372036854775808.0 && f < 9223372036854775808.0 && f == (double)(int64_t)f) {
+			out->i = (int64_t)f;
 			out->convertible = declared == T_INT || declared == T_BOOL;
 		}
 		break;
+	}
 	case T_STRING:
 		decode_string(internal_string((GDExtensionVariantPtr)v), out, stack, heap);
 		out->convertible = declared == T_STRING || declared == SV_TYPE_VARIANT;

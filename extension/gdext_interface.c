@@ -22,22 +22,26 @@ static GDExtensionPtrBuiltInMethod builtin_method_named(GDExtensionVariantType t
 int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClassLibraryPtr library) {
 	gd.get_proc_address = get_proc_address;
 	gd.library = library;
-#define SV_LOAD_INTERFACE(type, field, name)                                               \
-	if (!(gd.field = (type)get_proc_address(name))) {                                      \
-		/* print_error itself may be the missing one; nothing else can report. */          \
-		if (gd.print_error) {                                                              \
-			gd.print_error(name, "Steam: missing GDExtension interface function", __FILE__, __LINE__, 1); \
-		}                                                                                  \
-		return 0;                                                                          \
+	// Each list in order, up to the first one missing.
+	const char *missing = NULL;
+#define SV_LOAD_INTERFACE(type, field, name) \
+	if (!missing && !(gd.field = (type)get_proc_address(name))) { \
+		missing = name; \
 	}
 	SV_INTERFACE_FUNCTIONS(SV_LOAD_INTERFACE)
 #undef SV_LOAD_INTERFACE
+	if (missing) {
+		// print_error itself may be the missing one; nothing else can report.
+		if (gd.print_error) {
+			gd.print_error(missing, "Steam: missing GDExtension interface function", __FILE__, __LINE__, 1);
+		}
+		return 0;
+	}
 
-	// In order, up to the first one missing: the builtin methods, last, need free_string_name.
-	const char *missing = NULL;
-#define SV_RESOLVE(type, name, resolve)      \
+	// The builtin methods, last, need free_string_name.
+#define SV_RESOLVE(type, name, resolve) \
 	if (!missing && !(name = resolve)) { \
-		missing = #name;                 \
+		missing = #name; \
 	}
 	SV_RESOLVED_FUNCTIONS(SV_RESOLVE)
 #undef SV_RESOLVE

@@ -40,32 +40,32 @@ typedef struct { uint8_t b[16]; } byte_array_t;
 // Every interface function the extension calls, written once: its type, our field in gd, and the
 // name Godot's get_proc_address knows it by. print_error comes first, so that a missing function
 // after it can be reported.
-#define SV_INTERFACE_FUNCTIONS(X)                                                                        \
-	X(GDExtensionInterfacePrintError, print_error, "print_error")                                       \
-	X(GDExtensionInterfaceVariantGetType, variant_get_type, "variant_get_type")                         \
-	X(GDExtensionInterfaceVariantDestroy, variant_destroy, "variant_destroy")                           \
+#define SV_INTERFACE_FUNCTIONS(X) \
+	X(GDExtensionInterfacePrintError, print_error, "print_error") \
+	X(GDExtensionInterfaceVariantGetType, variant_get_type, "variant_get_type") \
+	X(GDExtensionInterfaceVariantDestroy, variant_destroy, "variant_destroy") \
 	X(GDExtensionInterfaceGetVariantFromTypeConstructor, from_type, "get_variant_from_type_constructor") \
-	X(GDExtensionInterfaceGetVariantToTypeConstructor, to_type, "get_variant_to_type_constructor")       \
+	X(GDExtensionInterfaceGetVariantToTypeConstructor, to_type, "get_variant_to_type_constructor") \
 	X(GDExtensionInterfaceGetVariantGetInternalPtrFunc, internal_getter, "variant_get_ptr_internal_getter") \
-	X(GDExtensionInterfaceVariantGetPtrConstructor, ptr_constructor, "variant_get_ptr_constructor")     \
-	X(GDExtensionInterfaceVariantGetPtrDestructor, ptr_destructor, "variant_get_ptr_destructor")        \
+	X(GDExtensionInterfaceVariantGetPtrConstructor, ptr_constructor, "variant_get_ptr_constructor") \
+	X(GDExtensionInterfaceVariantGetPtrDestructor, ptr_destructor, "variant_get_ptr_destructor") \
 	X(GDExtensionInterfaceVariantGetPtrBuiltinMethod, builtin_method, "variant_get_ptr_builtin_method") \
 	X(GDExtensionInterfaceStringNewWithUtf8CharsAndLen2, string_new, "string_new_with_utf8_chars_and_len2") \
-	X(GDExtensionInterfaceStringToUtf8Chars, string_to_utf8, "string_to_utf8_chars")                    \
-	X(GDExtensionInterfaceStringToUtf32Chars, string_to_utf32, "string_to_utf32_chars")                 \
-	X(GDExtensionInterfaceStringOperatorIndexConst, string_index_const, "string_operator_index_const")  \
+	X(GDExtensionInterfaceStringToUtf8Chars, string_to_utf8, "string_to_utf8_chars") \
+	X(GDExtensionInterfaceStringToUtf32Chars, string_to_utf32, "string_to_utf32_chars") \
+	X(GDExtensionInterfaceStringOperatorIndexConst, string_index_const, "string_operator_index_const") \
 	X(GDExtensionInterfaceStringNameNewWithUtf8Chars, string_name_new, "string_name_new_with_utf8_chars") \
 	X(GDExtensionInterfacePackedByteArrayOperatorIndex, bytes_index, "packed_byte_array_operator_index") \
 	X(GDExtensionInterfacePackedByteArrayOperatorIndexConst, bytes_index_const, "packed_byte_array_operator_index_const") \
-	X(GDExtensionInterfaceDictionaryOperatorIndex, dict_index, "dictionary_operator_index")             \
+	X(GDExtensionInterfaceDictionaryOperatorIndex, dict_index, "dictionary_operator_index") \
 	X(GDExtensionInterfaceDictionaryOperatorIndexConst, dict_index_const, "dictionary_operator_index_const") \
-	X(GDExtensionInterfaceObjectMethodBindCall, method_bind_call, "object_method_bind_call")            \
-	X(GDExtensionInterfaceObjectMethodBindPtrcall, method_bind_ptrcall, "object_method_bind_ptrcall")   \
-	X(GDExtensionInterfaceObjectDestroy, object_destroy, "object_destroy")                              \
-	X(GDExtensionInterfaceObjectSetInstance, object_set_instance, "object_set_instance")                \
-	X(GDExtensionInterfaceGlobalGetSingleton, global_get_singleton, "global_get_singleton")             \
-	X(GDExtensionInterfaceClassdbConstructObject2, construct_object, "classdb_construct_object2")       \
-	X(GDExtensionInterfaceClassdbGetMethodBind, get_method_bind, "classdb_get_method_bind")             \
+	X(GDExtensionInterfaceObjectMethodBindCall, method_bind_call, "object_method_bind_call") \
+	X(GDExtensionInterfaceObjectMethodBindPtrcall, method_bind_ptrcall, "object_method_bind_ptrcall") \
+	X(GDExtensionInterfaceObjectDestroy, object_destroy, "object_destroy") \
+	X(GDExtensionInterfaceObjectSetInstance, object_set_instance, "object_set_instance") \
+	X(GDExtensionInterfaceGlobalGetSingleton, global_get_singleton, "global_get_singleton") \
+	X(GDExtensionInterfaceClassdbConstructObject2, construct_object, "classdb_construct_object2") \
+	X(GDExtensionInterfaceClassdbGetMethodBind, get_method_bind, "classdb_get_method_bind") \
 	X(GDExtensionInterfaceClassdbRegisterExtensionClass4, register_class, "classdb_register_extension_class4") \
 	X(GDExtensionInterfaceClassdbRegisterExtensionClassMethod, register_method, "classdb_register_extension_class_method") \
 	X(GDExtensionInterfaceClassdbRegisterExtensionClassSignal, register_signal, "classdb_register_extension_class_signal") \
@@ -84,28 +84,29 @@ typedef struct {
 extern gd_interface_t gd;
 
 // Conversions and builtin methods resolved once by sv_load from the functions above, written once:
-// type, name, and how it is resolved. sv_load refuses a Godot that lacks any of them.
-#define SV_RESOLVED_FUNCTIONS(X)                                                            \
-	X(GDExtensionVariantFromTypeConstructorFunc, from_bool, gd.from_type(T_BOOL))            \
-	X(GDExtensionVariantFromTypeConstructorFunc, from_int, gd.from_type(T_INT))              \
-	X(GDExtensionVariantFromTypeConstructorFunc, from_string, gd.from_type(T_STRING))        \
+// type, name, and how it is resolved (builtin methods by name and hash, from extension_api.json).
+// sv_load refuses a Godot that lacks any of them.
+#define SV_RESOLVED_FUNCTIONS(X) \
+	X(GDExtensionVariantFromTypeConstructorFunc, from_bool, gd.from_type(T_BOOL)) \
+	X(GDExtensionVariantFromTypeConstructorFunc, from_int, gd.from_type(T_INT)) \
+	X(GDExtensionVariantFromTypeConstructorFunc, from_string, gd.from_type(T_STRING)) \
 	X(GDExtensionVariantFromTypeConstructorFunc, from_string_name, gd.from_type(T_STRING_NAME)) \
-	X(GDExtensionVariantFromTypeConstructorFunc, from_dict, gd.from_type(T_DICTIONARY))      \
-	X(GDExtensionVariantFromTypeConstructorFunc, from_bytes, gd.from_type(T_BYTES))          \
-	X(GDExtensionTypeFromVariantConstructorFunc, to_bool, gd.to_type(T_BOOL))                \
-	X(GDExtensionTypeFromVariantConstructorFunc, to_int, gd.to_type(T_INT))                  \
-	X(GDExtensionTypeFromVariantConstructorFunc, to_float, gd.to_type(T_FLOAT))              \
-	X(GDExtensionVariantGetInternalPtrFunc, internal_string, gd.internal_getter(T_STRING))   \
+	X(GDExtensionVariantFromTypeConstructorFunc, from_dict, gd.from_type(T_DICTIONARY)) \
+	X(GDExtensionVariantFromTypeConstructorFunc, from_bytes, gd.from_type(T_BYTES)) \
+	X(GDExtensionTypeFromVariantConstructorFunc, to_bool, gd.to_type(T_BOOL)) \
+	X(GDExtensionTypeFromVariantConstructorFunc, to_int, gd.to_type(T_INT)) \
+	X(GDExtensionTypeFromVariantConstructorFunc, to_float, gd.to_type(T_FLOAT)) \
+	X(GDExtensionVariantGetInternalPtrFunc, internal_string, gd.internal_getter(T_STRING)) \
 	X(GDExtensionVariantGetInternalPtrFunc, internal_string_name, gd.internal_getter(T_STRING_NAME)) \
 	X(GDExtensionVariantGetInternalPtrFunc, internal_dict, gd.internal_getter(T_DICTIONARY)) \
-	X(GDExtensionVariantGetInternalPtrFunc, internal_bytes, gd.internal_getter(T_BYTES))     \
-	X(GDExtensionPtrConstructor, new_dict, gd.ptr_constructor(T_DICTIONARY, 0))              \
-	X(GDExtensionPtrConstructor, new_bytes, gd.ptr_constructor(T_BYTES, 0))                  \
+	X(GDExtensionVariantGetInternalPtrFunc, internal_bytes, gd.internal_getter(T_BYTES)) \
+	X(GDExtensionPtrConstructor, new_dict, gd.ptr_constructor(T_DICTIONARY, 0)) \
+	X(GDExtensionPtrConstructor, new_bytes, gd.ptr_constructor(T_BYTES, 0)) \
 	X(GDExtensionPtrConstructor, copy_string_from_name, gd.ptr_constructor(T_STRING, 2)) /* String(StringName) */ \
-	X(GDExtensionPtrDestructor, free_string, gd.ptr_destructor(T_STRING))                    \
-	X(GDExtensionPtrDestructor, free_string_name, gd.ptr_destructor(T_STRING_NAME))          \
-	X(GDExtensionPtrDestructor, free_dict, gd.ptr_destructor(T_DICTIONARY))                  \
-	X(GDExtensionPtrDestructor, free_bytes, gd.ptr_destructor(T_BYTES))                      \
+	X(GDExtensionPtrDestructor, free_string, gd.ptr_destructor(T_STRING)) \
+	X(GDExtensionPtrDestructor, free_string_name, gd.ptr_destructor(T_STRING_NAME)) \
+	X(GDExtensionPtrDestructor, free_dict, gd.ptr_destructor(T_DICTIONARY)) \
+	X(GDExtensionPtrDestructor, free_bytes, gd.ptr_destructor(T_BYTES)) \
 	X(GDExtensionPtrBuiltInMethod, bytes_size, builtin_method_named(T_BYTES, "size", 3173160232u)) \
 	X(GDExtensionPtrBuiltInMethod, bytes_resize, builtin_method_named(T_BYTES, "resize", 848867239)) \
 	X(GDExtensionPtrBuiltInMethod, dict_has, builtin_method_named(T_DICTIONARY, "has", 3680194679u))
