@@ -157,14 +157,24 @@ static inline void return_scalar(const method_t *m, int64_t value, GDExtensionTy
 	}
 }
 
-// answer answers one call: from the fast path, or by decoding the arguments and calling Go. ret is
-// the typed return; for a Dictionary return it holds a fresh empty Dictionary, which Go fills.
+// fresh_dict makes ret a new empty Dictionary; ptrcall's caller hands over a constructed one.
+static inline void fresh_dict(GDExtensionTypePtr ret, int constructed) {
+	if (constructed) {
+		free_dict(ret);
+	}
+	new_dict(ret, NULL);
+}
+
+// answer answers one call into ret, the typed return: from the fast path, or by decoding the
+// arguments and calling Go. A Dictionary return is made here, only when needed, so the fast scalar
+// answers pay nothing for it; constructed says ret holds one already (ptrcall's), to replace.
 // Inlined into each entry with its decode, so neither pays an indirect call.
 static inline __attribute__((always_inline)) void answer(int32_t index, const method_t *m, decode_args_fn decode,
-		const void *const *args, GDExtensionInt argc, GDExtensionTypePtr ret) {
+		const void *const *args, GDExtensionInt argc, GDExtensionTypePtr ret, int constructed) {
 	int64_t fast = 0;
 	if (fast_answer(index, &fast)) {
 		if (m->ret_type == T_DICTIONARY) {
+			fresh_dict(ret, constructed);
 			fill_packet(ret, NULL, 0, 0, 0); // the only cached Dictionary: "no packet"
 		} else {
 			return_scalar(m, fast, ret);
@@ -179,7 +189,11 @@ static inline __attribute__((always_inline)) void answer(int32_t index, const me
 		scratch_free(&scratch);
 		return;
 	}
-	sv_ret r = { 0, m->ret_type == T_DICTIONARY ? ret : NULL, 0 };
+	sv_ret r = { 0, NULL, 0 };
+	if (m->ret_type == T_DICTIONARY) {
+		fresh_dict(ret, constructed);
+		r.dict = ret;
+	}
 	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
 	goSteamCall(index, decoded, m->argc, &r);
 	after_go(index, &r, epoch, decoded);
@@ -207,10 +221,7 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 		return;
 	}
 	typed_ret_t typed = { .i = 0 };
-	if (m->ret_type == T_DICTIONARY) {
-		new_dict(&typed.dict, NULL);
-	}
-	answer((int32_t)(intptr_t)userdata, m, decode_call_args, args, argc, &typed);
+	answer((int32_t)(intptr_t)userdata, m, decode_call_args, args, argc, &typed, 0);
 	switch (m->ret_type) {
 	case T_BOOL:
 		from_bool(ret, &typed.b);
@@ -231,10 +242,5 @@ void sv_ptrcall(void *userdata, GDExtensionClassInstancePtr instance, const GDEx
 		GDExtensionTypePtr ret) {
 	(void)instance;
 	const method_t *m = method_of(userdata);
-	if (m->ret_type == T_DICTIONARY) {
-		// The caller hands us a constructed Dictionary; start from a fresh empty one.
-		free_dict(ret);
-		new_dict(ret, NULL);
-	}
-	answer((int32_t)(intptr_t)userdata, m, decode_ptrcall_args, args, m->argc, ret);
+	answer((int32_t)(intptr_t)userdata, m, decode_ptrcall_args, args, m->argc, ret, 1);
 }
