@@ -123,7 +123,7 @@ typedef union {
 	dictionary_t dict;
 } typed_ret_t;
 
-// How one call form reads its arguments into out (zeroed first), with scratch for long strings.
+// How one call form reads its arguments into out (each zeroed first), with scratch for long strings.
 typedef void (*decode_args_fn)(const method_t *m, const void *const *args, GDExtensionInt argc, sv_arg *out,
 		scratch_t *scratch);
 
@@ -131,9 +131,9 @@ typedef void (*decode_args_fn)(const method_t *m, const void *const *args, GDExt
 // has checked the count).
 static inline void decode_call_args(const method_t *m, const void *const *args, GDExtensionInt argc, sv_arg *out,
 		scratch_t *scratch) {
-	memset(out, 0, sizeof(sv_arg) * (size_t)m->argc);
 	int32_t first_default = m->argc - m->default_count;
 	for (int32_t i = 0; i < m->argc; i++) {
+		out[i] = (sv_arg){ 0 };
 		const void *v = i < argc ? args[i] : &m->defaults[i - first_default];
 		decode_variant(v, m->types[i], &out[i], scratch->text[i], &scratch->heap[i]);
 	}
@@ -143,8 +143,8 @@ static inline void decode_call_args(const method_t *m, const void *const *args, 
 static inline void decode_ptrcall_args(const method_t *m, const void *const *args, GDExtensionInt argc, sv_arg *out,
 		scratch_t *scratch) {
 	(void)argc;
-	memset(out, 0, sizeof(sv_arg) * (size_t)m->argc);
 	for (int32_t i = 0; i < m->argc; i++) {
+		out[i] = (sv_arg){ 0 };
 		decode_typed(args[i], m->types[i], &out[i], scratch->text[i], &scratch->heap[i]);
 	}
 }

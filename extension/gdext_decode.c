@@ -1,15 +1,10 @@
-// Decoding arguments: Godot's Variants (call) and typed values (ptrcall) into sv_arg for Go.
+// Decoding arguments: Godot's Variants (call) and Strings and PackedByteArrays into sv_arg for Go
+// (ptrcall's scalars are read inline: decode_typed in gdext_internal.h).
 // Strings are read as UTF-8 into the stack buffer of the call when they fit, so a short String
 // argument costs no allocation.
 #include "gdext_internal.h"
 
 #include <stdlib.h>
-
-void scratch_free(scratch_t *s) {
-	for (int i = 0; i < SV_MAX_ARGS; i++) {
-		free(s->heap[i]);
-	}
-}
 
 // utf8_short encodes a String of n characters that fits the stack buffer straight from its UTF-32
 // storage: string_to_utf8_chars allocates a copy on every call. It reports false for a character
@@ -54,7 +49,7 @@ static int utf8_short(const void *godot_string, GDExtensionInt n, char *out, GDE
 	return 1;
 }
 
-static void decode_string(const void *godot_string, sv_arg *out, char *stack, void **heap) {
+void decode_string(const void *godot_string, sv_arg *out, char *stack, void **heap) {
 	GDExtensionInt len = 0;
 	if (utf8_short(godot_string, gd.string_to_utf32(godot_string, NULL, 0), stack, &len)) {
 		out->data = (const uint8_t *)stack;
@@ -76,7 +71,7 @@ static void decode_string(const void *godot_string, sv_arg *out, char *stack, vo
 	out->len = len;
 }
 
-static void decode_bytes(const void *array, sv_arg *out) {
+void decode_bytes(const void *array, sv_arg *out) {
 	int64_t size = 0;
 	bytes_size((GDExtensionTypePtr)array, NULL, &size, 0);
 	out->len = size;
@@ -133,32 +128,6 @@ void decode_variant(const void *v, int32_t declared, sv_arg *out, char *stack, v
 		out->convertible = declared == T_DICTIONARY || declared == SV_TYPE_VARIANT;
 		break;
 	default:
-		break;
-	}
-}
-
-// decode_typed reads a ptrcall argument, which Godot has already converted to the declared type.
-void decode_typed(const void *p, int32_t declared, sv_arg *out, char *stack, void **heap) {
-	out->type = declared;
-	out->convertible = 1;
-	switch (declared) {
-	case T_BOOL:
-		out->i = *(const GDExtensionBool *)p;
-		break;
-	case T_INT:
-		out->i = *(const int64_t *)p;
-		break;
-	case T_STRING:
-		decode_string(p, out, stack, heap);
-		break;
-	case T_BYTES:
-		decode_bytes(p, out);
-		break;
-	case T_DICTIONARY:
-		out->dict = (void *)p;
-		break;
-	default: // SV_TYPE_VARIANT: ptrcall passes the Variant itself
-		decode_variant(p, declared, out, stack, heap);
 		break;
 	}
 }

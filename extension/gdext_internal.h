@@ -6,6 +6,8 @@
 
 #include "gdext.h"
 
+#include <stdlib.h>
+
 // Hidden: these are not the library's interface, and a hidden global or function is reached
 // directly instead of through the GOT or PLT, which the hot path would pay on every call.
 // (PE targets have no such visibility and would warn.)
@@ -170,11 +172,44 @@ typedef struct {
 	void *heap[SV_MAX_ARGS];
 } scratch_t;
 
-void scratch_free(scratch_t *s);
+static inline void scratch_free(scratch_t *s) {
+	for (int i = 0; i < SV_MAX_ARGS; i++) {
+		free(s->heap[i]);
+	}
+}
+
 // decode_variant reads any Variant and marks whether it fits the declared type.
 void decode_variant(const void *v, int32_t declared, sv_arg *out, char *stack, void **heap);
+// decode_string reads a Godot String as UTF-8: into stack when it fits, else into a copy in *heap.
+void decode_string(const void *godot_string, sv_arg *out, char *stack, void **heap);
+void decode_bytes(const void *array, sv_arg *out);
+
 // decode_typed reads a ptrcall argument, which Godot has already converted to the declared type.
-void decode_typed(const void *p, int32_t declared, sv_arg *out, char *stack, void **heap);
+// Inline, as the hot setters' bools and ints need no more than a load.
+static inline void decode_typed(const void *p, int32_t declared, sv_arg *out, char *stack, void **heap) {
+	out->type = declared;
+	out->convertible = 1;
+	switch (declared) {
+	case T_BOOL:
+		out->i = *(const GDExtensionBool *)p;
+		break;
+	case T_INT:
+		out->i = *(const int64_t *)p;
+		break;
+	case T_STRING:
+		decode_string(p, out, stack, heap);
+		break;
+	case T_BYTES:
+		decode_bytes(p, out);
+		break;
+	case T_DICTIONARY:
+		out->dict = (void *)p;
+		break;
+	default: // SV_TYPE_VARIANT: ptrcall passes the Variant itself
+		decode_variant(p, declared, out, stack, heap);
+		break;
+	}
+}
 
 // ---- Dictionaries (gdext_dict.c) -------------------------------------------------------------------
 
