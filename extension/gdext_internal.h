@@ -8,9 +8,8 @@
 
 #include <stdlib.h>
 
-// Hidden: these are not the library's interface, and a hidden global or function is reached
-// directly instead of through the GOT or PLT, which the hot path would pay on every call.
-// (PE targets have no such visibility and would warn.)
+// Hidden: none of this is the library's interface, and hidden globals and functions are reached
+// directly across the C files, never through the GOT or PLT. (PE targets have no such visibility.)
 #if defined(__GNUC__) && !defined(_WIN32)
 #pragma GCC visibility push(hidden)
 #endif

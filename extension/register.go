@@ -22,7 +22,7 @@ const (
 	maxMethods = C.SV_MAX_METHODS
 	maxSignals = C.SV_MAX_SIGNALS
 	maxKeys    = C.SV_MAX_KEYS
-	// noClass is C's refusal of a row that is fine but comes before the class: in Go's tests.
+	// noClass is how C refuses a sound row while no class is registered, as in Go's tests.
 	noClass = C.SV_CLASS_NOT_REGISTERED
 )
 
