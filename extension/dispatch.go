@@ -78,7 +78,7 @@ func goSteamCall(index C.int32_t, args *C.sv_arg, argc C.int32_t, ret *C.sv_ret)
 	}
 }
 
-// stateMayChange retires every answer C has cached (see the fast path in gdext.c).
+// stateMayChange retires every answer C has cached (see the fast path in gdext_call.c).
 func stateMayChange() {
 	atomic.AddUint64((*uint64)(unsafe.Pointer(&C.sv_epoch)), 1)
 }

@@ -1,16 +1,19 @@
-// The C side of the Steam singleton: the only code that talks to the GDExtension interface on the hot
-// path. Go describes methods and signals once at registration; afterwards every call goes
-// Godot -> sv_call/sv_ptrcall -> one exported Go function, with arguments decoded here into sv_arg.
+// The Go-facing half of the C layer: what Go calls and the values it exchanges with C. The C files
+// (gdext_*.c, sharing gdext_internal.h) are the only code that talks to the GDExtension interface.
+// Go describes methods and signals once at registration; afterwards every call goes
+// Godot -> sv_call/sv_ptrcall -> one exported Go function, with arguments decoded into sv_arg.
 #ifndef GOSTEAM_GDEXT_H
 #define GOSTEAM_GDEXT_H
 
 #include <stdint.h>
 #include "godot/gdextension_interface.h"
 
+// Table sizes, well above today's API (Go's tests keep the tables within them; a row beyond one is
+// refused by name at registration). Unused rows cost only zeroed memory.
 #define SV_MAX_ARGS 8
-#define SV_MAX_METHODS 128
-#define SV_MAX_SIGNALS 32
-#define SV_MAX_KEYS 64
+#define SV_MAX_METHODS 1024
+#define SV_MAX_SIGNALS 256
+#define SV_MAX_KEYS 256
 
 // Argument kinds beyond Godot's Variant types: a parameter declared as Variant.
 #define SV_TYPE_VARIANT (-1)
@@ -20,8 +23,7 @@
 // One decoded argument. type is the Godot Variant type actually received; for a declared Variant
 // parameter it tells Go which field holds the value. Pointers borrow Godot memory for the call only.
 typedef struct {
-	int64_t i;           // BOOL, INT (FLOAT is truncated into i and also kept in f)
-	double f;            // FLOAT
+	int64_t i;           // BOOL, INT, and a whole FLOAT given for an int
 	const uint8_t *data; // STRING (UTF-8) and PACKED_BYTE_ARRAY bytes
 	int64_t len;
 	void *dict;          // DICTIONARY: the Godot Dictionary, for sv_dict_get
@@ -37,7 +39,7 @@ typedef struct {
 	int32_t cacheable; // set by Go when this scalar answer may be reused until the next Go call
 } sv_ret;
 
-// The fast path: answers C gives without entering Go (see fastpath in gdext.c).
+// The fast path: answers C gives without entering Go (see gdext_call.c).
 // sv_epoch advances on every Go call that may change state; a cached answer is valid while the
 // epoch it was stored in is current. sv_events_pending is set when an event is queued.
 extern uint64_t sv_epoch;
@@ -45,7 +47,7 @@ extern int32_t sv_events_pending;
 // sv_frame_due is set when the backend's per-frame work is due (Go's frame timer), cleared by the
 // run_callbacks that does it: reading a flag costs less than reading a clock on every idle frame.
 extern int32_t sv_frame_due;
-// What C may answer again for a method (sv_set_cached): nothing, the last scalar Go returned with
+// What C may answer again for a method (sv_method_row.cache): nothing, the last scalar Go returned with
 // cacheable set, an empty getNextOutgoingPacket Dictionary when Go said none would come, or
 // nothing at all for a setter given the value it accepted last.
 #define SV_CACHE_NONE 0
@@ -58,20 +60,54 @@ extern int32_t sv_frame_due;
 #define SV_KEY_OUT 4
 #define SV_KEY_ADDRESS 5
 #define SV_KEY_PORT 6
-void sv_set_cached(int32_t index, int32_t cache_kind);
 void sv_set_run_callbacks(int32_t index, int64_t frame_interval_ns);
 
-// Loading and lifetime (called from Go on the main thread).
+// One argument, return value or signal parameter as ClassDB shows it.
+typedef struct {
+	const char *name;       // "" for a return value
+	int32_t type;           // Godot Variant type, SV_TYPE_VARIANT, or (a return only) SV_TYPE_VOID
+	int32_t meta;           // GDExtensionClassMethodArgumentMetadata
+	const char *enum_class; // "Steam.<Enum>" for an enum-typed int, else ""
+} sv_value_info;
+
+// The default of an optional argument, of its argument's type: a bool or int in i, a String in text.
+typedef struct {
+	int64_t i;
+	const char *text;
+} sv_default;
+
+// One row of Go's method table (register.go), all of it in one struct so that C can check it whole.
+typedef struct {
+	int32_t index; // the row's index in Go's table: what goSteamCall receives
+	const char *name;
+	sv_value_info ret;
+	int32_t argc;
+	sv_value_info args[SV_MAX_ARGS];
+	int32_t default_count;            // the last default_count arguments are optional
+	sv_default defaults[SV_MAX_ARGS]; // defaults[0] is argument argc - default_count's
+	int32_t cache;                    // SV_CACHE_*: what C may answer again itself
+} sv_method_row;
+
+// One signal of Go's catalogue; its parameters are bools or ints (what sv_emit builds).
+typedef struct {
+	int32_t index; // as Go passes it to sv_emit
+	const char *name;
+	int32_t argc;
+	sv_value_info args[SV_MAX_ARGS];
+} sv_signal_row;
+
+// Loading and lifetime (called from Go on the main thread). A registration function returns NULL,
+// or why it refused or failed (a static string) having registered nothing; Go reports it by name.
 int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClassLibraryPtr library);
-int sv_register_class(const char *class_name);
-void sv_define_key(int32_t key, const char *name);
-int sv_register_method(int32_t index, const char *name, int32_t ret_type, int32_t ret_meta, const char *ret_enum,
-		int32_t argc, const char **arg_names, const int32_t *arg_types, const int32_t *arg_meta, const char **arg_enums,
-		int32_t default_count, const int64_t *default_ints, const char **default_strings);
-int sv_register_signal(int32_t index, const char *name, int32_t argc, const char **arg_names, const int32_t *arg_types,
-		const char **arg_enums);
+// Before sv_register_class, sv_register_method and sv_register_signal check a row and refuse it
+// with its own fault, or with this: Go's tests check every row so, without Godot.
+#define SV_CLASS_NOT_REGISTERED "the class is not registered"
+const char *sv_register_class(const char *class_name);
+const char *sv_define_key(int32_t key, const char *name);
+const char *sv_register_method(const sv_method_row *row);
+const char *sv_register_signal(const sv_signal_row *row);
 void sv_register_constant(const char *enum_name, const char *name, int64_t value);
-int sv_register_singleton(void);
+const char *sv_register_singleton(void);
 void sv_unregister(void);
 int sv_load_help(const char *xml, int64_t len);
 
@@ -88,7 +124,6 @@ void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char 
 int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch);
 void sv_free_scratch(void *scratch);
 void sv_print_error(const char *message, const char *function);
-void sv_print_warning(const char *message, const char *function);
 // sv_request_close asks Godot to quit as a window's close button does (NOTIFICATION_WM_CLOSE_REQUEST,
 // then the root window's close_requested); main thread only. 0 when it could not.
 int sv_request_close(void);

@@ -19,9 +19,7 @@ const (
 	typeVariant    = C.SV_TYPE_VARIANT
 	typeBool       = 1
 	typeInt        = 2
-	typeFloat      = 3
 	typeString     = 4
-	typeStringName = 21
 	typeDictionary = 27
 	typeBytes      = 29
 
@@ -133,7 +131,6 @@ func bytesOf(a *C.sv_arg) []byte {
 var (
 	void       = result[struct{}]{kind: kind{typeVoid, metaNone, "void", ""}, encode: func(*C.sv_ret, struct{}) {}}
 	boolRet    = result[bool]{kind: kind{typeBool, metaNone, "bool", ""}, encode: func(r *C.sv_ret, v bool) { r.i = C.int64_t(b2i(v)) }}
-	intRet     = result[int64]{kind: kind{typeInt, metaInt64, "int", ""}, encode: func(r *C.sv_ret, v int64) { r.i = C.int64_t(v) }}
 	steamIDRet = result[steam.SteamID]{kind: kind{typeInt, metaUint64, "int", ""}, encode: func(r *C.sv_ret, v steam.SteamID) { r.i = C.int64_t(int64(v)) }}
 )
 

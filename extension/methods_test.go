@@ -109,8 +109,9 @@ func TestRowsAreWellFormed(t *testing.T) {
 			}
 		}
 	}
-	assert.LessOrEqual(t, len(methods), 128, "SV_MAX_METHODS")
-	assert.LessOrEqual(t, int(keyCount), 64, "SV_MAX_KEYS")
+	assert.LessOrEqual(t, len(methods), maxMethods, "SV_MAX_METHODS")
+	assert.LessOrEqual(t, len(signals.Catalogue), maxSignals, "SV_MAX_SIGNALS")
+	assert.LessOrEqual(t, int(keyCount), maxKeys, "SV_MAX_KEYS")
 }
 
 func TestDictionaryKeysAreNamedOnce(t *testing.T) {

@@ -7,6 +7,7 @@ package main
 import "C"
 
 import (
+	"errors"
 	"fmt"
 	"unsafe"
 
@@ -16,7 +17,16 @@ import (
 
 const className = "Steam"
 
-// cStrings holds C copies of Go strings for one registration call.
+// The limits of C's tables (gdext.h); Go's tests keep the tables within them.
+const (
+	maxMethods = C.SV_MAX_METHODS
+	maxSignals = C.SV_MAX_SIGNALS
+	maxKeys    = C.SV_MAX_KEYS
+	// noClass is how C refuses a sound row while no class is registered, as in Go's tests.
+	noClass = C.SV_CLASS_NOT_REGISTERED
+)
+
+// cStrings holds the C copies of Go strings made for registration, freed together.
 type cStrings []*C.char
 
 func (c *cStrings) add(s string) *C.char {
@@ -25,26 +35,26 @@ func (c *cStrings) add(s string) *C.char {
 	return p
 }
 
-func (c *cStrings) array(list []string) **C.char {
-	if len(list) == 0 {
-		return nil
-	}
-	arr := (*[C.SV_MAX_ARGS]*C.char)(C.malloc(C.size_t(C.SV_MAX_ARGS) * C.size_t(unsafe.Sizeof((*C.char)(nil)))))
-	*c = append(*c, (*C.char)(unsafe.Pointer(arr)))
-	for i, s := range list {
-		arr[i] = c.add(s)
-	}
-	return &arr[0]
-}
-
 func (c cStrings) free() {
 	for _, p := range c {
 		C.free(unsafe.Pointer(p))
 	}
 }
 
-// checkMethod refuses a row that the C side could not honour; Go tests keep the table clean, this
-// keeps a bad edit from reaching Godot as a half-registered method.
+// valueInfo describes one argument, return value or signal parameter to C.
+func (c *cStrings) valueInfo(name string, k kind) C.sv_value_info {
+	return C.sv_value_info{name: c.add(name), _type: C.int32_t(k.Type), meta: C.int32_t(k.Meta), enum_class: c.add(enumClass(k.Enum))}
+}
+
+// refused turns the answer of a C registration function into an error: NULL, or why it refused.
+func refused(reason *C.char) error {
+	if reason == nil {
+		return nil
+	}
+	return errors.New(C.GoString(reason))
+}
+
+// checkMethod refuses a row that would not fit C's row struct; C checks the rest (gdext_register.c).
 func checkMethod(m method) error {
 	switch {
 	case len(m.args) != len(m.bind.args):
@@ -57,53 +67,57 @@ func checkMethod(m method) error {
 	return nil
 }
 
-func registerMethod(index int, m method) {
+// methodRow is the index-th method as C registers it; its strings are added to strs.
+func methodRow(index int, m method, strs *cStrings) (C.sv_method_row, error) {
+	var row C.sv_method_row
 	if err := checkMethod(m); err != nil {
-		printError("Steam: method "+m.name+" not registered: "+err.Error(), "register")
-		return
+		return row, err
 	}
-	var strs cStrings
-	defer strs.free()
-	n := len(m.args)
-	types := make([]C.int32_t, C.SV_MAX_ARGS)
-	metas := make([]C.int32_t, C.SV_MAX_ARGS)
-	enums := make([]string, n)
+	row.index, row.name, row.cache = C.int32_t(index), strs.add(m.name), C.int32_t(m.cache)
+	row.ret = strs.valueInfo("", m.bind.ret)
+	row.argc = C.int32_t(len(m.args))
 	for i, k := range m.bind.args {
-		types[i], metas[i] = C.int32_t(k.Type), C.int32_t(k.Meta)
-		enums[i] = enumClass(k.Enum)
+		row.args[i] = strs.valueInfo(m.args[i], k)
 	}
-	defaultInts := make([]C.int64_t, C.SV_MAX_ARGS)
-	var defaultStrings []string
+	row.default_count = C.int32_t(len(m.defaults))
 	for i, d := range m.defaults {
 		switch v := d.(type) {
 		case string:
-			defaultStrings = append(defaultStrings, v)
+			row.defaults[i].text = strs.add(v)
 		case int64:
-			defaultInts[i] = C.int64_t(v)
-			defaultStrings = append(defaultStrings, "")
+			row.defaults[i].i = C.int64_t(v)
 		case bool:
-			defaultInts[i] = C.int64_t(b2i(v))
-			defaultStrings = append(defaultStrings, "")
+			row.defaults[i].i = C.int64_t(b2i(v))
+		default:
+			return row, fmt.Errorf("default %v is not a string, int64 or bool", d)
 		}
 	}
-	C.sv_register_method(C.int32_t(index), strs.add(m.name), C.int32_t(m.bind.ret.Type), C.int32_t(m.bind.ret.Meta),
-		strs.add(enumClass(m.bind.ret.Enum)), C.int32_t(n), strs.array(m.args), &types[0], &metas[0], strs.array(enums),
-		C.int32_t(len(m.defaults)), &defaultInts[0], strs.array(defaultStrings))
+	return row, nil
 }
 
-func registerSignal(index int, s signals.Signal) {
+// registerMethod registers the index-th method, or says why it was refused.
+func registerMethod(index int, m method) error {
 	var strs cStrings
 	defer strs.free()
-	argNames := make([]string, len(s.Params))
-	enums := make([]string, len(s.Params))
-	types := make([]C.int32_t, C.SV_MAX_ARGS)
-	for i, p := range s.Params {
-		argNames[i] = p.Name
-		enums[i] = enumClass(p.Enum)
-		types[i] = C.int32_t(p.Type)
+	row, err := methodRow(index, m, &strs)
+	if err != nil {
+		return err
 	}
-	C.sv_register_signal(C.int32_t(index), strs.add(s.Name), C.int32_t(len(s.Params)), strs.array(argNames), &types[0],
-		strs.array(enums))
+	return refused(C.sv_register_method(&row))
+}
+
+// registerSignal registers the index-th signal, or says why it was refused.
+func registerSignal(index int, s signals.Signal) error {
+	if len(s.Params) > C.SV_MAX_ARGS {
+		return fmt.Errorf("more than %d parameters", C.SV_MAX_ARGS)
+	}
+	var strs cStrings
+	defer strs.free()
+	row := C.sv_signal_row{index: C.int32_t(index), name: strs.add(s.Name), argc: C.int32_t(len(s.Params))}
+	for i, p := range s.Params {
+		row.args[i] = strs.valueInfo(p.Name, kind{Type: int32(p.Type), Enum: p.Enum})
+	}
+	return refused(C.sv_register_signal(&row))
 }
 
 // enumClass is how ClassDB names one of our enums.
@@ -132,16 +146,19 @@ func registerConstants() {
 func registerSteam() {
 	var strs cStrings
 	defer strs.free()
-	if C.sv_register_class(strs.add(className)) == 0 {
-		printError("Steam: could not register the class", "register")
+	if err := refused(C.sv_register_class(strs.add(className))); err != nil {
+		printError("Steam: could not register the class: "+err.Error(), "register")
 		return
 	}
 	for k, name := range keyNames {
-		C.sv_define_key(C.int32_t(k), strs.add(name))
+		if err := refused(C.sv_define_key(C.int32_t(k), strs.add(name))); err != nil {
+			printError(fmt.Sprintf("Steam: Dictionary key %d (%s) not defined: %v", k, name, err), "register")
+		}
 	}
 	for i, m := range methods {
-		registerMethod(i, m)
-		C.sv_set_cached(C.int32_t(i), C.int32_t(m.cache))
+		if err := registerMethod(i, m); err != nil {
+			printError(fmt.Sprintf("Steam: method %d (%s) not registered: %v", i, m.name, err), "register")
+		}
 		if m.name == "run_callbacks" {
 			runCallbacksIndex = i
 		}
@@ -152,11 +169,13 @@ func registerSteam() {
 	server.Events().OnPush(eventQueued)
 	setFramePace()
 	for i, s := range signals.Catalogue {
-		registerSignal(i, s)
+		if err := registerSignal(i, s); err != nil {
+			printError(fmt.Sprintf("Steam: signal %d (%s) not registered: %v", i, s.Name, err), "register")
+		}
 	}
 	registerConstants()
-	if C.sv_register_singleton() == 0 {
-		printError("Steam: could not register the engine singleton", "register")
+	if err := refused(C.sv_register_singleton()); err != nil {
+		printError("Steam: could not register the engine singleton: "+err.Error(), "register")
 	}
 }
 

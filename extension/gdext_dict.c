@@ -1,0 +1,173 @@
+// Dictionaries: the String keys Go names by number, the values Go puts into a returned Dictionary
+// while its call runs, and the entries Go reads from a Dictionary argument.
+#include "gdext_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static variant_t keys[SV_MAX_KEYS]; // String keys of returned Dictionaries
+static int key_defined[SV_MAX_KEYS];
+
+const char *sv_define_key(int32_t key, const char *name) {
+	if (key < 0 || key >= SV_MAX_KEYS) {
+		return "its number is beyond SV_MAX_KEYS (gdext.h)";
+	}
+	if (key_defined[key]) {
+		return "its number is taken";
+	}
+	if (!name) {
+		return "no name";
+	}
+	make_string(&keys[key], name, (int64_t)strlen(name));
+	key_defined[key] = 1;
+	return NULL;
+}
+
+void free_keys(void) {
+	for (int i = 0; i < SV_MAX_KEYS; i++) {
+		if (key_defined[i]) {
+			gd.variant_destroy(&keys[i]);
+			key_defined[i] = 0;
+		}
+	}
+}
+
+// slot_in returns the emptied Variant under key in dict, added if missing.
+static GDExtensionVariantPtr slot_in(void *dict, int32_t key) {
+	if (!dict || key < 0 || key >= SV_MAX_KEYS || !key_defined[key]) {
+		return NULL;
+	}
+	GDExtensionVariantPtr slot = gd.dict_index(dict, &keys[key]);
+	gd.variant_destroy(slot);
+	return slot;
+}
+
+void sv_dict_set_int(sv_ret *ret, int32_t key, int64_t value) {
+	GDExtensionVariantPtr slot = slot_in(ret->dict, key);
+	if (slot) {
+		from_int(slot, &value);
+	}
+}
+
+void sv_dict_set_bool(sv_ret *ret, int32_t key, int32_t value) {
+	GDExtensionVariantPtr slot = slot_in(ret->dict, key);
+	if (slot) {
+		GDExtensionBool b = value != 0;
+		from_bool(slot, &b);
+	}
+}
+
+// set_bytes makes slot, an empty Variant, a PackedByteArray holding a copy of data.
+static void set_bytes(GDExtensionVariantPtr slot, const uint8_t *data, int64_t len) {
+	byte_array_t array;
+	new_bytes(&array, NULL);
+	if (len > 0) {
+		int64_t ok = 0;
+		const GDExtensionConstTypePtr resize_args[1] = { &len };
+		bytes_resize(&array, resize_args, &ok, 1);
+		memcpy(gd.bytes_index(&array, 0), data, (size_t)len);
+	}
+	from_bytes(slot, &array);
+	free_bytes(&array);
+}
+
+void sv_dict_set_bytes(sv_ret *ret, int32_t key, const uint8_t *data, int64_t len) {
+	GDExtensionVariantPtr slot = slot_in(ret->dict, key);
+	if (slot) {
+		set_bytes(slot, data, len);
+	}
+}
+
+void sv_dict_set_string(sv_ret *ret, int32_t key, const char *data, int64_t len) {
+	GDExtensionVariantPtr slot = slot_in(ret->dict, key);
+	if (slot) {
+		make_string(slot, data, len);
+	}
+}
+
+// fill_packet puts getNextOutgoingPacket's keys into dict, in the order Go's outgoingDict used to
+// and the safe value has: length, out, address, port.
+void fill_packet(void *dict, const uint8_t *data, int64_t len, int64_t address, int64_t port) {
+	GDExtensionVariantPtr slot = slot_in(dict, SV_KEY_LENGTH);
+	if (!slot) {
+		return;
+	}
+	from_int(slot, &len);
+	if ((slot = slot_in(dict, SV_KEY_OUT))) {
+		set_bytes(slot, data, len);
+	}
+	if ((slot = slot_in(dict, SV_KEY_ADDRESS))) {
+		from_int(slot, &address);
+	}
+	if ((slot = slot_in(dict, SV_KEY_PORT))) {
+		from_int(slot, &port);
+	}
+}
+
+void sv_dict_set_packet(sv_ret *ret, const uint8_t *data, int64_t len, int64_t address, int64_t port) {
+	fill_packet(ret->dict, data, len, address, port);
+}
+
+void sv_dict_new_child(sv_ret *parent, int32_t key, sv_ret *child) {
+	child->dict = NULL;
+	GDExtensionVariantPtr slot = slot_in(parent->dict, key);
+	if (!slot) {
+		return;
+	}
+	dictionary_t fresh;
+	new_dict(&fresh, NULL);
+	from_dict(slot, &fresh);
+	free_dict(&fresh);
+	child->dict = internal_dict(slot);
+}
+
+void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char *value, int64_t value_len) {
+	if (!ret->dict) {
+		return;
+	}
+	variant_t k;
+	make_string(&k, key, key_len);
+	GDExtensionVariantPtr slot = gd.dict_index(ret->dict, &k);
+	gd.variant_destroy(slot);
+	make_string(slot, value, value_len);
+	gd.variant_destroy(&k);
+}
+
+// ---- Reading a Dictionary argument ------------------------------------------------------------------
+
+int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch) {
+	memset(out, 0, sizeof *out);
+	*scratch = NULL;
+	if (!dict || key < 0 || key >= SV_MAX_KEYS || !key_defined[key]) {
+		return 0;
+	}
+	GDExtensionBool has = 0;
+	const GDExtensionConstTypePtr has_args[1] = { &keys[key] };
+	dict_has(dict, has_args, &has, 1);
+	if (!has) {
+		return 0;
+	}
+	GDExtensionVariantPtr v = gd.dict_index_const(dict, &keys[key]);
+	// Strings found in a Dictionary always go to the heap: the caller frees them with sv_free_scratch.
+	static char unused[SV_STACK_TEXT];
+	if ((int32_t)gd.variant_get_type(v) == T_STRING) {
+		GDExtensionInt len = gd.string_to_utf8(internal_string(v), NULL, 0);
+		char *text = malloc(len > 0 ? (size_t)len : 1);
+		if (!text) {
+			return 0;
+		}
+		gd.string_to_utf8(internal_string(v), text, len);
+		out->type = T_STRING;
+		out->data = (const uint8_t *)text;
+		out->len = len;
+		out->convertible = declared_type == T_STRING || declared_type == SV_TYPE_VARIANT;
+		*scratch = text;
+		return 1;
+	}
+	decode_variant(v, declared_type, out, unused, scratch);
+	return 1;
+}
+
+void sv_free_scratch(void *scratch) {
+	free(scratch);
+}
