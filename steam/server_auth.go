@@ -54,8 +54,8 @@ func (s *Server) UserHasLicenseForApp(steamID SteamID, appID int64) (r UserHasLi
 	if err := checkUser("steam_id", steamID); err != nil {
 		return r, err
 	}
-	if appID < 0 || appID > 0xFFFFFFFF {
-		return r, argErrorf("app_id", "must be between 0 and 4294967295, got %d", appID)
+	if err := CheckAppID(appID, ""); err != nil {
+		return r, err
 	}
 	err = s.do(func(b Backend) { r = b.UserHasLicenseForApp(steamID, uint32(appID)) })
 	return r, err

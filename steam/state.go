@@ -80,26 +80,3 @@ func (s *State) SetKeyValueBounded(key, value string, max int) bool {
 	s.KeyValues = append(s.KeyValues, KeyValue{key, value})
 	return true
 }
-
-// Field names one piece of State, so a backend can be told exactly what changed.
-type Field int
-
-const (
-	FieldProduct Field = iota
-	FieldDescription
-	FieldModDir
-	FieldDedicated
-	FieldMaxPlayers
-	FieldBotPlayers
-	FieldServerName
-	FieldMapName
-	FieldPasswordProtected
-	FieldSpectatorPort
-	FieldSpectatorName
-	FieldGameTags
-	FieldGameData
-	FieldRegion
-	FieldHeartbeatInterval
-	FieldAdvertiseActive
-	FieldKeyValues
-)
