@@ -207,47 +207,16 @@ func (b *Backend) PublicIP() steam.IPAddress {
 	return ip
 }
 
-// Apply pushes one changed field to Steam with its setter. Rules are replaced as a whole:
-// ClearAllKeyValues, then SetKeyValue for each in order. The heartbeat interval has no setter in
-// SteamGameServer015 (Steam chooses it); it is kept in the state only.
+// Apply pushes one changed field to Steam with its setter (setters.go). Rules are replaced as a
+// whole: ClearAllKeyValues, then SetKeyValue for each in order.
 func (b *Backend) Apply(field steam.Field, st *steam.State) {
-	switch field {
-	case steam.FieldProduct:
-		b.api.vPS(symSetProduct, st.Product)
-	case steam.FieldDescription:
-		b.api.vPS(symSetGameDescription, st.Description)
-	case steam.FieldModDir:
-		b.api.vPS(symSetModDir, st.ModDir)
-	case steam.FieldDedicated:
-		b.api.vPB(symSetDedicatedServer, st.Dedicated)
-	case steam.FieldMaxPlayers:
-		b.api.vPI32(symSetMaxPlayerCount, st.MaxPlayers)
-	case steam.FieldBotPlayers:
-		b.api.vPI32(symSetBotPlayerCount, st.BotPlayers)
-	case steam.FieldServerName:
-		b.api.vPS(symSetServerName, st.ServerName)
-	case steam.FieldMapName:
-		b.api.vPS(symSetMapName, st.MapName)
-	case steam.FieldPasswordProtected:
-		b.api.vPB(symSetPasswordProtected, st.PasswordProtected)
-	case steam.FieldSpectatorPort:
-		b.api.vPU16(symSetSpectatorPort, st.SpectatorPort)
-	case steam.FieldSpectatorName:
-		b.api.vPS(symSetSpectatorServerName, st.SpectatorName)
-	case steam.FieldGameTags:
-		b.api.vPS(symSetGameTags, st.GameTags)
-	case steam.FieldGameData:
-		b.api.vPS(symSetGameData, st.GameData)
-	case steam.FieldRegion:
-		b.api.vPS(symSetRegion, st.Region)
-	case steam.FieldAdvertiseActive:
-		b.api.vPB(symSetAdvertiseServerActive, st.AdvertiseActive)
-	case steam.FieldKeyValues:
-		b.api.vP(symClearAllKeyValues)
-		for _, kv := range st.KeyValues {
-			b.api.vPSS(symSetKeyValue, kv.Key, kv.Value)
-		}
-	case steam.FieldHeartbeatInterval:
+	if field != steam.FieldKeyValues {
+		b.applySetter(field, st)
+		return
+	}
+	b.api.vP(symClearAllKeyValues)
+	for _, kv := range st.KeyValues {
+		b.api.vPSS(symSetKeyValue, kv.Key, kv.Value)
 	}
 }
 

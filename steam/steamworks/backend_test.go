@@ -463,7 +463,7 @@ func TestEverySymbolIsCalled(t *testing.T) {
 	f.callbacks = []fakeCallback{{idAPICallCompleted, completed(0x77, idAssociateWithClanResult, 4)}}
 	srv.RunFrame()
 	must(srv.Shutdown())
-	for s := range symCount {
+	for s := range sym(len(symbols)) {
 		if !f.used[s] {
 			t.Errorf("%s is in the table but never called", symbols[s].name)
 		}

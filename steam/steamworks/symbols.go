@@ -58,10 +58,6 @@ const (
 	symDispatchFreeLastCallback
 	symDispatchGetAPICallResult
 
-	symSetProduct
-	symSetGameDescription
-	symSetModDir
-	symSetDedicatedServer
 	symLogOn
 	symLogOnAnonymous
 	symLogOff
@@ -69,19 +65,8 @@ const (
 	symBSecure
 	symGetSteamID
 	symWasRestartRequested
-	symSetMaxPlayerCount
-	symSetBotPlayerCount
-	symSetServerName
-	symSetMapName
-	symSetPasswordProtected
-	symSetSpectatorPort
-	symSetSpectatorServerName
 	symClearAllKeyValues
 	symSetKeyValue
-	symSetGameTags
-	symSetGameData
-	symSetRegion
-	symSetAdvertiseServerActive
 	symGetAuthSessionTicket
 	symBeginAuthSession
 	symEndAuthSession
@@ -98,16 +83,22 @@ const (
 	symSendUserDisconnect
 	symBUpdateUserData
 
-	symCount
+	// symSetters is the first of the one-argument setters' symbols, which follow the fixed ones in
+	// symbols (see setterSymbols).
+	symSetters
 )
 
 // gs is the flat name of an ISteamGameServer method.
 const gs = "SteamAPI_ISteamGameServer_"
 
 // symbols is every function the backend calls, all resolved when the library is loaded: a library
-// that lacks one is refused before anything is called. The interface version (v015) appears here
-// and in interfaceVersions only.
-var symbols = [symCount]symbol{
+// that lacks one is refused before anything is called. The fixed ones are listed here, the setters
+// of steam.Fields follow them.
+var symbols, setterSyms = setterSymbols(fixedSymbols[:])
+
+// fixedSymbols are the functions other than the one-argument setters. The interface version (v015)
+// appears here and in interfaceVersions only.
+var fixedSymbols = [symSetters]symbol{
 	symGameServerInit:             {"SteamInternal_GameServer_Init_V2", shapeInit},
 	symGameServerShutdown:         {"SteamGameServer_Shutdown", shapeV},
 	symGameServerGetHSteamPipe:    {"SteamGameServer_GetHSteamPipe", shapeI32},
@@ -119,10 +110,6 @@ var symbols = [symCount]symbol{
 	symDispatchFreeLastCallback:   {"SteamAPI_ManualDispatch_FreeLastCallback", shapeVI32},
 	symDispatchGetAPICallResult:   {"SteamAPI_ManualDispatch_GetAPICallResult", shapeBI32U64PI32I32P},
 
-	symSetProduct:                    {gs + "SetProduct", shapeVPS},
-	symSetGameDescription:            {gs + "SetGameDescription", shapeVPS},
-	symSetModDir:                     {gs + "SetModDir", shapeVPS},
-	symSetDedicatedServer:            {gs + "SetDedicatedServer", shapeVPB},
 	symLogOn:                         {gs + "LogOn", shapeVPS},
 	symLogOnAnonymous:                {gs + "LogOnAnonymous", shapeVP},
 	symLogOff:                        {gs + "LogOff", shapeVP},
@@ -130,19 +117,8 @@ var symbols = [symCount]symbol{
 	symBSecure:                       {gs + "BSecure", shapeBP},
 	symGetSteamID:                    {gs + "GetSteamID", shapeU64P},
 	symWasRestartRequested:           {gs + "WasRestartRequested", shapeBP},
-	symSetMaxPlayerCount:             {gs + "SetMaxPlayerCount", shapeVPI32},
-	symSetBotPlayerCount:             {gs + "SetBotPlayerCount", shapeVPI32},
-	symSetServerName:                 {gs + "SetServerName", shapeVPS},
-	symSetMapName:                    {gs + "SetMapName", shapeVPS},
-	symSetPasswordProtected:          {gs + "SetPasswordProtected", shapeVPB},
-	symSetSpectatorPort:              {gs + "SetSpectatorPort", shapeVPU16},
-	symSetSpectatorServerName:        {gs + "SetSpectatorServerName", shapeVPS},
 	symClearAllKeyValues:             {gs + "ClearAllKeyValues", shapeVP},
 	symSetKeyValue:                   {gs + "SetKeyValue", shapeVPSS},
-	symSetGameTags:                   {gs + "SetGameTags", shapeVPS},
-	symSetGameData:                   {gs + "SetGameData", shapeVPS},
-	symSetRegion:                     {gs + "SetRegion", shapeVPS},
-	symSetAdvertiseServerActive:      {gs + "SetAdvertiseServerActive", shapeVPB},
 	symGetAuthSessionTicket:          {gs + "GetAuthSessionTicket", shapeU32PPI32PP},
 	symBeginAuthSession:              {gs + "BeginAuthSession", shapeI32PPI32U64},
 	symEndAuthSession:                {gs + "EndAuthSession", shapeVPU64},
