@@ -9,9 +9,10 @@
 // A library that was loaded stays loaded for the life of the process (it starts threads).
 //
 // Callbacks use Steam's manual dispatch, pumped from RunFrame on the calling (main) thread:
-// each callback struct is copied out of the library and decoded in Go (decode.go) into the
-// events of package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility)
-// are fetched when SteamAPICallCompleted_t announces them. Unknown callbacks are skipped.
+// each callback struct is copied out of the library and decoded in Go, as its row in callbacks.go
+// describes it, into the events of package steam; async call results (AssociateWithClan,
+// ComputeNewPlayerCompatibility) are fetched when SteamAPICallCompleted_t announces them. Unknown
+// callbacks are skipped.
 //
 // The app ID is the library's business: SteamAppId in the environment, or steam_appid.txt in the
 // working directory. When InitConfig.AppID is set and the environment does not already say so,
