@@ -32,17 +32,6 @@ func TestFieldRowsAreComplete(t *testing.T) {
 	}
 }
 
-// The rows' limits are Steam's, as the README and the GDScript suites state them.
-func TestFieldLimits(t *testing.T) {
-	want := map[Field]int{FieldProduct: 63, FieldDescription: 63, FieldModDir: 31, FieldServerName: 63, FieldMapName: 31,
-		FieldSpectatorName: 63, FieldGameTags: 127, FieldGameData: 2047, FieldRegion: 31}
-	for f := range Fields {
-		if Fields[f].Kind() == KindString {
-			assert.Equal(t, want[Field(f)], Fields[f].MaxLen, Fields[f].Key)
-		}
-	}
-}
-
 // Exactly the fields Steam reads only at log-on are refused after it; every other setter still works.
 func TestOnlyBeforeLogOnFieldsAreRefusedAfterLogOn(t *testing.T) {
 	beforeLogOn := map[Field]bool{FieldProduct: true, FieldDescription: true, FieldModDir: true, FieldDedicated: true}

@@ -266,15 +266,15 @@ type stringSetter struct {
 }
 
 var stringSetters = []stringSetter{
-	{"SetProduct", "product", MaxProductLen, func(s State) string { return s.Product }, FieldProduct},
-	{"SetGameDescription", "description", MaxDescriptionLen, func(s State) string { return s.Description }, FieldDescription},
-	{"SetModDir", "modDir", MaxGameDirLen, func(s State) string { return s.ModDir }, FieldModDir},
-	{"SetServerName", "name", MaxServerNameLen, func(s State) string { return s.ServerName }, FieldServerName},
-	{"SetMapName", "map", MaxMapNameLen, func(s State) string { return s.MapName }, FieldMapName},
-	{"SetSpectatorServerName", "name", MaxServerNameLen, func(s State) string { return s.SpectatorName }, FieldSpectatorName},
-	{"SetGameTags", "tags", MaxGameTagsLen, func(s State) string { return s.GameTags }, FieldGameTags},
-	{"SetGameData", "data", MaxGameDataLen, func(s State) string { return s.GameData }, FieldGameData},
-	{"SetRegion", "region", MaxRegionLen, func(s State) string { return s.Region }, FieldRegion},
+	{"SetProduct", "product", 63, func(s State) string { return s.Product }, FieldProduct},
+	{"SetGameDescription", "description", 63, func(s State) string { return s.Description }, FieldDescription},
+	{"SetModDir", "modDir", 31, func(s State) string { return s.ModDir }, FieldModDir},
+	{"SetServerName", "name", 63, func(s State) string { return s.ServerName }, FieldServerName},
+	{"SetMapName", "map", 31, func(s State) string { return s.MapName }, FieldMapName},
+	{"SetSpectatorServerName", "name", 63, func(s State) string { return s.SpectatorName }, FieldSpectatorName},
+	{"SetGameTags", "tags", 127, func(s State) string { return s.GameTags }, FieldGameTags},
+	{"SetGameData", "data", 2047, func(s State) string { return s.GameData }, FieldGameData},
+	{"SetRegion", "region", 31, func(s State) string { return s.Region }, FieldRegion},
 }
 
 // set is the setter of the row's field.
