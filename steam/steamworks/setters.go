@@ -16,18 +16,18 @@ var setterShapes = map[steam.Kind]shape{
 	steam.KindUint16: shapeVPU16,
 }
 
-// setterSymbols appends each field's setter to fixed and says which symbol sets which field.
-func setterSymbols(fixed []symbol) (all []symbol, byField [len(steam.Fields)]sym) {
-	all = append([]symbol(nil), fixed...)
+// setterSyms is the symbol of each field's setter, declared from its row.
+var setterSyms = setterSymbols()
+
+func setterSymbols() (byField [len(steam.Fields)]sym) {
 	for f := range steam.Fields {
 		def := &steam.Fields[f]
 		byField[f] = noSym
 		if def.Steam != "" {
-			byField[f] = sym(len(all))
-			all = append(all, symbol{gs + def.Steam, setterShapes[def.Kind()]})
+			byField[f] = method(def.Steam, setterShapes[def.Kind()])
 		}
 	}
-	return all, byField
+	return byField
 }
 
 // applySetter gives Steam the value st holds for field, through the field's setter.
