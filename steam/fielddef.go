@@ -134,21 +134,17 @@ func (s *Server) SetBool(field Field, v bool) error {
 
 // SetInt takes the int GDScript passes; the row's range keeps it within the kept type.
 func (s *Server) SetInt(field Field, v int64) error {
-	if field < 0 || field >= Field(len(Fields)) {
-		return fmt.Errorf("field %d is not a one-argument setter", field)
+	d, err := fieldOf(field, KindInt32)
+	if err != nil {
+		if d, err = fieldOf(field, KindUint16); err != nil {
+			return fmt.Errorf("field %d is not an integer setter", field)
+		}
 	}
-	d := &Fields[field]
-	switch p := d.at.(type) {
-	case integer[int32]:
-		if err := d.Range.Check(d.Arg, v); err != nil {
-			return err
-		}
-		return setValue(s, field, d.BeforeLogOn, int32(v), p)
-	case integer[uint16]:
-		if err := d.Range.Check(d.Arg, v); err != nil {
-			return err
-		}
+	if err := d.Range.Check(d.Arg, v); err != nil {
+		return err
+	}
+	if p, ok := d.at.(integer[uint16]); ok {
 		return setValue(s, field, d.BeforeLogOn, uint16(v), p)
 	}
-	return fmt.Errorf("field %d is not an integer", field)
+	return setValue(s, field, d.BeforeLogOn, int32(v), d.at.(integer[int32]))
 }
