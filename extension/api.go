@@ -30,8 +30,8 @@ func (a initArgs) config() (steam.InitConfig, error) {
 	if a.queryPort < 0 || a.queryPort > 0xFFFF {
 		return cfg, fmt.Errorf("query_port must be between 0 and 65535 (65535 = QUERY_PORT_SHARED), got %d", a.queryPort)
 	}
-	if a.mode < int64(steam.ServerModeNoAuthentication) || a.mode > int64(steam.ServerModeAuthenticationAndSecure) {
-		return cfg, fmt.Errorf("server_mode must be 1 (no authentication), 2 (authentication) or 3 (authentication and secure), got %d", a.mode)
+	if err := steam.CheckServerMode(a.mode); err != nil {
+		return cfg, err
 	}
 	cfg.GamePort, cfg.QueryPort = uint16(a.gamePort), uint16(a.queryPort)
 	return cfg, nil
@@ -86,8 +86,8 @@ func initGameServer(s *steam.Server, connect *C.sv_arg, appID int64, version str
 	if err != nil {
 		return false, err
 	}
-	if appID < 0 || appID > 0xFFFFFFFF {
-		return false, fmt.Errorf("app_id must be between 0 and 4294967295, got %d", appID)
+	if err := steam.CheckAppID(appID, ""); err != nil {
+		return false, err
 	}
 	if appID != 0 {
 		cfg.AppID = uint32(appID)

@@ -39,39 +39,28 @@ const (
 	keyAppID
 	keyBackend
 	keyInitialized
-	keyProduct
-	keyDescription
-	keyModDir
-	keyDedicated
-	keyMaxPlayers
-	keyBotPlayers
-	keyServerName
-	keyMapName
-	keyPasswordProtected
-	keySpectatorPort
-	keySpectatorName
-	keyGameTags
-	keyGameData
-	keyRegion
-	keyHeartbeatInterval
-	keyAdvertiseActive
 	keyKeyValues
-	keyCount
+	// keyFields is the first of the setters' fields' keys (fieldKey), named by their rows in steam.Fields.
+	keyFields
+	keyCount = keyFields + key(len(steam.Fields))
 )
 
-var keyNames = [keyCount]string{
-	keyID: "id", keyBuffer: "buffer", keyTicketSize: "ticket_size",
-	keyLength: "length", keyOut: "out", keyAddress: "address", keyPort: "port",
-	keyIPv4: "ipv4", keyIPv6: "ipv6", keyType: "type", keyData: "data",
-	keyStatus: "status", keyVerbal: "verbal",
-	keyIP: "ip", keyGamePort: "game_port", keyQueryPort: "query_port", keyServerMode: "server_mode",
-	keyVersion: "version", keyAppID: "app_id", keyBackend: "backend", keyInitialized: "initialized",
-	keyProduct: "product", keyDescription: "description", keyModDir: "mod_dir", keyDedicated: "dedicated",
-	keyMaxPlayers: "max_players", keyBotPlayers: "bot_players", keyServerName: "server_name",
-	keyMapName: "map_name", keyPasswordProtected: "password_protected", keySpectatorPort: "spectator_port",
-	keySpectatorName: "spectator_server_name", keyGameTags: "game_tags", keyGameData: "game_data",
-	keyRegion: "region", keyHeartbeatInterval: "heartbeat_interval", keyAdvertiseActive: "advertise_active",
-	keyKeyValues: "key_values",
+var keyNames = nameKeys()
+
+func nameKeys() [keyCount]string {
+	n := [keyCount]string{
+		keyID: "id", keyBuffer: "buffer", keyTicketSize: "ticket_size",
+		keyLength: "length", keyOut: "out", keyAddress: "address", keyPort: "port",
+		keyIPv4: "ipv4", keyIPv6: "ipv6", keyType: "type", keyData: "data",
+		keyStatus: "status", keyVerbal: "verbal",
+		keyIP: "ip", keyGamePort: "game_port", keyQueryPort: "query_port", keyServerMode: "server_mode",
+		keyVersion: "version", keyAppID: "app_id", keyBackend: "backend", keyInitialized: "initialized",
+		keyKeyValues: "key_values",
+	}
+	for f := range steam.Fields {
+		n[fieldKey(steam.Field(f))] = steam.Fields[f].Key
+	}
+	return n
 }
 
 // dict fills the Dictionary being returned.
@@ -160,6 +149,8 @@ func initExDict(d dict, r initResult) {
 	d.string(keyVerbal, r.verbal)
 }
 
+// stateDict is getServerState's answer: the serverInit arguments, then every setter's field in
+// the order of steam.Fields, then the rules.
 func stateDict(d dict, v serverState) {
 	st := v.state
 	d.string(keyBackend, v.backend)
@@ -170,22 +161,7 @@ func stateDict(d dict, v serverState) {
 	d.int(keyServerMode, int64(st.Init.Mode))
 	d.string(keyVersion, st.Init.Version)
 	d.int(keyAppID, int64(st.Init.AppID))
-	d.string(keyProduct, st.Product)
-	d.string(keyDescription, st.Description)
-	d.string(keyModDir, st.ModDir)
-	d.bool(keyDedicated, st.Dedicated)
-	d.int(keyMaxPlayers, int64(st.MaxPlayers))
-	d.int(keyBotPlayers, int64(st.BotPlayers))
-	d.string(keyServerName, st.ServerName)
-	d.string(keyMapName, st.MapName)
-	d.bool(keyPasswordProtected, st.PasswordProtected)
-	d.int(keySpectatorPort, int64(st.SpectatorPort))
-	d.string(keySpectatorName, st.SpectatorName)
-	d.string(keyGameTags, st.GameTags)
-	d.string(keyGameData, st.GameData)
-	d.string(keyRegion, st.Region)
-	d.int(keyHeartbeatInterval, int64(st.HeartbeatInterval))
-	d.bool(keyAdvertiseActive, st.AdvertiseActive)
+	fieldsDict(d, &st)
 	rules := d.child(keyKeyValues)
 	for _, kv := range st.KeyValues {
 		C.sv_dict_set_text(rules.r, cstr(kv.Key), C.int64_t(len(kv.Key)), cstr(kv.Value), C.int64_t(len(kv.Value)))

@@ -191,3 +191,14 @@ func TestClassReferenceIsCurrent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, string(got), "class reference is stale: run UPDATE_DOCS=1 go test ./extension/")
 }
+
+// Every row of steam.Fields has its setter method, and only those are cached setters.
+func TestEverySettableFieldHasASetter(t *testing.T) {
+	n := 0
+	for _, m := range methods {
+		if m.cache == cacheSetter {
+			n++
+		}
+	}
+	assert.Equal(t, len(steam.Fields), n)
+}

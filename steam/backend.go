@@ -70,23 +70,8 @@ type Backend interface {
 	// Apply pushes one changed field of state to the backend.
 	Apply(field Field, state *State)
 
-	GetAuthSessionTicket() (AuthTicket, error)
-	BeginAuthSession(ticket []byte, steamID SteamID) BeginAuthSessionResult
-	EndAuthSession(steamID SteamID)
-	CancelAuthTicket(handle uint32)
-	UserHasLicenseForApp(steamID SteamID, appID uint32) UserHasLicenseResult
-	RequestUserGroupStatus(user, group SteamID) bool
-	AssociateWithClan(clan SteamID)
-	ComputeNewPlayerCompatibility(player SteamID)
-
-	// Player connections (the deprecated ISteamGameServer calls GodotSteam Server exposes). An error
-	// means the call did nothing, and says why.
-	SendUserConnectAndAuthenticate(ip uint32, blob []byte, steamID SteamID) (bool, error)
-	CreateUnauthenticatedUserConnection() (SteamID, error)
-	SendUserDisconnect(steamID SteamID) error
-	UpdateUserData(steamID SteamID, name string, score uint32) (bool, error)
-
-	HandleIncomingPacket(data []byte, ip uint32, port uint16) bool
-	// NextOutgoingPacket copies the next queued datagram into buf and reports its length, 0 when none.
-	NextOutgoingPacket(buf []byte) (n int, ip uint32, port uint16)
+	// Each group of calls is declared beside the front's methods that use it.
+	AuthBackend
+	PacketBackend
+	PlayerBackend
 }

@@ -53,8 +53,8 @@ func (s *Server) OfflineIssueTicket(steamID SteamID, appID int64) (t AuthTicket,
 	if err := checkUser("steam_id", steamID); err != nil {
 		return t, err
 	}
-	if appID < 0 || appID > 0xFFFFFFFF {
-		return t, argErrorf("app_id", "must be between 0 (the server's app) and 4294967295, got %d", appID)
+	if err := CheckAppID(appID, "the server's app"); err != nil {
+		return t, err
 	}
 	err = s.scripted(func(sc Scripted) error { t = sc.ScriptIssueTicket(steamID, uint32(appID)); return nil })
 	return t, err

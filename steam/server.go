@@ -48,10 +48,10 @@ func ParseIPv4(ip string) (uint32, error) {
 
 // Init starts the game server (serverInit). Calling it again while running is refused.
 func (s *Server) Init(cfg InitConfig) error {
-	switch {
-	case cfg.Mode < ServerModeNoAuthentication || cfg.Mode > ServerModeAuthenticationAndSecure:
-		return argErrorf("server_mode", "must be 1 (no authentication), 2 (authentication) or 3 (authentication and secure), got %d", cfg.Mode)
-	case len(cfg.Version) > MaxVersionLen:
+	if err := CheckServerMode(int64(cfg.Mode)); err != nil {
+		return err
+	}
+	if len(cfg.Version) > MaxVersionLen {
 		return argErrorf("version_number", "is longer than %d bytes", MaxVersionLen)
 	}
 	s.mu.Lock()
@@ -244,104 +244,6 @@ func setValue[T comparable](s *Server, field Field, beforeLogOn bool, v T, dst f
 	*p = v
 	s.apply(field)
 	return nil
-}
-
-func checkLen(arg, v string, max int) error {
-	if len(v) > max {
-		return argErrorf(arg, "is %d bytes long; Steam allows at most %d", len(v), max)
-	}
-	return nil
-}
-
-func (s *Server) setString(field Field, beforeLogOn bool, arg string, max int, v string, dst func(*State) *string) error {
-	if err := checkLen(arg, v, max); err != nil {
-		return err
-	}
-	return setValue(s, field, beforeLogOn, v, dst)
-}
-
-func (s *Server) SetProduct(v string) error {
-	return s.setString(FieldProduct, true, "product", MaxProductLen, v, func(st *State) *string { return &st.Product })
-}
-
-func (s *Server) SetGameDescription(v string) error {
-	return s.setString(FieldDescription, true, "description", MaxDescriptionLen, v, func(st *State) *string { return &st.Description })
-}
-
-func (s *Server) SetModDir(v string) error {
-	return s.setString(FieldModDir, true, "modDir", MaxGameDirLen, v, func(st *State) *string { return &st.ModDir })
-}
-
-func (s *Server) SetServerName(v string) error {
-	return s.setString(FieldServerName, false, "name", MaxServerNameLen, v, func(st *State) *string { return &st.ServerName })
-}
-
-func (s *Server) SetMapName(v string) error {
-	return s.setString(FieldMapName, false, "map", MaxMapNameLen, v, func(st *State) *string { return &st.MapName })
-}
-
-func (s *Server) SetSpectatorServerName(v string) error {
-	return s.setString(FieldSpectatorName, false, "name", MaxServerNameLen, v, func(st *State) *string { return &st.SpectatorName })
-}
-
-func (s *Server) SetGameTags(v string) error {
-	return s.setString(FieldGameTags, false, "tags", MaxGameTagsLen, v, func(st *State) *string { return &st.GameTags })
-}
-
-func (s *Server) SetGameData(v string) error {
-	return s.setString(FieldGameData, false, "data", MaxGameDataLen, v, func(st *State) *string { return &st.GameData })
-}
-
-func (s *Server) SetRegion(v string) error {
-	return s.setString(FieldRegion, false, "region", MaxRegionLen, v, func(st *State) *string { return &st.Region })
-}
-
-func (s *Server) SetDedicatedServer(v bool) error {
-	return setValue(s, FieldDedicated, true, v, func(st *State) *bool { return &st.Dedicated })
-}
-
-func (s *Server) SetPasswordProtected(v bool) error {
-	return setValue(s, FieldPasswordProtected, false, v, func(st *State) *bool { return &st.PasswordProtected })
-}
-
-func (s *Server) SetAdvertiseServerActive(v bool) error {
-	return setValue(s, FieldAdvertiseActive, false, v, func(st *State) *bool { return &st.AdvertiseActive })
-}
-
-func checkCount(arg string, v int64) error {
-	if v < 0 || v > MaxPlayerCountSane {
-		return argErrorf(arg, "must be between 0 and %d, got %d", MaxPlayerCountSane, v)
-	}
-	return nil
-}
-
-func (s *Server) SetMaxPlayerCount(v int64) error {
-	if err := checkCount("players_max", v); err != nil {
-		return err
-	}
-	return setValue(s, FieldMaxPlayers, false, int32(v), func(st *State) *int32 { return &st.MaxPlayers })
-}
-
-func (s *Server) SetBotPlayerCount(v int64) error {
-	if err := checkCount("bots", v); err != nil {
-		return err
-	}
-	return setValue(s, FieldBotPlayers, false, int32(v), func(st *State) *int32 { return &st.BotPlayers })
-}
-
-func (s *Server) SetSpectatorPort(v int64) error {
-	if v < 0 || v > 0xFFFF {
-		return argErrorf("port", "must be between 0 and 65535, got %d", v)
-	}
-	return setValue(s, FieldSpectatorPort, false, uint16(v), func(st *State) *uint16 { return &st.SpectatorPort })
-}
-
-// SetHeartbeatInterval keeps the value; -1 means Steam's default. Steam chooses the real interval.
-func (s *Server) SetHeartbeatInterval(v int64) error {
-	if v < -1 || v > 1<<31-1 {
-		return argErrorf("interval", "must be -1 (default) or a positive number of seconds, got %d", v)
-	}
-	return setValue(s, FieldHeartbeatInterval, false, int32(v), func(st *State) *int32 { return &st.HeartbeatInterval })
 }
 
 func (s *Server) SetKeyValue(key, value string) error {

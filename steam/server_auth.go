@@ -6,6 +6,25 @@ const MaxTicketLen = 4096
 // MaxPacketLen is the largest datagram handleIncomingPacket accepts (a UDP payload).
 const MaxPacketLen = 65507
 
+// AuthBackend is the part of Backend behind the auth, licence, group and compatibility calls.
+type AuthBackend interface {
+	GetAuthSessionTicket() (AuthTicket, error)
+	BeginAuthSession(ticket []byte, steamID SteamID) BeginAuthSessionResult
+	EndAuthSession(steamID SteamID)
+	CancelAuthTicket(handle uint32)
+	UserHasLicenseForApp(steamID SteamID, appID uint32) UserHasLicenseResult
+	RequestUserGroupStatus(user, group SteamID) bool
+	AssociateWithClan(clan SteamID)
+	ComputeNewPlayerCompatibility(player SteamID)
+}
+
+// PacketBackend is the part of Backend behind GameSocketShare's packet calls.
+type PacketBackend interface {
+	HandleIncomingPacket(data []byte, ip uint32, port uint16) bool
+	// NextOutgoingPacket copies the next queued datagram into buf and reports its length, 0 when none.
+	NextOutgoingPacket(buf []byte) (n int, ip uint32, port uint16)
+}
+
 func checkUser(arg string, id SteamID) error {
 	if !id.Valid() {
 		return argErrorf(arg, "is not a valid Steam ID: %d", uint64(id))
@@ -54,8 +73,8 @@ func (s *Server) UserHasLicenseForApp(steamID SteamID, appID int64) (r UserHasLi
 	if err := checkUser("steam_id", steamID); err != nil {
 		return r, err
 	}
-	if appID < 0 || appID > 0xFFFFFFFF {
-		return r, argErrorf("app_id", "must be between 0 and 4294967295, got %d", appID)
+	if err := CheckAppID(appID, ""); err != nil {
+		return r, err
 	}
 	err = s.do(func(b Backend) { r = b.UserHasLicenseForApp(steamID, uint32(appID)) })
 	return r, err

@@ -8,6 +8,15 @@ import (
 // Player connections: the deprecated ISteamGameServer calls GodotSteam Server exposes for servers
 // that keep Steam's player list (server browsers' player lists) up to date.
 
+// PlayerBackend is the part of Backend behind the player connection calls. An error means the call
+// did nothing, and says why.
+type PlayerBackend interface {
+	SendUserConnectAndAuthenticate(ip uint32, blob []byte, steamID SteamID) (bool, error)
+	CreateUnauthenticatedUserConnection() (SteamID, error)
+	SendUserDisconnect(steamID SteamID) error
+	UpdateUserData(steamID SteamID, name string, score uint32) (bool, error)
+}
+
 // SendUserConnectAndAuthenticate checks a connecting client's auth blob (a ticket, as beginAuthSession
 // takes) and adds the client to the server's player list. It reports whether the blob passed the
 // basic checks; the decision arrives as client_approved or client_denied.

@@ -80,22 +80,22 @@ var frontCalls = []struct {
 	name string
 	call func(*Server) error
 }{
-	{"SetProduct", func(s *Server) error { return s.SetProduct("480") }},
-	{"SetGameDescription", func(s *Server) error { return s.SetGameDescription("Spacewar") }},
-	{"SetModDir", func(s *Server) error { return s.SetModDir("spacewar") }},
-	{"SetDedicatedServer", func(s *Server) error { return s.SetDedicatedServer(true) }},
-	{"SetServerName", func(s *Server) error { return s.SetServerName("name") }},
-	{"SetMapName", func(s *Server) error { return s.SetMapName("map") }},
-	{"SetSpectatorServerName", func(s *Server) error { return s.SetSpectatorServerName("tv") }},
-	{"SetGameTags", func(s *Server) error { return s.SetGameTags("a,b") }},
-	{"SetGameData", func(s *Server) error { return s.SetGameData("d") }},
-	{"SetRegion", func(s *Server) error { return s.SetRegion("eu") }},
-	{"SetPasswordProtected", func(s *Server) error { return s.SetPasswordProtected(true) }},
-	{"SetAdvertiseServerActive", func(s *Server) error { return s.SetAdvertiseServerActive(true) }},
-	{"SetMaxPlayerCount", func(s *Server) error { return s.SetMaxPlayerCount(8) }},
-	{"SetBotPlayerCount", func(s *Server) error { return s.SetBotPlayerCount(2) }},
-	{"SetSpectatorPort", func(s *Server) error { return s.SetSpectatorPort(27020) }},
-	{"SetHeartbeatInterval", func(s *Server) error { return s.SetHeartbeatInterval(30) }},
+	{"SetProduct", func(s *Server) error { return s.SetString(FieldProduct, "480") }},
+	{"SetGameDescription", func(s *Server) error { return s.SetString(FieldDescription, "Spacewar") }},
+	{"SetModDir", func(s *Server) error { return s.SetString(FieldModDir, "spacewar") }},
+	{"SetDedicatedServer", func(s *Server) error { return s.SetBool(FieldDedicated, true) }},
+	{"SetServerName", func(s *Server) error { return s.SetString(FieldServerName, "name") }},
+	{"SetMapName", func(s *Server) error { return s.SetString(FieldMapName, "map") }},
+	{"SetSpectatorServerName", func(s *Server) error { return s.SetString(FieldSpectatorName, "tv") }},
+	{"SetGameTags", func(s *Server) error { return s.SetString(FieldGameTags, "a,b") }},
+	{"SetGameData", func(s *Server) error { return s.SetString(FieldGameData, "d") }},
+	{"SetRegion", func(s *Server) error { return s.SetString(FieldRegion, "eu") }},
+	{"SetPasswordProtected", func(s *Server) error { return s.SetBool(FieldPasswordProtected, true) }},
+	{"SetAdvertiseServerActive", func(s *Server) error { return s.SetBool(FieldAdvertiseActive, true) }},
+	{"SetMaxPlayerCount", func(s *Server) error { return s.SetInt(FieldMaxPlayers, 8) }},
+	{"SetBotPlayerCount", func(s *Server) error { return s.SetInt(FieldBotPlayers, 2) }},
+	{"SetSpectatorPort", func(s *Server) error { return s.SetInt(FieldSpectatorPort, 27020) }},
+	{"SetHeartbeatInterval", func(s *Server) error { return s.SetInt(FieldHeartbeatInterval, 30) }},
 	{"SetKeyValue", func(s *Server) error { return s.SetKeyValue("k", "v") }},
 	{"ClearAllKeyValues", func(s *Server) error { return s.ClearAllKeyValues() }},
 	{"LogOn", func(s *Server) error { return s.LogOn("token") }},
@@ -151,7 +151,7 @@ func TestCallsAfterShutdownRefused(t *testing.T) {
 	for _, tt := range frontCalls {
 		t.Run(tt.name, func(t *testing.T) {
 			s, fb := startedServer(t)
-			require.NoError(t, s.SetServerName("kept"))
+			require.NoError(t, s.SetString(FieldServerName, "kept"))
 			require.NoError(t, s.Shutdown())
 			before := s.State()
 			n := len(fb.Calls())
@@ -215,7 +215,7 @@ func TestInitValidation(t *testing.T) {
 func TestInitTwiceRefused(t *testing.T) {
 	s, _, made := newTestServer()
 	require.NoError(t, s.Init(testCfg))
-	require.NoError(t, s.SetServerName("first"))
+	require.NoError(t, s.SetString(FieldServerName, "first"))
 	err := s.Init(testCfg)
 	require.Error(t, err)
 	assert.Equal(t, 1, *made)
@@ -240,7 +240,7 @@ func TestInitBackendErrors(t *testing.T) {
 	require.ErrorAs(t, s.Init(testCfg), &ie)
 	assert.Equal(t, InitNoSteamClient, ie.Status)
 	assert.False(t, s.Initialized())
-	assert.ErrorIs(t, s.SetServerName("x"), ErrNotInitialized)
+	assert.ErrorIs(t, s.SetString(FieldServerName, "x"), ErrNotInitialized)
 
 	fb.initErr = nil
 	require.NoError(t, s.Init(testCfg), "a failed Init can be retried")
@@ -261,22 +261,24 @@ type stringSetter struct {
 	name  string
 	arg   string
 	max   int
-	set   func(*Server, string) error
 	get   func(State) string
 	field Field
 }
 
 var stringSetters = []stringSetter{
-	{"SetProduct", "product", MaxProductLen, (*Server).SetProduct, func(s State) string { return s.Product }, FieldProduct},
-	{"SetGameDescription", "description", MaxDescriptionLen, (*Server).SetGameDescription, func(s State) string { return s.Description }, FieldDescription},
-	{"SetModDir", "modDir", MaxGameDirLen, (*Server).SetModDir, func(s State) string { return s.ModDir }, FieldModDir},
-	{"SetServerName", "name", MaxServerNameLen, (*Server).SetServerName, func(s State) string { return s.ServerName }, FieldServerName},
-	{"SetMapName", "map", MaxMapNameLen, (*Server).SetMapName, func(s State) string { return s.MapName }, FieldMapName},
-	{"SetSpectatorServerName", "name", MaxServerNameLen, (*Server).SetSpectatorServerName, func(s State) string { return s.SpectatorName }, FieldSpectatorName},
-	{"SetGameTags", "tags", MaxGameTagsLen, (*Server).SetGameTags, func(s State) string { return s.GameTags }, FieldGameTags},
-	{"SetGameData", "data", MaxGameDataLen, (*Server).SetGameData, func(s State) string { return s.GameData }, FieldGameData},
-	{"SetRegion", "region", MaxRegionLen, (*Server).SetRegion, func(s State) string { return s.Region }, FieldRegion},
+	{"SetProduct", "product", 63, func(s State) string { return s.Product }, FieldProduct},
+	{"SetGameDescription", "description", 63, func(s State) string { return s.Description }, FieldDescription},
+	{"SetModDir", "modDir", 31, func(s State) string { return s.ModDir }, FieldModDir},
+	{"SetServerName", "name", 63, func(s State) string { return s.ServerName }, FieldServerName},
+	{"SetMapName", "map", 31, func(s State) string { return s.MapName }, FieldMapName},
+	{"SetSpectatorServerName", "name", 63, func(s State) string { return s.SpectatorName }, FieldSpectatorName},
+	{"SetGameTags", "tags", 127, func(s State) string { return s.GameTags }, FieldGameTags},
+	{"SetGameData", "data", 2047, func(s State) string { return s.GameData }, FieldGameData},
+	{"SetRegion", "region", 31, func(s State) string { return s.Region }, FieldRegion},
 }
+
+// set is the setter of the row's field.
+func (tt stringSetter) set(s *Server, v string) error { return s.SetString(tt.field, v) }
 
 func TestStringLimits(t *testing.T) {
 	for _, tt := range stringSetters {
@@ -309,7 +311,7 @@ func TestLogOnTokenLimits(t *testing.T) {
 	s, fb := startedServer(t)
 	requireArgError(t, s.LogOn(""), "token")
 	requireArgError(t, s.LogOn(strings.Repeat("t", MaxTokenLen+1)), "token")
-	require.NoError(t, s.SetProduct("480"), "a refused LogOn does not count as logging on")
+	require.NoError(t, s.SetString(FieldProduct, "480"), "a refused LogOn does not count as logging on")
 	require.NoError(t, s.LogOn(strings.Repeat("t", MaxTokenLen)))
 	assert.Contains(t, fb.Calls(), "LogOn("+strings.Repeat("t", MaxTokenLen)+")")
 }
@@ -319,10 +321,10 @@ func TestSetBeforeLogOnOnly(t *testing.T) {
 		name string
 		set  func(*Server) error
 	}{
-		{"SetProduct", func(s *Server) error { return s.SetProduct("480") }},
-		{"SetGameDescription", func(s *Server) error { return s.SetGameDescription("Spacewar") }},
-		{"SetModDir", func(s *Server) error { return s.SetModDir("spacewar") }},
-		{"SetDedicatedServer", func(s *Server) error { return s.SetDedicatedServer(true) }},
+		{"SetProduct", func(s *Server) error { return s.SetString(FieldProduct, "480") }},
+		{"SetGameDescription", func(s *Server) error { return s.SetString(FieldDescription, "Spacewar") }},
+		{"SetModDir", func(s *Server) error { return s.SetString(FieldModDir, "spacewar") }},
+		{"SetDedicatedServer", func(s *Server) error { return s.SetBool(FieldDedicated, true) }},
 	}
 	logOns := []struct {
 		name  string
@@ -344,7 +346,7 @@ func TestSetBeforeLogOnOnly(t *testing.T) {
 				assert.NotErrorIs(t, err, ErrNotInitialized)
 				assert.Equal(t, before, s.State())
 				assert.Len(t, fb.applied, n)
-				assert.NoError(t, s.SetServerName("other fields still change"))
+				assert.NoError(t, s.SetString(FieldServerName, "other fields still change"))
 
 				require.NoError(t, s.LogOff())
 				assert.NoError(t, tt.set(s), "accepted again after logOff, for the next log-on")
@@ -416,32 +418,32 @@ func TestKeyValuesBound(t *testing.T) {
 
 func TestIntegerRanges(t *testing.T) {
 	tests := []struct {
-		name string
-		arg  string
-		set  func(*Server, int64) error
-		get  func(State) int64
-		ok   []int64
-		bad  []int64
+		name  string
+		arg   string
+		field Field
+		get   func(State) int64
+		ok    []int64
+		bad   []int64
 	}{
-		{"SetMaxPlayerCount", "players_max", (*Server).SetMaxPlayerCount, func(s State) int64 { return int64(s.MaxPlayers) },
+		{"SetMaxPlayerCount", "players_max", FieldMaxPlayers, func(s State) int64 { return int64(s.MaxPlayers) },
 			[]int64{0, 1, 64, MaxPlayerCountSane}, []int64{-1, MaxPlayerCountSane + 1, math.MinInt64, math.MaxInt64, 1 << 32}},
-		{"SetBotPlayerCount", "bots", (*Server).SetBotPlayerCount, func(s State) int64 { return int64(s.BotPlayers) },
+		{"SetBotPlayerCount", "bots", FieldBotPlayers, func(s State) int64 { return int64(s.BotPlayers) },
 			[]int64{0, 3, MaxPlayerCountSane}, []int64{-1, MaxPlayerCountSane + 1, math.MinInt64, 1 << 32}},
-		{"SetSpectatorPort", "port", (*Server).SetSpectatorPort, func(s State) int64 { return int64(s.SpectatorPort) },
+		{"SetSpectatorPort", "port", FieldSpectatorPort, func(s State) int64 { return int64(s.SpectatorPort) },
 			[]int64{0, 1, 27020, 65535}, []int64{-1, 65536, math.MaxInt64, math.MinInt64}},
-		{"SetHeartbeatInterval", "interval", (*Server).SetHeartbeatInterval, func(s State) int64 { return int64(s.HeartbeatInterval) },
+		{"SetHeartbeatInterval", "interval", FieldHeartbeatInterval, func(s State) int64 { return int64(s.HeartbeatInterval) },
 			[]int64{-1, 0, 300, math.MaxInt32}, []int64{-2, math.MaxInt32 + 1, math.MinInt64, math.MaxInt64}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _ := startedServer(t)
 			for _, v := range tt.ok {
-				require.NoError(t, tt.set(s, v), "%d", v)
+				require.NoError(t, s.SetInt(tt.field, v), "%d", v)
 				assert.Equal(t, v, tt.get(s.State()))
 			}
 			before := s.State()
 			for _, v := range tt.bad {
-				requireArgError(t, tt.set(s, v), tt.arg)
+				requireArgError(t, s.SetInt(tt.field, v), tt.arg)
 				assert.Equal(t, before, s.State(), "%d changed nothing", v)
 			}
 		})
@@ -450,14 +452,14 @@ func TestIntegerRanges(t *testing.T) {
 
 func TestBoolSetters(t *testing.T) {
 	s, _ := startedServer(t)
-	require.NoError(t, s.SetDedicatedServer(true))
-	require.NoError(t, s.SetPasswordProtected(true))
-	require.NoError(t, s.SetAdvertiseServerActive(true))
+	require.NoError(t, s.SetBool(FieldDedicated, true))
+	require.NoError(t, s.SetBool(FieldPasswordProtected, true))
+	require.NoError(t, s.SetBool(FieldAdvertiseActive, true))
 	st := s.State()
 	assert.True(t, st.Dedicated)
 	assert.True(t, st.PasswordProtected)
 	assert.True(t, st.AdvertiseActive)
-	require.NoError(t, s.SetPasswordProtected(false))
+	require.NoError(t, s.SetBool(FieldPasswordProtected, false))
 	assert.False(t, s.State().PasswordProtected)
 }
 
@@ -634,15 +636,15 @@ func TestStatusReads(t *testing.T) {
 func TestUnchangedValuesAreNotResent(t *testing.T) {
 	s, fb := startedServer(t)
 	sets := []func() error{
-		func() error { return s.SetMapName("") },
-		func() error { return s.SetMapName("de_dust") },
-		func() error { return s.SetMaxPlayerCount(0) },
-		func() error { return s.SetPasswordProtected(false) },
-		func() error { return s.SetSpectatorPort(27020) },
-		func() error { return s.SetHeartbeatInterval(-1) },
+		func() error { return s.SetString(FieldMapName, "") },
+		func() error { return s.SetString(FieldMapName, "de_dust") },
+		func() error { return s.SetInt(FieldMaxPlayers, 0) },
+		func() error { return s.SetBool(FieldPasswordProtected, false) },
+		func() error { return s.SetInt(FieldSpectatorPort, 27020) },
+		func() error { return s.SetInt(FieldHeartbeatInterval, -1) },
 		func() error { return s.SetKeyValue("k", "v") },
 		func() error { return s.ClearAllKeyValues() },
-		func() error { return s.SetProduct("480") },
+		func() error { return s.SetString(FieldProduct, "480") },
 	}
 	for i, set := range sets {
 		require.NoError(t, set())
@@ -651,21 +653,21 @@ func TestUnchangedValuesAreNotResent(t *testing.T) {
 		require.NoError(t, set())
 		assert.Len(t, fb.applied, n, "set %d again with the same value is not resent", i)
 	}
-	require.NoError(t, s.SetMapName("other"))
-	require.NoError(t, s.SetMapName("de_dust"))
+	require.NoError(t, s.SetString(FieldMapName, "other"))
+	require.NoError(t, s.SetString(FieldMapName, "de_dust"))
 	require.NoError(t, s.SetKeyValue("k", "w"))
 	require.NoError(t, s.ClearAllKeyValues())
 	assert.Equal(t, []Field{FieldMapName, FieldMapName, FieldKeyValues, FieldKeyValues}, fb.applied[len(sets):], "changes are sent")
 
 	require.NoError(t, s.LogOnAnonymous())
-	require.Error(t, s.SetProduct("480"), "refused after log-on even when unchanged")
+	require.Error(t, s.SetString(FieldProduct, "480"), "refused after log-on even when unchanged")
 
 	require.NoError(t, s.Shutdown())
 	require.NoError(t, s.Init(testCfg))
 	n := len(fb.applied)
-	require.NoError(t, s.SetMaxPlayerCount(0))
+	require.NoError(t, s.SetInt(FieldMaxPlayers, 0))
 	require.NoError(t, s.ClearAllKeyValues())
 	assert.Equal(t, []Field{FieldMaxPlayers, FieldKeyValues}, fb.applied[n:], "a new Init sends every value again")
 	require.NoError(t, s.Shutdown())
-	require.ErrorIs(t, s.SetMaxPlayerCount(0), ErrNotInitialized, "refused before Init even when unchanged")
+	require.ErrorIs(t, s.SetInt(FieldMaxPlayers, 0), ErrNotInitialized, "refused before Init even when unchanged")
 }

@@ -1,16 +1,9 @@
 package steam
 
-// Limits Steamworks puts on server strings (k_cbMaxGameServer*, in bytes, without the NUL).
-// Longer values are refused rather than silently cut, so what a server browser shows is what the game set.
+// Limits in bytes Steamworks puts on strings other than the setters' (whose limits are their rows
+// in Fields) and on counts. Longer values are refused rather than silently cut, so what a server
+// browser shows is what the game set.
 const (
-	MaxServerNameLen   = 63
-	MaxMapNameLen      = 31
-	MaxGameDirLen      = 31
-	MaxDescriptionLen  = 63
-	MaxProductLen      = 63
-	MaxGameTagsLen     = 127
-	MaxGameDataLen     = 2047
-	MaxRegionLen       = 31
 	MaxKeyLen          = 127
 	MaxValueLen        = 255
 	MaxTokenLen        = 1023
@@ -80,26 +73,3 @@ func (s *State) SetKeyValueBounded(key, value string, max int) bool {
 	s.KeyValues = append(s.KeyValues, KeyValue{key, value})
 	return true
 }
-
-// Field names one piece of State, so a backend can be told exactly what changed.
-type Field int
-
-const (
-	FieldProduct Field = iota
-	FieldDescription
-	FieldModDir
-	FieldDedicated
-	FieldMaxPlayers
-	FieldBotPlayers
-	FieldServerName
-	FieldMapName
-	FieldPasswordProtected
-	FieldSpectatorPort
-	FieldSpectatorName
-	FieldGameTags
-	FieldGameData
-	FieldRegion
-	FieldHeartbeatInterval
-	FieldAdvertiseActive
-	FieldKeyValues
-)

@@ -744,14 +744,14 @@ func sharedAsk(t *testing.T, s *steam.Server, req []byte, ip string, port int64)
 
 func setUp(t testing.TB, s *steam.Server) {
 	t.Helper()
-	require.NoError(t, s.SetModDir("mygame"))
-	require.NoError(t, s.SetGameDescription("My Godot Game"))
-	require.NoError(t, s.SetDedicatedServer(true))
-	require.NoError(t, s.SetServerName("Fake Godot Server"))
-	require.NoError(t, s.SetMapName("arena_01"))
-	require.NoError(t, s.SetMaxPlayerCount(16))
-	require.NoError(t, s.SetBotPlayerCount(1))
-	require.NoError(t, s.SetGameTags("coop,godot,offline"))
+	require.NoError(t, s.SetString(steam.FieldModDir, "mygame"))
+	require.NoError(t, s.SetString(steam.FieldDescription, "My Godot Game"))
+	require.NoError(t, s.SetBool(steam.FieldDedicated, true))
+	require.NoError(t, s.SetString(steam.FieldServerName, "Fake Godot Server"))
+	require.NoError(t, s.SetString(steam.FieldMapName, "arena_01"))
+	require.NoError(t, s.SetInt(steam.FieldMaxPlayers, 16))
+	require.NoError(t, s.SetInt(steam.FieldBotPlayers, 1))
+	require.NoError(t, s.SetString(steam.FieldGameTags, "coop,godot,offline"))
 	require.NoError(t, s.SetKeyValue("mp_friendlyfire", "0"))
 	require.NoError(t, s.SetKeyValue("sv_region", "eu"))
 }
@@ -763,7 +763,7 @@ func TestSharedSocketAnswers(t *testing.T) {
 	s, b := frontBackend(t, Options{Clock: fixedClock(&now), MaxOutgoingPackets: 8}, sharedCfg)
 	setUp(t, s)
 	assert.Empty(t, sharedAsk(t, s, infoReq, "192.0.2.7", 50000), "silent until advertised")
-	require.NoError(t, s.SetAdvertiseServerActive(true))
+	require.NoError(t, s.SetBool(steam.FieldAdvertiseActive, true))
 
 	d := sharedAsk(t, s, infoReq, "192.0.2.7", 50000)
 	require.Len(t, d, 1)
@@ -782,8 +782,8 @@ func TestSharedSocketAnswers(t *testing.T) {
 	assert.Equal(t, uint64(b.SteamID()), got.SteamID, "the token's persistent ID")
 	assert.Equal(t, steam.AccountTypeGameServer, steam.SteamID(got.SteamID).AccountType())
 
-	require.NoError(t, s.SetMapName("arena_02"))
-	require.NoError(t, s.SetPasswordProtected(true))
+	require.NoError(t, s.SetString(steam.FieldMapName, "arena_02"))
+	require.NoError(t, s.SetBool(steam.FieldPasswordProtected, true))
 	got, err = decodeInfo(sharedAsk(t, s, infoReq, "192.0.2.7", 50000)[0])
 	require.NoError(t, err)
 	assert.Equal(t, "arena_02", got.Map, "setters reach the next reply")
@@ -824,14 +824,14 @@ func TestSharedSocketAnswers(t *testing.T) {
 	for n, _, _ := b.NextOutgoingPacket(make([]byte, 2000)); n > 0; n, _, _ = b.NextOutgoingPacket(make([]byte, 2000)) {
 	}
 
-	require.NoError(t, s.SetAdvertiseServerActive(false))
+	require.NoError(t, s.SetBool(steam.FieldAdvertiseActive, false))
 	assert.Empty(t, sharedAsk(t, s, infoReq, "192.0.2.7", 50000), "silent again")
 }
 
 func TestPublishPlayers(t *testing.T) {
 	now := t0
 	s, b := frontBackend(t, Options{Clock: fixedClock(&now)}, sharedCfg)
-	require.NoError(t, s.SetAdvertiseServerActive(true))
+	require.NoError(t, s.SetBool(steam.FieldAdvertiseActive, true))
 	b.mu.Lock()
 	b.publishPlayers([]steam.Player{{Name: "Alice", Score: 5, Duration: 90 * time.Second}, {Name: "Bot", Bot: true}})
 	b.mu.Unlock()
@@ -845,7 +845,7 @@ func TestPublishPlayers(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, byte(2), got.Players)
 
-	require.NoError(t, s.SetMapName("x"))
+	require.NoError(t, s.SetString(steam.FieldMapName, "x"))
 	got, err = decodeInfo(sharedAsk(t, s, infoReq, "192.0.2.7", 1)[0])
 	require.NoError(t, err)
 	assert.Equal(t, byte(2), got.Players, "a setter keeps the player list")
@@ -892,7 +892,7 @@ func TestNoQueryPortAnswersNothing(t *testing.T) {
 	cfg := sharedCfg
 	cfg.QueryPort = 0
 	s, b := frontBackend(t, Options{}, cfg)
-	require.NoError(t, s.SetAdvertiseServerActive(true))
+	require.NoError(t, s.SetBool(steam.FieldAdvertiseActive, true))
 	ok, err := s.HandleIncomingPacket(infoReq, "192.0.2.7", 1)
 	require.NoError(t, err)
 	assert.False(t, ok)

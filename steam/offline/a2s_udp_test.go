@@ -96,7 +96,7 @@ func TestUDPLoopback(t *testing.T) {
 			require.NoError(t, err)
 			assert.False(t, ok, "with a query port of its own, Steam takes nothing from the game socket")
 			c.ask(infoReq, 0, 200*time.Millisecond) // silent until advertised
-			require.NoError(t, s.SetAdvertiseServerActive(true))
+			require.NoError(t, s.SetBool(steam.FieldAdvertiseActive, true))
 			require.NoError(t, s.LogOnAnonymous())
 
 			d := c.ask(infoReq, 1, 50*time.Millisecond)
@@ -168,7 +168,7 @@ func TestUDPBindFailure(t *testing.T) {
 func TestUDPConcurrentWithFront(t *testing.T) {
 	s, _, addr := udpServer(t, Options{})
 	setUp(t, s)
-	require.NoError(t, s.SetAdvertiseServerActive(true))
+	require.NoError(t, s.SetBool(steam.FieldAdvertiseActive, true))
 	var wg sync.WaitGroup
 	stop := make(chan struct{})
 	for i := 0; i < 4; i++ {
@@ -194,7 +194,7 @@ func TestUDPConcurrentWithFront(t *testing.T) {
 		}()
 	}
 	for i := 0; i < 300; i++ {
-		require.NoError(t, s.SetMapName("map"+string(rune('a'+i%26))))
+		require.NoError(t, s.SetString(steam.FieldMapName, "map"+string(rune('a'+i%26))))
 		require.NoError(t, s.SetKeyValue("k", "v"+string(rune('a'+i%26))))
 		if i%50 == 0 {
 			require.NoError(t, s.LogOnAnonymous())

@@ -228,7 +228,7 @@ func ParseData(b []byte) (*Data, error) {
 		}
 		user := User{Name: u.Name}
 		for _, a := range u.Apps {
-			if a < 0 || a > 0xFFFFFFFF {
+			if !steam.ValidAppID(a) {
 				return nil, fmt.Errorf("users.%s.apps: %d is not an app ID (0 to 4294967295)", key, a)
 			}
 			user.Apps = append(user.Apps, uint32(a))

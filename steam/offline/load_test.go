@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gosteam/godot-steam-server/steam"
 	"github.com/stretchr/testify/require"
 )
 
@@ -43,7 +44,7 @@ func BenchmarkUDPLoad(b *testing.B) {
 func responderAddr(tb testing.TB) netip.AddrPort {
 	s, _, addr := udpServer(tb, Options{Queries: QueryOptions{RateLimit200ms: -1}})
 	setUp(tb, s)
-	require.NoError(tb, s.SetAdvertiseServerActive(true))
+	require.NoError(tb, s.SetBool(steam.FieldAdvertiseActive, true))
 	return addr
 }
 

@@ -278,7 +278,7 @@ func TestMiscNoOps(t *testing.T) {
 	s, b := newServer(t, offline.Options{}, cfgAuth)
 	s.RunFrame()
 	require.NoError(t, s.ReleaseCurrentThreadMemory())
-	require.NoError(t, s.SetServerName("applied"))
+	require.NoError(t, s.SetString(steam.FieldServerName, "applied"))
 	b.Apply(steam.FieldServerName, nil)
 	assert.Empty(t, drain(s))
 	assert.Equal(t, "applied", s.State().ServerName)

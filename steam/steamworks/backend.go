@@ -9,9 +9,10 @@
 // A library that was loaded stays loaded for the life of the process (it starts threads).
 //
 // Callbacks use Steam's manual dispatch, pumped from RunFrame on the calling (main) thread:
-// each callback struct is copied out of the library and decoded in Go (decode.go) into the
-// events of package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility)
-// are fetched when SteamAPICallCompleted_t announces them. Unknown callbacks are skipped.
+// each callback struct is copied out of the library and decoded in Go, as its row in callbacks.go
+// describes it, into the events of package steam; async call results (AssociateWithClan,
+// ComputeNewPlayerCompatibility) are fetched when SteamAPICallCompleted_t announces them. Unknown
+// callbacks are skipped.
 //
 // The app ID is the library's business: SteamAppId in the environment, or steam_appid.txt in the
 // working directory. When InitConfig.AppID is set and the environment does not already say so,
@@ -49,6 +50,31 @@ const maxCallResultSize = 4096
 
 // maxPendingCalls bounds the players remembered for compatibility calls Steam never answered.
 const maxPendingCalls = 1024
+
+// The library's functions the lifecycle, the callback pump and the status reads call.
+var (
+	symGameServerInit             = fn("SteamInternal_GameServer_Init_V2", shapeInit)
+	symGameServerShutdown         = fn("SteamGameServer_Shutdown", shapeV)
+	symGameServerGetHSteamPipe    = fn("SteamGameServer_GetHSteamPipe", shapeI32)
+	symReleaseCurrentThreadMemory = fn("SteamAPI_ReleaseCurrentThreadMemory", shapeV)
+	symGameServerV015             = fn("SteamAPI_SteamGameServer_v015", shapeP) // the version also in interfaceVersions
+	symDispatchInit               = fn("SteamAPI_ManualDispatch_Init", shapeV)
+	symDispatchRunFrame           = fn("SteamAPI_ManualDispatch_RunFrame", shapeVI32)
+	symDispatchGetNextCallback    = fn("SteamAPI_ManualDispatch_GetNextCallback", shapeBI32Msg)
+	symDispatchFreeLastCallback   = fn("SteamAPI_ManualDispatch_FreeLastCallback", shapeVI32)
+	symDispatchGetAPICallResult   = fn("SteamAPI_ManualDispatch_GetAPICallResult", shapeBI32U64PI32I32P)
+
+	symLogOn               = method("LogOn", shapeVPS)
+	symLogOnAnonymous      = method("LogOnAnonymous", shapeVP)
+	symLogOff              = method("LogOff", shapeVP)
+	symBLoggedOn           = method("BLoggedOn", shapeBP)
+	symBSecure             = method("BSecure", shapeBP)
+	symGetSteamID          = method("GetSteamID", shapeU64P)
+	symWasRestartRequested = method("WasRestartRequested", shapeBP)
+	symGetPublicIP         = method("GetPublicIP", shapeIPP)
+	symClearAllKeyValues   = method("ClearAllKeyValues", shapeVP)
+	symSetKeyValue         = method("SetKeyValue", shapeVPSS)
+)
 
 // running is set while a backend of this process has Steam's game server initialized.
 var running atomic.Bool
@@ -207,133 +233,15 @@ func (b *Backend) PublicIP() steam.IPAddress {
 	return ip
 }
 
-// Apply pushes one changed field to Steam with its setter. Rules are replaced as a whole:
-// ClearAllKeyValues, then SetKeyValue for each in order. The heartbeat interval has no setter in
-// SteamGameServer015 (Steam chooses it); it is kept in the state only.
+// Apply pushes one changed field to Steam with its setter (setters.go). Rules are replaced as a
+// whole: ClearAllKeyValues, then SetKeyValue for each in order.
 func (b *Backend) Apply(field steam.Field, st *steam.State) {
-	switch field {
-	case steam.FieldProduct:
-		b.api.vPS(symSetProduct, st.Product)
-	case steam.FieldDescription:
-		b.api.vPS(symSetGameDescription, st.Description)
-	case steam.FieldModDir:
-		b.api.vPS(symSetModDir, st.ModDir)
-	case steam.FieldDedicated:
-		b.api.vPB(symSetDedicatedServer, st.Dedicated)
-	case steam.FieldMaxPlayers:
-		b.api.vPI32(symSetMaxPlayerCount, st.MaxPlayers)
-	case steam.FieldBotPlayers:
-		b.api.vPI32(symSetBotPlayerCount, st.BotPlayers)
-	case steam.FieldServerName:
-		b.api.vPS(symSetServerName, st.ServerName)
-	case steam.FieldMapName:
-		b.api.vPS(symSetMapName, st.MapName)
-	case steam.FieldPasswordProtected:
-		b.api.vPB(symSetPasswordProtected, st.PasswordProtected)
-	case steam.FieldSpectatorPort:
-		b.api.vPU16(symSetSpectatorPort, st.SpectatorPort)
-	case steam.FieldSpectatorName:
-		b.api.vPS(symSetSpectatorServerName, st.SpectatorName)
-	case steam.FieldGameTags:
-		b.api.vPS(symSetGameTags, st.GameTags)
-	case steam.FieldGameData:
-		b.api.vPS(symSetGameData, st.GameData)
-	case steam.FieldRegion:
-		b.api.vPS(symSetRegion, st.Region)
-	case steam.FieldAdvertiseActive:
-		b.api.vPB(symSetAdvertiseServerActive, st.AdvertiseActive)
-	case steam.FieldKeyValues:
-		b.api.vP(symClearAllKeyValues)
-		for _, kv := range st.KeyValues {
-			b.api.vPSS(symSetKeyValue, kv.Key, kv.Value)
-		}
-	case steam.FieldHeartbeatInterval:
-	}
-}
-
-// GetAuthSessionTicket issues a ticket for any peer (a NULL SteamNetworkingIdentity).
-func (b *Backend) GetAuthSessionTicket() (steam.AuthTicket, error) {
-	buf := make([]byte, ticketBufferSize)
-	handle, n := b.api.u32PPI32PP(symGetAuthSessionTicket, buf)
-	if handle == 0 {
-		return steam.AuthTicket{}, errors.New("Steam issued no ticket (k_HAuthTicketInvalid)")
-	}
-	if n > uint32(len(buf)) {
-		n = uint32(len(buf))
-	}
-	return steam.AuthTicket{Handle: handle, Bytes: buf[:n:n]}, nil
-}
-
-func (b *Backend) BeginAuthSession(ticket []byte, id steam.SteamID) steam.BeginAuthSessionResult {
-	return steam.BeginAuthSessionResult(b.api.i32PPI32U64(symBeginAuthSession, ticket, uint64(id)))
-}
-
-func (b *Backend) EndAuthSession(id steam.SteamID) { b.api.vPU64(symEndAuthSession, uint64(id)) }
-func (b *Backend) CancelAuthTicket(handle uint32)  { b.api.vPU32(symCancelAuthTicket, handle) }
-
-func (b *Backend) UserHasLicenseForApp(id steam.SteamID, appID uint32) steam.UserHasLicenseResult {
-	return steam.UserHasLicenseResult(b.api.i32PU64U32(symUserHasLicenseForApp, uint64(id), appID))
-}
-
-func (b *Backend) RequestUserGroupStatus(user, group steam.SteamID) bool {
-	return b.api.bPU64U64(symRequestUserGroupStatus, uint64(user), uint64(group))
-}
-
-// AssociateWithClan answers later, through the pump. When Steam refuses to start the call
-// (k_uAPICallInvalid, e.g. not logged on) associate_clan reports ResultFail at the next frame.
-func (b *Backend) AssociateWithClan(clan steam.SteamID) {
-	if b.api.u64PU64(symAssociateWithClan, uint64(clan)) == 0 {
-		b.events.Push(steam.AssociateClan{Result: steam.ResultFail})
-	}
-}
-
-// ComputeNewPlayerCompatibility answers later, through the pump; a refused call reports ResultFail.
-func (b *Backend) ComputeNewPlayerCompatibility(player steam.SteamID) {
-	call := b.api.u64PU64(symComputeNewPlayerCompatibility, uint64(player))
-	if call == 0 {
-		b.events.Push(steam.PlayerCompat{Result: steam.ResultFail, SteamID: player})
+	if field != steam.FieldKeyValues {
+		b.applySetter(field, st)
 		return
 	}
-	if len(b.compat) < maxPendingCalls {
-		b.compat[call] = player
+	b.api.vP(symClearAllKeyValues)
+	for _, kv := range st.KeyValues {
+		b.api.vPSS(symSetKeyValue, kv.Key, kv.Value)
 	}
-}
-
-// SendUserConnectAndAuthenticate hands Steam a connecting client's auth blob
-// (SendUserConnectAndAuthenticate_DEPRECATED); the verdict arrives as client_approved or client_denied.
-func (b *Backend) SendUserConnectAndAuthenticate(ip uint32, blob []byte, id steam.SteamID) (bool, error) {
-	ok, _ := b.api.bPU32PU32P(symSendUserConnectAndAuthenticate, ip, blob, uint64(id))
-	return ok, nil
-}
-
-// CreateUnauthenticatedUserConnection makes a Steam ID for a bot.
-func (b *Backend) CreateUnauthenticatedUserConnection() (steam.SteamID, error) {
-	id := steam.SteamID(b.api.u64P(symCreateUnauthenticatedUserConnection))
-	if id == 0 {
-		return 0, errors.New("Steam made no Steam ID for the user (is the server logged on?)")
-	}
-	return id, nil
-}
-
-func (b *Backend) SendUserDisconnect(id steam.SteamID) error {
-	b.api.vPU64(symSendUserDisconnect, uint64(id))
-	return nil
-}
-
-// UpdateUserData sets a user's name and score for server browsers; false for an unknown user.
-func (b *Backend) UpdateUserData(id steam.SteamID, name string, score uint32) (bool, error) {
-	return b.api.bPU64SU32(symBUpdateUserData, uint64(id), name, score), nil
-}
-
-func (b *Backend) HandleIncomingPacket(data []byte, ip uint32, port uint16) bool {
-	return b.api.bPPI32U32U16(symHandleIncomingPacket, data, ip, port)
-}
-
-// NextOutgoingPacket copies Steam's next datagram into buf; 0 when none.
-func (b *Backend) NextOutgoingPacket(buf []byte) (int, uint32, uint16) {
-	n, ip, port := b.api.i32PPI32PP(symGetNextOutgoingPacket, buf)
-	if n <= 0 {
-		return 0, 0, 0
-	}
-	return min(int(n), len(buf)), ip, port
 }

@@ -133,53 +133,6 @@ func TestInitExportsTheAppID(t *testing.T) {
 	}
 }
 
-func TestApplyCallsEachSetter(t *testing.T) {
-	st := &steam.State{
-		Product: "480", Description: "Spacewar", ModDir: "spacewar", Dedicated: true, MaxPlayers: 16, BotPlayers: 2,
-		ServerName: "My server", MapName: "arena", PasswordProtected: true, SpectatorPort: 27020, SpectatorName: "spec",
-		GameTags: "a,b", GameData: "data", Region: "eu", HeartbeatInterval: 30, AdvertiseActive: true,
-		KeyValues: []steam.KeyValue{{Key: "mode", Value: "ctf"}, {Key: "round", Value: "3"}},
-	}
-	cases := []struct {
-		field steam.Field
-		want  []string
-	}{
-		{steam.FieldProduct, []string{`SetProduct("480")`}},
-		{steam.FieldDescription, []string{`SetGameDescription("Spacewar")`}},
-		{steam.FieldModDir, []string{`SetModDir("spacewar")`}},
-		{steam.FieldDedicated, []string{`SetDedicatedServer(true)`}},
-		{steam.FieldMaxPlayers, []string{`SetMaxPlayerCount(16)`}},
-		{steam.FieldBotPlayers, []string{`SetBotPlayerCount(2)`}},
-		{steam.FieldServerName, []string{`SetServerName("My server")`}},
-		{steam.FieldMapName, []string{`SetMapName("arena")`}},
-		{steam.FieldPasswordProtected, []string{`SetPasswordProtected(true)`}},
-		{steam.FieldSpectatorPort, []string{`SetSpectatorPort(27020)`}},
-		{steam.FieldSpectatorName, []string{`SetSpectatorServerName("spec")`}},
-		{steam.FieldGameTags, []string{`SetGameTags("a,b")`}},
-		{steam.FieldGameData, []string{`SetGameData("data")`}},
-		{steam.FieldRegion, []string{`SetRegion("eu")`}},
-		{steam.FieldHeartbeatInterval, nil}, // no setter in SteamGameServer015
-		{steam.FieldAdvertiseActive, []string{`SetAdvertiseServerActive(true)`}},
-		{steam.FieldKeyValues, []string{`ClearAllKeyValues()`, `SetKeyValue("mode", "ctf")`, `SetKeyValue("round", "3")`}},
-	}
-	f := newFake(t)
-	b, _ := started(t, f)
-	for _, c := range cases {
-		b.Apply(c.field, st)
-		if got := f.take(); !slices.Equal(got, c.want) {
-			t.Errorf("Apply(field %d): got %q, want %q", c.field, got, c.want)
-		}
-	}
-	if len(cases) != int(steam.FieldKeyValues)+1 {
-		t.Errorf("%d fields covered; steam has %d", len(cases), steam.FieldKeyValues+1)
-	}
-	st.KeyValues = nil
-	b.Apply(steam.FieldKeyValues, st)
-	if got := f.take(); !slices.Equal(got, []string{"ClearAllKeyValues()"}) {
-		t.Errorf("clearing every rule: %q", got)
-	}
-}
-
 func TestMethodsMapToTheFlatAPI(t *testing.T) {
 	f := newFake(t)
 	b, _ := started(t, f)
@@ -311,15 +264,6 @@ func completed(call uint64, id int32, size uint32) []byte {
 	return b
 }
 
-func fixture(id int32) callbackFixture {
-	for _, f := range callbackFixtures {
-		if f.id == id {
-			return f
-		}
-	}
-	panic("no fixture")
-}
-
 // The pump drains every callback each frame, in order, frees each one before the next, skips
 // unknown ones, and fetches async results while their SteamAPICallCompleted_t is current.
 func TestPumpDecodesCallbacksInOrder(t *testing.T) {
@@ -327,21 +271,21 @@ func TestPumpDecodesCallbacksInOrder(t *testing.T) {
 	b, q := started(t, f)
 	f.nextCall = 0x900
 	b.ComputeNewPlayerCompatibility(userID)
-	f.results[0x900] = fixture(idPlayerCompatibilityResult).bytes()
+	f.results[0x900] = fixture("ComputeNewPlayerCompatibilityResult_t").bytes()
 	f.callbacks = []fakeCallback{
-		{idServersConnected, fixture(idServersConnected).bytes()},
-		{idPolicyResponse, fixture(idPolicyResponse).bytes()},
+		{fixture("SteamServersConnected_t").id(), fixture("SteamServersConnected_t").bytes()},
+		{fixture("GSPolicyResponse_t").id(), fixture("GSPolicyResponse_t").bytes()},
 		{1201, make([]byte, 40)}, // SteamNetConnectionStatusChangedCallback_t: not ours, skipped
 		{idAPICallCompleted, completed(0x900, idPlayerCompatibilityResult, 24)},
-		{idValidateAuthTicketResponse, fixture(idValidateAuthTicketResponse).bytes()},
+		{fixture("ValidateAuthTicketResponse_t").id(), fixture("ValidateAuthTicketResponse_t").bytes()},
 	}
 	f.take()
 	b.RunFrame()
 	want := []steam.Event{
-		fixture(idServersConnected).want,
-		fixture(idPolicyResponse).want,
-		fixture(idPlayerCompatibilityResult).want,
-		fixture(idValidateAuthTicketResponse).want,
+		fixture("SteamServersConnected_t").want,
+		fixture("GSPolicyResponse_t").want,
+		fixture("ComputeNewPlayerCompatibilityResult_t").want,
+		fixture("ValidateAuthTicketResponse_t").want,
 	}
 	if got := events(q); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %#v\nwant %#v", got, want)
@@ -373,7 +317,7 @@ func TestPumpReportsFailedCalls(t *testing.T) {
 	b.AssociateWithClan(groupID)
 	f.nextCall = 0x902
 	b.ComputeNewPlayerCompatibility(userID)
-	f.results[0x902] = fixture(idPlayerCompatibilityResult).bytes()
+	f.results[0x902] = fixture("ComputeNewPlayerCompatibilityResult_t").bytes()
 	f.failed[0x902] = true
 	f.callbacks = []fakeCallback{
 		{idAPICallCompleted, completed(0x901, idAssociateWithClanResult, 4)}, // no result stored: GetAPICallResult fails
@@ -430,15 +374,15 @@ func TestEverySymbolIsCalled(t *testing.T) {
 	}
 	must(srv.Init(testConfig))
 	for _, set := range []func() error{
-		func() error { return srv.SetProduct("480") }, func() error { return srv.SetGameDescription("d") },
-		func() error { return srv.SetModDir("m") }, func() error { return srv.SetDedicatedServer(true) },
-		func() error { return srv.SetMaxPlayerCount(8) }, func() error { return srv.SetBotPlayerCount(1) },
-		func() error { return srv.SetServerName("n") }, func() error { return srv.SetMapName("m") },
-		func() error { return srv.SetPasswordProtected(true) }, func() error { return srv.SetSpectatorPort(1) },
-		func() error { return srv.SetSpectatorServerName("s") }, func() error { return srv.SetGameTags("t") },
-		func() error { return srv.SetGameData("g") }, func() error { return srv.SetRegion("r") },
-		func() error { return srv.SetAdvertiseServerActive(true) }, func() error { return srv.SetKeyValue("k", "v") },
-		func() error { return srv.SetHeartbeatInterval(10) },
+		func() error { return srv.SetString(steam.FieldProduct, "480") }, func() error { return srv.SetString(steam.FieldDescription, "d") },
+		func() error { return srv.SetString(steam.FieldModDir, "m") }, func() error { return srv.SetBool(steam.FieldDedicated, true) },
+		func() error { return srv.SetInt(steam.FieldMaxPlayers, 8) }, func() error { return srv.SetInt(steam.FieldBotPlayers, 1) },
+		func() error { return srv.SetString(steam.FieldServerName, "n") }, func() error { return srv.SetString(steam.FieldMapName, "m") },
+		func() error { return srv.SetBool(steam.FieldPasswordProtected, true) }, func() error { return srv.SetInt(steam.FieldSpectatorPort, 1) },
+		func() error { return srv.SetString(steam.FieldSpectatorName, "s") }, func() error { return srv.SetString(steam.FieldGameTags, "t") },
+		func() error { return srv.SetString(steam.FieldGameData, "g") }, func() error { return srv.SetString(steam.FieldRegion, "r") },
+		func() error { return srv.SetBool(steam.FieldAdvertiseActive, true) }, func() error { return srv.SetKeyValue("k", "v") },
+		func() error { return srv.SetInt(steam.FieldHeartbeatInterval, 10) },
 		srv.LogOnAnonymous, func() error { return srv.LogOn("token") }, srv.LogOff, srv.ReleaseCurrentThreadMemory,
 		func() error { _, err := srv.LoggedOn(); return err }, func() error { _, err := srv.Secure(); return err },
 		func() error { _, err := srv.SteamID(); return err }, func() error { _, err := srv.PublicIP(); return err },
@@ -463,7 +407,7 @@ func TestEverySymbolIsCalled(t *testing.T) {
 	f.callbacks = []fakeCallback{{idAPICallCompleted, completed(0x77, idAssociateWithClanResult, 4)}}
 	srv.RunFrame()
 	must(srv.Shutdown())
-	for s := range symCount {
+	for s := range sym(len(symbols)) {
 		if !f.used[s] {
 			t.Errorf("%s is in the table but never called", symbols[s].name)
 		}

@@ -7,99 +7,111 @@ import (
 	"github.com/gosteam/godot-steam-server/steam"
 )
 
-// Callback IDs (k_iCallback) of the structs the backend decodes.
-const (
-	idServersConnected             = 101 // SteamServersConnected_t
-	idServerConnectFailure         = 102 // SteamServerConnectFailure_t
-	idServersDisconnected          = 103 // SteamServersDisconnected_t
-	idPolicyResponse               = 115 // GSPolicyResponse_t
-	idValidateAuthTicketResponse   = 143 // ValidateAuthTicketResponse_t
-	idGetAuthSessionTicketResponse = 163 // GetAuthSessionTicketResponse_t
-	idClientApprove                = 201 // GSClientApprove_t
-	idClientDeny                   = 202 // GSClientDeny_t
-	idClientKick                   = 203 // GSClientKick_t
-	idClientGroupStatus            = 208 // GSClientGroupStatus_t
-	idAssociateWithClanResult      = 210 // AssociateWithClanResult_t
-	idPlayerCompatibilityResult    = 211 // ComputeNewPlayerCompatibilityResult_t
-	idAPICallCompleted             = 703 // SteamAPICallCompleted_t
-)
-
-// callbackSizes are the structs' sizes on Linux x86_64, where Steam packs callbacks to 4 bytes
-// (VALVE_CALLBACK_PACK_SMALL): a 64-bit field only needs 4-byte alignment, so
-// ValidateAuthTicketResponse_t is 20 bytes here, not Windows' 24. A shorter struct is skipped.
-var callbackSizes = map[int32]int{
-	idServersConnected:             1,
-	idServerConnectFailure:         8,
-	idServersDisconnected:          4,
-	idPolicyResponse:               1,
-	idValidateAuthTicketResponse:   20,
-	idGetAuthSessionTicketResponse: 8,
-	idClientApprove:                16,
-	idClientDeny:                   140,
-	idClientKick:                   12,
-	idClientGroupStatus:            20,
-	idAssociateWithClanResult:      4,
-	idPlayerCompatibilityResult:    24,
-	idAPICallCompleted:             16,
+// callback is one row of callbacks: a Steam callback struct and its decoder.
+type callback struct {
+	id      int32
+	sdk     string   // the SDK's struct name
+	size    int      // sizeof on Linux x86_64; a shorter struct is skipped
+	members []member // every member, in the SDK's order
+	// decode makes the event from the struct's bytes; nil for a struct the pump reads itself.
+	decode func(r *record) steam.Event
 }
 
-// le reads the little-endian fields of one callback struct at their Linux offsets.
-type le []byte
-
-func (p le) i32(off int) int32        { return int32(binary.LittleEndian.Uint32(p[off:])) }
-func (p le) u32(off int) uint32       { return binary.LittleEndian.Uint32(p[off:]) }
-func (p le) u64(off int) uint64       { return binary.LittleEndian.Uint64(p[off:]) }
-func (p le) id(off int) steam.SteamID { return steam.SteamID(p.u64(off)) }
-func (p le) b(off int) bool           { return p[off] != 0 }
-func (p le) result(off int) steam.Result {
-	return steam.Result(p.i32(off))
+// member is one member of a callback struct: its SDK name, Linux offset and size in bytes.
+type member struct {
+	name      string
+	off, size int
 }
 
-// cstr is a NUL-terminated char array.
-func (p le) cstr(off, size int) string {
-	s := p[off : off+size]
-	if i := bytes.IndexByte(s, 0); i >= 0 {
-		s = s[:i]
+func i32(name string, off int) member     { return member{name, off, 4} }
+func u32(name string, off int) member     { return member{name, off, 4} }
+func u64(name string, off int) member     { return member{name, off, 8} }
+func steamID(name string, off int) member { return member{name, off, 8} } // CSteamID
+func flag(name string, off int) member    { return member{name, off, 1} } // bool, or uint8
+func chars(name string, off, n int) member {
+	return member{name, off, n} // char[n], NUL-terminated unless full
+}
+
+// callbackByID indexes callbacks for the pump.
+var callbackByID = indexCallbacks()
+
+func indexCallbacks() map[int32]*callback {
+	m := make(map[int32]*callback, len(callbacks))
+	for i := range callbacks {
+		m[callbacks[i].id] = &callbacks[i]
 	}
-	return string(s)
+	return m
 }
 
-// decodeCallback turns one callback struct into its event. Unknown IDs and structs shorter than
-// their Linux size report false: they are skipped.
-func decodeCallback(id int32, param []byte) (steam.Event, bool) {
-	size, known := callbackSizes[id]
-	if !known || id == idAPICallCompleted || len(param) < size {
+// record reads the little-endian members of one callback struct by name, at their Linux offsets.
+// A member the row does not describe, of another size or beyond the struct marks the record bad:
+// its event is dropped rather than read from the wrong bytes (the tests decode every row).
+type record struct {
+	p   []byte
+	c   *callback
+	bad bool
+}
+
+func (r *record) at(name string, size int) []byte {
+	for _, m := range r.c.members {
+		if m.name == name && m.size == size && m.off >= 0 && m.off+m.size <= len(r.p) {
+			return r.p[m.off : m.off+m.size]
+		}
+	}
+	r.bad = true
+	return make([]byte, size)
+}
+
+func (r *record) i32(name string) int32 { return int32(binary.LittleEndian.Uint32(r.at(name, 4))) }
+func (r *record) u32(name string) uint32 {
+	return binary.LittleEndian.Uint32(r.at(name, 4))
+}
+func (r *record) u64(name string) uint64 { return binary.LittleEndian.Uint64(r.at(name, 8)) }
+func (r *record) steamID(name string) steam.SteamID {
+	return steam.SteamID(r.u64(name))
+}
+func (r *record) bool(name string) bool           { return r.at(name, 1)[0] != 0 }
+func (r *record) result(name string) steam.Result { return steam.Result(r.i32(name)) }
+
+// cstr reads a NUL-terminated char array member.
+func (r *record) cstr(name string) string {
+	for _, m := range r.c.members {
+		if m.name == name {
+			s := r.at(name, m.size)
+			if i := bytes.IndexByte(s, 0); i >= 0 {
+				s = s[:i]
+			}
+			return string(s)
+		}
+	}
+	r.bad = true
+	return ""
+}
+
+// read gives the first size bytes of param to a record of c, or false when param is shorter.
+func read(c *callback, param []byte) (*record, bool) {
+	if len(param) < c.size {
 		return nil, false
 	}
-	p := le(param)
-	switch id {
-	case idServersConnected:
-		return steam.ServerConnected{}, true
-	case idServerConnectFailure:
-		return steam.ServerConnectFailure{Result: p.result(0), Retrying: p.b(4)}, true
-	case idServersDisconnected:
-		return steam.ServerDisconnected{Result: p.result(0)}, true
-	case idPolicyResponse:
-		return steam.PolicyResponse{Secure: p.b(0)}, true
-	case idValidateAuthTicketResponse:
-		return steam.ValidateAuthTicketResponse{SteamID: p.id(0), Response: steam.AuthSessionResponse(p.i32(8)), OwnerID: p.id(12)}, true
-	case idGetAuthSessionTicketResponse:
-		return steam.GetAuthSessionTicketResponse{Ticket: p.u32(0), Result: p.result(4)}, true
-	case idClientApprove:
-		return steam.ClientApproved{SteamID: p.id(0), OwnerID: p.id(8)}, true
-	case idClientDeny:
-		return steam.ClientDenied{SteamID: p.id(0), Reason: steam.DenyReason(p.i32(8)), Text: p.cstr(12, 128)}, true
-	case idClientKick:
-		return steam.ClientKick{SteamID: p.id(0), Reason: steam.DenyReason(p.i32(8))}, true
-	case idClientGroupStatus:
-		return steam.ClientGroupStatus{SteamID: p.id(0), GroupID: p.id(8), Member: p.b(16), Officer: p.b(17)}, true
-	case idAssociateWithClanResult:
-		return steam.AssociateClan{Result: p.result(0)}, true
-	case idPlayerCompatibilityResult:
-		return steam.PlayerCompat{Result: p.result(0), PlayersDontLikeCandidate: p.i32(4), PlayersCandidateDoesntLike: p.i32(8),
-			ClanPlayersDontLikeCandidate: p.i32(12), SteamID: p.id(16)}, true
+	return &record{p: param[:c.size], c: c}, true
+}
+
+// decodeCallback turns one callback struct into its event. Unknown IDs, SteamAPICallCompleted_t
+// (the pump's) and structs shorter than their Linux size report false: they are skipped.
+func decodeCallback(id int32, param []byte) (steam.Event, bool) {
+	c, known := callbackByID[id]
+	if !known || c.decode == nil {
+		return nil, false
 	}
-	return nil, false
+	r, ok := read(c, param)
+	if !ok {
+		return nil, false
+	}
+	ev := c.decode(r)
+	if r.bad {
+		return nil, false
+	}
+	return ev, true
 }
 
 // apiCallCompleted is SteamAPICallCompleted_t: an async call finished and its result, a struct of
@@ -111,9 +123,10 @@ type apiCallCompleted struct {
 }
 
 func decodeAPICallCompleted(param []byte) (apiCallCompleted, bool) {
-	if len(param) < callbackSizes[idAPICallCompleted] {
+	r, ok := read(callbackByID[idAPICallCompleted], param)
+	if !ok {
 		return apiCallCompleted{}, false
 	}
-	p := le(param)
-	return apiCallCompleted{call: p.u64(0), id: p.i32(8), size: p.u32(12)}, true
+	done := apiCallCompleted{call: r.u64("m_hAsyncCall"), id: r.i32("m_iCallback"), size: r.u32("m_cubParam")}
+	return done, !r.bad
 }

@@ -20,16 +20,20 @@ import (
 func FuzzDecode(f *testing.F) {
 	for _, fx := range callbackFixtures {
 		b := fx.bytes()
-		f.Add(fx.id, b)
-		f.Add(fx.id, b[:fx.size-1])
-		f.Add(fx.id, append(b, 0xAB, 0xCD))
+		f.Add(fx.id(), b)
+		f.Add(fx.id(), b[:fx.size()-1])
+		f.Add(fx.id(), append(b, 0xAB, 0xCD))
 	}
 	f.Add(int32(idAPICallCompleted), make([]byte, 16))
 	f.Add(int32(-1), []byte{})
 	f.Add(int32(0), make([]byte, 300))
 	f.Fuzz(func(t *testing.T, id int32, param []byte) {
 		ev, ok := decodeCallback(id, param)
-		size, known := callbackSizes[id]
+		c, known := callbackByID[id]
+		size := 0
+		if known {
+			size = c.size
+		}
 		if want := known && id != idAPICallCompleted && len(param) >= size; ok != want {
 			t.Fatalf("callback %d with %d bytes: decoded %v, want %v", id, len(param), ok, want)
 		}

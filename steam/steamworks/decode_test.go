@@ -2,6 +2,7 @@ package steamworks
 
 import (
 	"encoding/binary"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -15,92 +16,107 @@ const (
 	groupID = steam.SteamID(0x0170000000123457)
 )
 
-// field is one value of a callback struct at its documented Linux offset (the reference's
-// section 4), named as in the SDK.
-type field struct {
-	name string
-	off  int
-	v    any // int32, uint32, uint64, bool (1 byte) or string (a char array, NUL-padded)
-}
+// values are a callback struct's members by SDK name: int32, uint32, uint64, steam.SteamID, bool
+// (1 byte) or string (a char array, NUL-padded).
+type values map[string]any
 
-// callbackFixture is one callback struct laid out byte by byte.
+// callbackFixture is one callback struct's member values, and the event they decode to.
 type callbackFixture struct {
 	sdk    string // the SDK's struct name
-	id     int32
-	size   int // sizeof on Linux
-	fields []field
+	values values
 	want   steam.Event
 }
 
-// bytes lays the struct out: fields at their offsets, everything else 0xEE (padding garbage,
-// which the decoder must never read).
+// row is the fixture's callback in the table.
+func (f callbackFixture) row() *callback {
+	for i := range callbacks {
+		if callbacks[i].sdk == f.sdk {
+			return &callbacks[i]
+		}
+	}
+	panic("no callback row for fixture " + f.sdk)
+}
+
+func (f callbackFixture) id() int32 { return f.row().id }
+func (f callbackFixture) size() int { return f.row().size }
+
+// bytes lays the struct out: each value at its member's offset in the table (which layout_test.go
+// checks against a C compiler), everything else 0xEE (padding garbage, which the decoder must never
+// read). A value of the wrong size for its member, or for no member, fails the fixture.
 func (f callbackFixture) bytes() []byte {
-	b := make([]byte, f.size)
+	c := f.row()
+	b := make([]byte, c.size)
 	for i := range b {
 		b[i] = 0xEE
 	}
-	for _, fl := range f.fields {
-		switch v := fl.v.(type) {
+	for name, v := range f.values {
+		var m member
+		for _, cm := range c.members {
+			if cm.name == name {
+				m = cm
+			}
+		}
+		width := map[string]int{"int32": 4, "uint32": 4, "uint64": 8, "steam.SteamID": 8, "bool": 1, "string": m.size}[fmt.Sprintf("%T", v)]
+		if m.name == "" || width != m.size {
+			panic(fmt.Sprintf("fixture: %s.%s (%T) is no %d-byte member of the row", f.sdk, name, v, m.size))
+		}
+		at := b[m.off : m.off+m.size]
+		switch v := v.(type) {
 		case int32:
-			binary.LittleEndian.PutUint32(b[fl.off:], uint32(v))
+			binary.LittleEndian.PutUint32(at, uint32(v))
 		case uint32:
-			binary.LittleEndian.PutUint32(b[fl.off:], v)
+			binary.LittleEndian.PutUint32(at, v)
 		case uint64:
-			binary.LittleEndian.PutUint64(b[fl.off:], v)
+			binary.LittleEndian.PutUint64(at, v)
 		case steam.SteamID:
-			binary.LittleEndian.PutUint64(b[fl.off:], uint64(v))
+			binary.LittleEndian.PutUint64(at, uint64(v))
 		case bool:
-			b[fl.off] = 0
+			at[0] = 0
 			if v {
-				b[fl.off] = 1
+				at[0] = 1
 			}
 		case string:
-			field := b[fl.off : fl.off+128]
-			clear(field)
-			copy(field, v)
-		default:
-			panic("fixture: unsupported field type")
+			clear(at)
+			copy(at, v)
 		}
 	}
 	return b
 }
 
+// fixture is the fixture of the SDK struct sdk.
+func fixture(sdk string) callbackFixture {
+	for _, f := range callbackFixtures {
+		if f.sdk == sdk {
+			return f
+		}
+	}
+	panic("no fixture " + sdk)
+}
+
 var callbackFixtures = []callbackFixture{
-	{"SteamServersConnected_t", 101, 1, nil, steam.ServerConnected{}},
-	{"SteamServerConnectFailure_t", 102, 8,
-		[]field{{"m_eResult", 0, int32(3)}, {"m_bStillRetrying", 4, true}},
+	{"SteamServersConnected_t", nil, steam.ServerConnected{}},
+	{"SteamServerConnectFailure_t", values{"m_eResult": int32(3), "m_bStillRetrying": true},
 		steam.ServerConnectFailure{Result: steam.ResultNoConnection, Retrying: true}},
-	{"SteamServersDisconnected_t", 103, 4,
-		[]field{{"m_eResult", 0, int32(20)}},
+	{"SteamServersDisconnected_t", values{"m_eResult": int32(20)},
 		steam.ServerDisconnected{Result: steam.ResultServiceUnavailable}},
-	{"GSPolicyResponse_t", 115, 1,
-		[]field{{"m_bSecure", 0, true}},
+	{"GSPolicyResponse_t", values{"m_bSecure": true},
 		steam.PolicyResponse{Secure: true}},
-	{"ValidateAuthTicketResponse_t", 143, 20,
-		[]field{{"m_SteamID", 0, userID}, {"m_eAuthSessionResponse", 8, int32(6)}, {"m_OwnerSteamID", 12, ownerID}},
+	{"ValidateAuthTicketResponse_t", values{"m_SteamID": userID, "m_eAuthSessionResponse": int32(6), "m_OwnerSteamID": ownerID},
 		steam.ValidateAuthTicketResponse{SteamID: userID, Response: steam.AuthSessionAuthTicketCanceled, OwnerID: ownerID}},
-	{"GetAuthSessionTicketResponse_t", 163, 8,
-		[]field{{"m_hAuthTicket", 0, uint32(0xCAFE0001)}, {"m_eResult", 4, int32(1)}},
+	{"GetAuthSessionTicketResponse_t", values{"m_hAuthTicket": uint32(0xCAFE0001), "m_eResult": int32(1)},
 		steam.GetAuthSessionTicketResponse{Ticket: 0xCAFE0001, Result: steam.ResultOK}},
-	{"GSClientApprove_t", 201, 16,
-		[]field{{"m_SteamID", 0, userID}, {"m_OwnerSteamID", 8, ownerID}},
+	{"GSClientApprove_t", values{"m_SteamID": userID, "m_OwnerSteamID": ownerID},
 		steam.ClientApproved{SteamID: userID, OwnerID: ownerID}},
-	{"GSClientDeny_t", 202, 140,
-		[]field{{"m_SteamID", 0, userID}, {"m_eDenyReason", 8, int32(7)}, {"m_rgchOptionalText", 12, "banned by admin"}},
+	{"GSClientDeny_t", values{"m_SteamID": userID, "m_eDenyReason": int32(7), "m_rgchOptionalText": "banned by admin"},
 		steam.ClientDenied{SteamID: userID, Reason: steam.DenyUnknownText, Text: "banned by admin"}},
-	{"GSClientKick_t", 203, 12,
-		[]field{{"m_SteamID", 0, userID}, {"m_eDenyReason", 8, int32(5)}},
+	{"GSClientKick_t", values{"m_SteamID": userID, "m_eDenyReason": int32(5)},
 		steam.ClientKick{SteamID: userID, Reason: steam.DenyCheater}},
-	{"GSClientGroupStatus_t", 208, 20,
-		[]field{{"m_SteamIDUser", 0, userID}, {"m_SteamIDGroup", 8, groupID}, {"m_bMember", 16, true}, {"m_bOfficer", 17, false}},
+	{"GSClientGroupStatus_t", values{"m_SteamIDUser": userID, "m_SteamIDGroup": groupID, "m_bMember": true, "m_bOfficer": false},
 		steam.ClientGroupStatus{SteamID: userID, GroupID: groupID, Member: true, Officer: false}},
-	{"AssociateWithClanResult_t", 210, 4,
-		[]field{{"m_eResult", 0, int32(2)}},
+	{"AssociateWithClanResult_t", values{"m_eResult": int32(2)},
 		steam.AssociateClan{Result: steam.ResultFail}},
-	{"ComputeNewPlayerCompatibilityResult_t", 211, 24,
-		[]field{{"m_eResult", 0, int32(1)}, {"m_cPlayersThatDontLikeCandidate", 4, int32(3)},
-			{"m_cPlayersThatCandidateDoesntLike", 8, int32(4)}, {"m_cClanPlayersThatDontLikeCandidate", 12, int32(5)},
-			{"m_SteamIDCandidate", 16, userID}},
+	{"ComputeNewPlayerCompatibilityResult_t", values{"m_eResult": int32(1), "m_cPlayersThatDontLikeCandidate": int32(3),
+		"m_cPlayersThatCandidateDoesntLike": int32(4), "m_cClanPlayersThatDontLikeCandidate": int32(5), "m_SteamIDCandidate": userID},
 		steam.PlayerCompat{Result: steam.ResultOK, PlayersDontLikeCandidate: 3, PlayersCandidateDoesntLike: 4,
 			ClanPlayersDontLikeCandidate: 5, SteamID: userID}},
 }
@@ -108,17 +124,22 @@ var callbackFixtures = []callbackFixture{
 func TestDecodeEveryCallback(t *testing.T) {
 	seen := map[int32]bool{}
 	for _, f := range callbackFixtures {
-		seen[f.id] = true
-		got, ok := decodeCallback(f.id, f.bytes())
+		seen[f.id()] = true
+		got, ok := decodeCallback(f.id(), f.bytes())
 		if !ok || !reflect.DeepEqual(got, f.want) {
-			t.Errorf("%s (%d): got %#v, %v; want %#v", f.sdk, f.id, got, ok, f.want)
+			t.Errorf("%s (%d): got %#v, %v; want %#v", f.sdk, f.id(), got, ok, f.want)
 		}
-		if callbackSizes[f.id] != f.size {
-			t.Errorf("%s: decoder expects %d bytes, the Linux struct has %d", f.sdk, callbackSizes[f.id], f.size)
+		if len(f.values) != len(f.row().members) {
+			t.Errorf("%s: the fixture sets %d members, the struct has %d", f.sdk, len(f.values), len(f.row().members))
 		}
 	}
 	if len(seen) != 12 {
 		t.Errorf("%d callbacks have fixtures, want the 12 of the signal catalogue", len(seen))
+	}
+	for _, c := range callbacks {
+		if c.decode != nil && !seen[c.id] {
+			t.Errorf("%s decodes an event but has no fixture", c.sdk)
+		}
 	}
 }
 
@@ -126,14 +147,14 @@ func TestDecodeEveryCallback(t *testing.T) {
 // decoder written for Windows' pack-8 layout (24-byte ValidateAuthTicketResponse_t) fails here.
 func TestDecodeSkipsShortStructs(t *testing.T) {
 	for _, f := range callbackFixtures {
-		if f.size == 1 {
+		if f.size() == 1 {
 			continue
 		}
-		if ev, ok := decodeCallback(f.id, f.bytes()[:f.size-1]); ok {
-			t.Errorf("%s: decoded %#v from %d bytes (needs %d)", f.sdk, ev, f.size-1, f.size)
+		if ev, ok := decodeCallback(f.id(), f.bytes()[:f.size()-1]); ok {
+			t.Errorf("%s: decoded %#v from %d bytes (needs %d)", f.sdk, ev, f.size()-1, f.size())
 		}
 	}
-	if _, ok := decodeCallback(idPolicyResponse, nil); ok {
+	if _, ok := decodeCallback(fixture("GSPolicyResponse_t").id(), nil); ok {
 		t.Error("GSPolicyResponse_t decoded from no bytes")
 	}
 }
@@ -149,10 +170,10 @@ func TestDecodeSkipsUnknownIDs(t *testing.T) {
 // The deny text is a NUL-terminated char[128]: bytes after the NUL are not part of it, and a text
 // filling all 128 bytes without a NUL stops at the array's end.
 func TestDecodeDenyText(t *testing.T) {
-	f := callbackFixtures[7]
+	f := fixture("GSClientDeny_t")
 	b := f.bytes()
 	copy(b[12+5:], "\x00garbage")
-	ev, _ := decodeCallback(idClientDeny, b)
+	ev, _ := decodeCallback(f.id(), b)
 	if got := ev.(steam.ClientDenied).Text; got != "banne" {
 		t.Errorf("text after a NUL: got %q", got)
 	}
@@ -160,14 +181,14 @@ func TestDecodeDenyText(t *testing.T) {
 		b[i] = 'x'
 	}
 	b = append(b, "past the end"...)
-	ev, _ = decodeCallback(idClientDeny, b)
+	ev, _ = decodeCallback(f.id(), b)
 	if got := ev.(steam.ClientDenied).Text; len(got) != 128 {
 		t.Errorf("unterminated text: got %d bytes, want 128", len(got))
 	}
 }
 
 func TestDecodeAPICallCompleted(t *testing.T) {
-	f := callbackFixture{size: 16, fields: []field{{"m_hAsyncCall", 0, uint64(0x1122334455667788)}, {"m_iCallback", 8, int32(211)}, {"m_cubParam", 12, uint32(24)}}}
+	f := callbackFixture{sdk: "SteamAPICallCompleted_t", values: values{"m_hAsyncCall": uint64(0x1122334455667788), "m_iCallback": int32(211), "m_cubParam": uint32(24)}}
 	got, ok := decodeAPICallCompleted(f.bytes())
 	if want := (apiCallCompleted{call: 0x1122334455667788, id: 211, size: 24}); !ok || got != want {
 		t.Errorf("got %+v, %v; want %+v", got, ok, want)

@@ -177,13 +177,13 @@ const libraryName = "libsteam_api.so"
 // Library is a loaded libsteam_api.so with every symbol of the table resolved.
 type Library struct {
 	path string
-	fn   [symCount]unsafe.Pointer // C function pointers
+	fn   []unsafe.Pointer // C function pointers, by sym
 }
 
 // Path is the file the library was loaded from.
 func (l *Library) Path() string { return l.path }
 
-func (l *Library) flat() flat { return &cflat{fn: &l.fn} }
+func (l *Library) flat() flat { return &cflat{fn: l.fn} }
 
 var (
 	loadMu sync.Mutex
@@ -262,7 +262,7 @@ func open(path string) (*Library, error) {
 	if h == nil {
 		return nil, &LoadError{Path: path, Reason: C.GoString(&msg[0])}
 	}
-	lib := &Library{path: path}
+	lib := &Library{path: path, fn: make([]unsafe.Pointer, len(symbols))}
 	for i, s := range symbols {
 		name := append([]byte(s.name), 0)
 		p := C.sw_sym(h, (*C.char)(unsafe.Pointer(&name[0])), &msg[0], C.size_t(len(msg)))
@@ -280,7 +280,7 @@ func open(path string) (*Library, error) {
 
 // cflat calls the library's functions through the trampolines.
 type cflat struct {
-	fn   *[symCount]unsafe.Pointer
+	fn   []unsafe.Pointer
 	this unsafe.Pointer // ISteamGameServer*, C memory
 }
 

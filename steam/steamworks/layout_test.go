@@ -3,38 +3,78 @@
 package steamworks
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/gosteam/godot-steam-server/steam/steamworks/internal/sdklayout"
 )
 
-// The fixtures' offsets and sizes (from the reference) are what a C compiler gives the SDK's
-// structs under Linux's #pragma pack(4).
-func TestFixturesMatchCompiledLayouts(t *testing.T) {
-	structs := sdklayout.Structs()
-	check := func(sdk string, size int, fields []field) {
-		c, ok := structs[sdk]
+// layoutErrors compares the callback table with a C compiler's layout of the SDK's declarations:
+// every row's ID, size and members (their number, offsets and sizes), and a row for every struct.
+func layoutErrors(rows []callback, compiled map[string]sdklayout.Struct) []string {
+	var errs []string
+	described := map[string]bool{}
+	for _, r := range rows {
+		described[r.sdk] = true
+		c, ok := compiled[r.sdk]
 		if !ok {
-			t.Errorf("%s is not compiled by sdklayout", sdk)
-			return
+			errs = append(errs, fmt.Sprintf("%s is not compiled by sdklayout", r.sdk))
+			continue
 		}
-		if c.Size != size {
-			t.Errorf("%s: fixture is %d bytes, the compiler says %d", sdk, size, c.Size)
+		if c.ID != r.id {
+			errs = append(errs, fmt.Sprintf("%s: the table says ID %d, the SDK's k_iCallback is %d", r.sdk, r.id, c.ID))
 		}
-		if len(c.Offsets) != len(fields) {
-			t.Errorf("%s: fixture has %d fields, the struct %d", sdk, len(fields), len(c.Offsets))
+		if c.Size != r.size {
+			errs = append(errs, fmt.Sprintf("%s: the table says %d bytes, the compiler %d", r.sdk, r.size, c.Size))
 		}
-		for _, f := range fields {
-			if off, ok := c.Offsets[f.name]; !ok || off != f.off {
-				t.Errorf("%s.%s: fixture offset %d, the compiler says %d (%v)", sdk, f.name, f.off, off, ok)
+		if len(c.Members) != len(r.members) {
+			errs = append(errs, fmt.Sprintf("%s: the table has %d members, the struct %d", r.sdk, len(r.members), len(c.Members)))
+		}
+		for _, m := range r.members {
+			if cm, ok := c.Members[m.name]; !ok || cm.Offset != m.off || cm.Size != m.size {
+				errs = append(errs, fmt.Sprintf("%s.%s: the table says offset %d, %d bytes; the compiler %d, %d (%v)",
+					r.sdk, m.name, m.off, m.size, cm.Offset, cm.Size, ok))
 			}
 		}
 	}
-	for _, f := range callbackFixtures {
-		if f.id == idServersConnected {
-			continue // an empty C++ struct: not expressible in C
+	for name := range compiled {
+		if !described[name] {
+			errs = append(errs, name+" is compiled but has no row in the table")
 		}
-		check(f.sdk, f.size, f.fields)
 	}
-	check("SteamAPICallCompleted_t", 16, []field{{"m_hAsyncCall", 0, nil}, {"m_iCallback", 8, nil}, {"m_cubParam", 12, nil}})
+	return errs
+}
+
+// The table's IDs, sizes and offsets are what a C compiler gives the SDK's structs under Linux's
+// #pragma pack(4).
+func TestCallbackTableMatchesCompiledLayouts(t *testing.T) {
+	for _, e := range layoutErrors(callbacks, sdklayout.Structs()) {
+		t.Error(e)
+	}
+}
+
+// The check fails for any wrong fact in a row: it is not comparing the table with itself.
+func TestLayoutCheckCatchesWrongRows(t *testing.T) {
+	compiled := sdklayout.Structs()
+	mutations := map[string]func(c *callback){
+		"id":            func(c *callback) { c.id++ },
+		"size":          func(c *callback) { c.size += 4 },
+		"offset":        func(c *callback) { c.members[1].off += 4 },
+		"member size":   func(c *callback) { c.members[1].size = 8 },
+		"member name":   func(c *callback) { c.members[0].name += "x" },
+		"member missed": func(c *callback) { c.members = c.members[:len(c.members)-1] },
+		"struct name":   func(c *callback) { c.sdk = "ValidateAuthTicketResponse_W" },
+	}
+	for what, mutate := range mutations {
+		rows := slices.Clone(callbacks)
+		for i := range rows {
+			rows[i].members = slices.Clone(rows[i].members)
+		}
+		i := slices.IndexFunc(rows, func(c callback) bool { return c.sdk == "ValidateAuthTicketResponse_t" })
+		mutate(&rows[i])
+		if len(layoutErrors(rows, compiled)) == 0 {
+			t.Errorf("a wrong %s passes the layout check", what)
+		}
+	}
 }

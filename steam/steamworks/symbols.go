@@ -46,120 +46,22 @@ type symbol struct {
 	shape shape
 }
 
-const (
-	symGameServerInit sym = iota
-	symGameServerShutdown
-	symGameServerGetHSteamPipe
-	symReleaseCurrentThreadMemory
-	symGameServerV015
-	symDispatchInit
-	symDispatchRunFrame
-	symDispatchGetNextCallback
-	symDispatchFreeLastCallback
-	symDispatchGetAPICallResult
-
-	symSetProduct
-	symSetGameDescription
-	symSetModDir
-	symSetDedicatedServer
-	symLogOn
-	symLogOnAnonymous
-	symLogOff
-	symBLoggedOn
-	symBSecure
-	symGetSteamID
-	symWasRestartRequested
-	symSetMaxPlayerCount
-	symSetBotPlayerCount
-	symSetServerName
-	symSetMapName
-	symSetPasswordProtected
-	symSetSpectatorPort
-	symSetSpectatorServerName
-	symClearAllKeyValues
-	symSetKeyValue
-	symSetGameTags
-	symSetGameData
-	symSetRegion
-	symSetAdvertiseServerActive
-	symGetAuthSessionTicket
-	symBeginAuthSession
-	symEndAuthSession
-	symCancelAuthTicket
-	symUserHasLicenseForApp
-	symRequestUserGroupStatus
-	symGetPublicIP
-	symHandleIncomingPacket
-	symGetNextOutgoingPacket
-	symAssociateWithClan
-	symComputeNewPlayerCompatibility
-	symSendUserConnectAndAuthenticate
-	symCreateUnauthenticatedUserConnection
-	symSendUserDisconnect
-	symBUpdateUserData
-
-	symCount
-)
-
 // gs is the flat name of an ISteamGameServer method.
 const gs = "SteamAPI_ISteamGameServer_"
 
 // symbols is every function the backend calls, all resolved when the library is loaded: a library
-// that lacks one is refused before anything is called. The interface version (v015) appears here
-// and in interfaceVersions only.
-var symbols = [symCount]symbol{
-	symGameServerInit:             {"SteamInternal_GameServer_Init_V2", shapeInit},
-	symGameServerShutdown:         {"SteamGameServer_Shutdown", shapeV},
-	symGameServerGetHSteamPipe:    {"SteamGameServer_GetHSteamPipe", shapeI32},
-	symReleaseCurrentThreadMemory: {"SteamAPI_ReleaseCurrentThreadMemory", shapeV},
-	symGameServerV015:             {"SteamAPI_SteamGameServer_v015", shapeP},
-	symDispatchInit:               {"SteamAPI_ManualDispatch_Init", shapeV},
-	symDispatchRunFrame:           {"SteamAPI_ManualDispatch_RunFrame", shapeVI32},
-	symDispatchGetNextCallback:    {"SteamAPI_ManualDispatch_GetNextCallback", shapeBI32Msg},
-	symDispatchFreeLastCallback:   {"SteamAPI_ManualDispatch_FreeLastCallback", shapeVI32},
-	symDispatchGetAPICallResult:   {"SteamAPI_ManualDispatch_GetAPICallResult", shapeBI32U64PI32I32P},
+// that lacks one is refused before anything is called. Each is declared beside the code that calls
+// it, with fn or method; the setters of steam.Fields come from their rows (setters.go).
+var symbols []symbol
 
-	symSetProduct:                    {gs + "SetProduct", shapeVPS},
-	symSetGameDescription:            {gs + "SetGameDescription", shapeVPS},
-	symSetModDir:                     {gs + "SetModDir", shapeVPS},
-	symSetDedicatedServer:            {gs + "SetDedicatedServer", shapeVPB},
-	symLogOn:                         {gs + "LogOn", shapeVPS},
-	symLogOnAnonymous:                {gs + "LogOnAnonymous", shapeVP},
-	symLogOff:                        {gs + "LogOff", shapeVP},
-	symBLoggedOn:                     {gs + "BLoggedOn", shapeBP},
-	symBSecure:                       {gs + "BSecure", shapeBP},
-	symGetSteamID:                    {gs + "GetSteamID", shapeU64P},
-	symWasRestartRequested:           {gs + "WasRestartRequested", shapeBP},
-	symSetMaxPlayerCount:             {gs + "SetMaxPlayerCount", shapeVPI32},
-	symSetBotPlayerCount:             {gs + "SetBotPlayerCount", shapeVPI32},
-	symSetServerName:                 {gs + "SetServerName", shapeVPS},
-	symSetMapName:                    {gs + "SetMapName", shapeVPS},
-	symSetPasswordProtected:          {gs + "SetPasswordProtected", shapeVPB},
-	symSetSpectatorPort:              {gs + "SetSpectatorPort", shapeVPU16},
-	symSetSpectatorServerName:        {gs + "SetSpectatorServerName", shapeVPS},
-	symClearAllKeyValues:             {gs + "ClearAllKeyValues", shapeVP},
-	symSetKeyValue:                   {gs + "SetKeyValue", shapeVPSS},
-	symSetGameTags:                   {gs + "SetGameTags", shapeVPS},
-	symSetGameData:                   {gs + "SetGameData", shapeVPS},
-	symSetRegion:                     {gs + "SetRegion", shapeVPS},
-	symSetAdvertiseServerActive:      {gs + "SetAdvertiseServerActive", shapeVPB},
-	symGetAuthSessionTicket:          {gs + "GetAuthSessionTicket", shapeU32PPI32PP},
-	symBeginAuthSession:              {gs + "BeginAuthSession", shapeI32PPI32U64},
-	symEndAuthSession:                {gs + "EndAuthSession", shapeVPU64},
-	symCancelAuthTicket:              {gs + "CancelAuthTicket", shapeVPU32},
-	symUserHasLicenseForApp:          {gs + "UserHasLicenseForApp", shapeI32PU64U32},
-	symRequestUserGroupStatus:        {gs + "RequestUserGroupStatus", shapeBPU64U64},
-	symGetPublicIP:                   {gs + "GetPublicIP", shapeIPP},
-	symHandleIncomingPacket:          {gs + "HandleIncomingPacket", shapeBPPI32U32U16},
-	symGetNextOutgoingPacket:         {gs + "GetNextOutgoingPacket", shapeI32PPI32PP},
-	symAssociateWithClan:             {gs + "AssociateWithClan", shapeU64PU64},
-	symComputeNewPlayerCompatibility: {gs + "ComputeNewPlayerCompatibility", shapeU64PU64},
-
-	symSendUserConnectAndAuthenticate:      {gs + "SendUserConnectAndAuthenticate_DEPRECATED", shapeBPU32PU32P},
-	symCreateUnauthenticatedUserConnection: {gs + "CreateUnauthenticatedUserConnection", shapeU64P},
-	symSendUserDisconnect:                  {gs + "SendUserDisconnect_DEPRECATED", shapeVPU64},
-	symBUpdateUserData:                     {gs + "BUpdateUserData", shapeBPU64SU32},
+// fn declares a function of the library the backend calls, by its exported name and C signature.
+func fn(name string, sh shape) sym {
+	symbols = append(symbols, symbol{name, sh})
+	return sym(len(symbols) - 1)
 }
+
+// method declares an ISteamGameServer method, by its name in the interface.
+func method(name string, sh shape) sym { return fn(gs+name, sh) }
 
 // interfaceVersions is the list SteamInternal_GameServer_Init_V2 checks steamclient.so against:
 // each interface this backend uses, NUL-terminated, then an empty one (the NUL cstr appends after
