@@ -31,7 +31,7 @@ func setter(name string, field steam.Field, what string) method {
 	if def.BeforeLogOn {
 		doc = what + "; before log-on only."
 	}
-	return method{name: name, cache: cacheSetter, steam: def.Steam, args: names(def.Arg), bind: setterBinding(field, def.Kind()), doc: doc}
+	return method{name: name, cache: cacheSetter, steam: def.Steam, args: names(def.Arg), bind: setterBinding(field, def.Kind()), doc: doc, field: def}
 }
 
 // setterBinding binds the setter of kind to the argument type GDScript passes for it.

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gosteam/godot-steam-server/signals"
+	"github.com/gosteam/godot-steam-server/steam"
 )
 
 // The GDScript suites check the API Godot shows against this fixture, generated from the tables the
@@ -65,7 +66,9 @@ func apiFixture() string {
 	b.WriteString("## The Steam singleton's API as ClassDB must show it; the suites read it instead of lists of their own.\n")
 	b.WriteString("extends RefCounted\n\n")
 	b.WriteString("## name -> {args: [[name, Variant type, declared as Variant, enum]], return: Variant type,\n")
-	b.WriteString("## return_enum, defaults: values of the trailing arguments, setter: a one-argument set* of the state}\n")
+	b.WriteString("## return_enum, defaults: values of the trailing arguments,\n")
+	b.WriteString("## field: for a one-argument set* of the state, {key: getServerState's key, max_len: a String's limit in bytes (0: not a String),\n")
+	b.WriteString("## min, max: an int's range, before_log_on: refused once the server logs on}}\n")
 	b.WriteString("const METHODS := {\n")
 	for _, m := range methods {
 		args := make([]string, len(m.args))
@@ -77,8 +80,8 @@ func apiFixture() string {
 		for i, d := range m.defaults {
 			defaults[i] = gdLiteral(d)
 		}
-		fmt.Fprintf(&b, "\t%q: {\"args\": [%s], \"return\": %s, \"return_enum\": %q, \"defaults\": [%s], \"setter\": %t},\n",
-			m.name, strings.Join(args, ", "), gdType(m.bind.ret), m.bind.ret.Enum, strings.Join(defaults, ", "), m.cache == cacheSetter)
+		fmt.Fprintf(&b, "\t%q: {\"args\": [%s], \"return\": %s, \"return_enum\": %q, \"defaults\": [%s], \"field\": %s},\n",
+			m.name, strings.Join(args, ", "), gdType(m.bind.ret), m.bind.ret.Enum, strings.Join(defaults, ", "), fieldLiteral(m.field))
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("## name -> [[argument name, Variant type, enum], ...] in order\n")
@@ -90,6 +93,24 @@ func apiFixture() string {
 		}
 		fmt.Fprintf(&b, "\t%q: [%s],\n", s.Name, strings.Join(params, ", "))
 	}
+	b.WriteString("}\n\n")
+	b.WriteString("## enum -> [smallest, largest] of its values\n")
+	b.WriteString("const ENUMS := {\n")
+	for _, e := range steam.Enums {
+		lo, hi := e.Values[0].Value, e.Values[0].Value
+		for _, v := range e.Values {
+			lo, hi = min(lo, v.Value), max(hi, v.Value)
+		}
+		fmt.Fprintf(&b, "\t%q: [%d, %d],\n", e.Name, lo, hi)
+	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+func fieldLiteral(f *steam.FieldDef) string {
+	if f == nil {
+		return "{}"
+	}
+	return fmt.Sprintf("{\"key\": %q, \"max_len\": %d, \"min\": %d, \"max\": %d, \"before_log_on\": %t}",
+		f.Key, f.MaxLen, f.Range.Min, f.Range.Max, f.BeforeLogOn)
 }

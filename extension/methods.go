@@ -29,6 +29,8 @@ type method struct {
 	// setter, which C skips when it repeats the value Go accepted last; such a call retires cached
 	// answers only when it changed something.
 	cache cacheKind
+	// field is the state field a one-argument setter sets (its row in steam.Fields); nil otherwise.
+	field *steam.FieldDef
 }
 
 type cacheKind int32

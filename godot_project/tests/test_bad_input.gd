@@ -5,6 +5,8 @@
 ## only what that method sets.
 extends TestSuite
 
+const API := preload("res://tests/api_table.gen.gd")
+
 const PLAYER := 76561197960287930
 const GROUP := 103582791429521412
 const MAX_INT := 9223372036854775807
@@ -18,7 +20,7 @@ var a2s_info := PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x54, 0x53, 0x6F, 0x75,
 var values := []
 
 # name -> {args: [[kind, baseline value], ...], safe: value returned when refused, touches: state keys
-# the call may change}. Kinds say what a value must be for the call to go through once the server runs:
+# the call may change}. The setters' rows and enum ranges come from the fixture (api_table.gen.gd). Kinds say what a value must be for the call to go through once the server runs:
 #   ["str", max bytes or -1], ["text", min bytes, max bytes], ["ip"], ["int", lo, hi], ["bool"],
 #   ["sid"] a valid Steam ID, ["nonzero"] any int but 0, ["bytes", min size, max size],
 #   ["never"]: none of the test values can be right there (the baseline is).
@@ -52,23 +54,7 @@ func _init() -> void:
 		"handleIncomingPacket": {"args": [["bytes", 1, 65507, a2s_info], ["ip", "127.0.0.1"], ["int", 1, 65535, 27005]], "safe": not_taken},
 		"logOn": {"args": [["text", 1, 1023, "token"]], "safe": null},
 		"requestUserGroupStatus": {"args": [["sid", PLAYER], ["nonzero", GROUP]], "safe": false},
-		"setAdvertiseServerActive": {"args": [["bool", true]], "safe": null, "touches": ["advertise_active"]},
-		"setBotPlayerCount": {"args": [["int", 0, 65535, 2]], "safe": null, "touches": ["bot_players"]},
-		"setDedicatedServer": {"args": [["bool", true]], "safe": null, "touches": ["dedicated"]},
-		"setGameData": {"args": [["str", 2047, "data"]], "safe": null, "touches": ["game_data"]},
-		"setGameDescription": {"args": [["str", 63, "desc"]], "safe": null, "touches": ["description"]},
-		"setGameTags": {"args": [["str", 127, "a,b"]], "safe": null, "touches": ["game_tags"]},
-		"setHeartbeatInterval": {"args": [["int", -1, 2147483647, 30]], "safe": null, "touches": ["heartbeat_interval"]},
 		"setKeyValue": {"args": [["text", 1, 127, "k"], ["str", 255, "v"]], "safe": null, "touches": ["key_values"]},
-		"setMapName": {"args": [["str", 31, "map"]], "safe": null, "touches": ["map_name"]},
-		"setMaxPlayerCount": {"args": [["int", 0, 65535, 16]], "safe": null, "touches": ["max_players"]},
-		"setModDir": {"args": [["str", 31, "mod"]], "safe": null, "touches": ["mod_dir"]},
-		"setPasswordProtected": {"args": [["bool", true]], "safe": null, "touches": ["password_protected"]},
-		"setProduct": {"args": [["str", 63, "480"]], "safe": null, "touches": ["product"]},
-		"setRegion": {"args": [["str", 31, "eu"]], "safe": null, "touches": ["region"]},
-		"setServerName": {"args": [["str", 63, "name"]], "safe": null, "touches": ["server_name"]},
-		"setSpectatorPort": {"args": [["int", 0, 65535, 27020]], "safe": null, "touches": ["spectator_port"]},
-		"setSpectatorServerName": {"args": [["str", 63, "spec"]], "safe": null, "touches": ["spectator_server_name"]},
 		"userHasLicenceForApp": {"args": [["sid", PLAYER], ["int", 0, U32, 480]], "safe": 2},
 		"userHasLicenseForApp": {"args": [["sid", PLAYER], ["int", 0, U32, 480]], "safe": 2},
 		# Methods without arguments: only the argument-count checks apply.
@@ -94,14 +80,31 @@ func _init() -> void:
 		"updateUserData": {"args": [["sid", PLAYER], ["str", 127, "name"], ["int", -2147483648, U32, 5]], "safe": false},
 		# Offline scripting
 		"offlineIssueTicket": {"args": [["sid", PLAYER], ["int", 0, U32, 0]], "safe": no_ticket},
-		"offlineKickClient": {"args": [["sid", PLAYER], ["int", 0, 15, 2]], "safe": null},
-		"offlineDenyClient": {"args": [["sid", PLAYER], ["int", 0, 15, 2]], "safe": null},
-		"offlineAuthSessionResponse": {"args": [["sid", PLAYER], ["int", 0, 10, 1]], "safe": null},
+		"offlineKickClient": {"args": [["sid", PLAYER], _enum_rule("DenyReason", 2)], "safe": null},
+		"offlineDenyClient": {"args": [["sid", PLAYER], _enum_rule("DenyReason", 2)], "safe": null},
+		"offlineAuthSessionResponse": {"args": [["sid", PLAYER], _enum_rule("AuthSessionResponse", 1)], "safe": null},
 		"offlineConnectFailure": {"args": [["int", 1, 2147483647, 3], ["bool", true]], "safe": null},
 		"offlineDisconnect": {"args": [["int", 1, 2147483647, 3]], "safe": null},
 		"offlinePolicyResponse": {"args": [["bool", true]], "safe": null},
 		"offlineRequestRestart": {"args": [], "safe": null},
 	}
+	# The one-argument setters, from the fixture's fields: what each accepts and the key it changes.
+	for name in API.METHODS:
+		var field: Dictionary = API.METHODS[name].field
+		if field.is_empty():
+			continue
+		var rule: Array = ["bool", true]
+		if field.max_len > 0:
+			rule = ["str", field.max_len, "v"]
+		elif API.METHODS[name].args[0][1] == TYPE_INT:
+			rule = ["int", field.min, field.max, field.min + 1]
+		methods[name] = {"args": [rule], "safe": null, "touches": [field.key]}
+
+
+## An int argument holding a value of one of Steam's enums: any value from its smallest to its largest.
+func _enum_rule(enum_name: String, baseline: int) -> Array:
+	var span: Array = API.ENUMS[enum_name]
+	return ["int", span[0], span[1], baseline]
 
 
 # ---- What the extension accepts ---------------------------------------------------------------------

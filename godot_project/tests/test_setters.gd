@@ -2,54 +2,57 @@
 ## a refused value leaves the state exactly as it was.
 extends TestSuite
 
-# [method, value, state key, stored value]
-const STORES := [
-	["setProduct", "480", "product", "480"],
-	["setGameDescription", "Spacewar deathmatch", "description", "Spacewar deathmatch"],
-	["setModDir", "spacewar", "mod_dir", "spacewar"],
-	["setDedicatedServer", true, "dedicated", true],
-	["setMaxPlayerCount", 24, "max_players", 24],
-	["setBotPlayerCount", 3, "bot_players", 3],
-	["setServerName", "My Server", "server_name", "My Server"],
-	["setMapName", "dm_lockdown", "map_name", "dm_lockdown"],
-	["setPasswordProtected", true, "password_protected", true],
-	["setSpectatorPort", 27020, "spectator_port", 27020],
-	["setSpectatorServerName", "My Spectators", "spectator_server_name", "My Spectators"],
-	["setGameTags", "ctf,hardcore", "game_tags", "ctf,hardcore"],
-	["setGameData", "k1:v1;k2:v2", "game_data", "k1:v1;k2:v2"],
-	["setRegion", "eu-west", "region", "eu-west"],
-	["setHeartbeatInterval", 45, "heartbeat_interval", 45],
-	["setAdvertiseServerActive", true, "advertise_active", true],
-]
+const API := preload("res://tests/api_table.gen.gd")
 
-# [method, state key, limit in bytes]
-const STRING_LIMITS := [
-	["setServerName", "server_name", 63],
-	["setMapName", "map_name", 31],
-	["setModDir", "mod_dir", 31],
-	["setGameDescription", "description", 63],
-	["setProduct", "product", 63],
-	["setGameTags", "game_tags", 127],
-	["setGameData", "game_data", 2047],
-	["setRegion", "region", 31],
-	["setSpectatorServerName", "spectator_server_name", 63],
-]
+## A value each setter stores as given (test data; which methods are setters, their state keys,
+## limits and log-on rules come from the fixture generated from steam.Fields).
+const VALUES := {
+	"setProduct": "480",
+	"setGameDescription": "Spacewar deathmatch",
+	"setModDir": "spacewar",
+	"setDedicatedServer": true,
+	"setMaxPlayerCount": 24,
+	"setBotPlayerCount": 3,
+	"setServerName": "My Server",
+	"setMapName": "dm_lockdown",
+	"setPasswordProtected": true,
+	"setSpectatorPort": 27020,
+	"setSpectatorServerName": "My Spectators",
+	"setGameTags": "ctf,hardcore",
+	"setGameData": "k1:v1;k2:v2",
+	"setRegion": "eu-west",
+	"setHeartbeatInterval": 45,
+	"setAdvertiseServerActive": true,
+}
 
-# [method, state key, smallest, largest]
-const INT_LIMITS := [
-	["setMaxPlayerCount", "max_players", 0, 65535],
-	["setBotPlayerCount", "bot_players", 0, 65535],
-	["setSpectatorPort", "spectator_port", 0, 65535],
-	["setHeartbeatInterval", "heartbeat_interval", -1, 2147483647],
-]
+# Rows derived from the fixture, in its order.
+var STORES := [] # [method, value, state key, stored value]
+var STRING_LIMITS := [] # [method, state key, limit in bytes]
+var INT_LIMITS := [] # [method, state key, smallest, largest]
+var BEFORE_LOG_ON := [] # [method, state key, value]: Steam ignores these once the server logs on
 
-# Steam ignores these once the server logs on, so they are refused then.
-const BEFORE_LOG_ON := [
-	["setProduct", "product", "480"],
-	["setGameDescription", "description", "Spacewar"],
-	["setModDir", "mod_dir", "spacewar"],
-	["setDedicatedServer", "dedicated", true],
-]
+
+func _init() -> void:
+	for method in API.METHODS:
+		var field: Dictionary = API.METHODS[method].field
+		if field.is_empty():
+			continue
+		var value: Variant = VALUES.get(method)
+		STORES.append([method, value, field.key, value])
+		if field.max_len > 0:
+			STRING_LIMITS.append([method, field.key, field.max_len])
+		elif API.METHODS[method].args[0][1] == TYPE_INT:
+			INT_LIMITS.append([method, field.key, field.min, field.max])
+		if field.before_log_on:
+			BEFORE_LOG_ON.append([method, field.key, value])
+
+
+func test_every_setter_has_a_test_value() -> void:
+	check_eq(STORES.size(), VALUES.size(), "setters in the fixture vs. test values")
+	for row in STORES:
+		check(VALUES.has(row[0]), "%s is a setter with no test value in VALUES" % row[0])
+	check(not STRING_LIMITS.is_empty() and not INT_LIMITS.is_empty() and not BEFORE_LOG_ON.is_empty(),
+		"the fixture lists no string limit, int range or before-log-on setter")
 
 
 func _start() -> void:
