@@ -284,6 +284,17 @@ func test_log_on_completes_in_run_callbacks() -> void:
 	check_eq(Steam.loggedOn(), false, "loggedOn after a canceled log-on")
 
 
+func test_log_on_completes_at_the_very_next_run_callbacks() -> void:
+	# run_callbacks skips the backend's frame work for up to a second while nothing is due; a
+	# log-on must not wait for that pace (a peer would see server_connected only a second later).
+	_start(2)
+	pump()
+	pump()
+	Steam.logOnAnonymous()
+	check_eq(names_of(pump()), ["server_connected", "policy_response"], "signals at the first run_callbacks after logOnAnonymous")
+	check_eq(Steam.loggedOn(), true, "loggedOn after that run_callbacks")
+
+
 func test_log_on_twice_is_ignored() -> void:
 	_start()
 	Steam.logOnAnonymous()
