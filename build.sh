@@ -171,7 +171,7 @@ cmd_test() {
   while read -r kv; do export "${kv?}"; done <<<"$deps"
   use_godot
   say "gofmt -l; go vet ./... (and the e2e package)"
-  unformatted=$(gofmt -l steam signals extension internal cmd e2e)
+  unformatted=$(gofmt -l steam signals extension e2e)
   [[ -z $unformatted ]] || die "not gofmt-formatted (run gofmt -w on them): $unformatted"
   go vet ./...
   go vet -tags e2e ./e2e/
