@@ -20,6 +20,16 @@ func check_eq(got: Variant, want: Variant, message: String = "") -> bool:
 	return check(same, "%s got %s (%s), want %s (%s)" % [message, var_to_str(got), type_string(typeof(got)), var_to_str(want), type_string(typeof(want))])
 
 
+## serverInit on loopback (game port 27015), recorded as a check.
+func start_server(mode: int = 2, ip: String = "127.0.0.1", query_port: int = 27016, version: String = "1.0.0") -> bool:
+	return check(Steam.serverInit(ip, 27015, query_port, mode, version), "serverInit(%s, 27015, %d, %d) failed" % [ip, query_port, mode])
+
+
+## Fields of a Steam ID: [universe, account type, instance, account].
+func decode_id(id: int) -> Array:
+	return [(id >> 56) & 0xFF, (id >> 52) & 0xF, (id >> 32) & 0xFFFFF, id & 0xFFFFFFFF]
+
+
 ## Calls run_callbacks and returns the signals it emitted, as [name, args] pairs in order.
 func pump() -> Array:
 	var seen: Array = []
