@@ -1,21 +1,18 @@
 package offline
 
 // A2S ("Source server query"): what a Steamworks game server answers on its query port, or through
-// HandleIncomingPacket in GameSocketShare mode. This file is the codec and the handler; it does no
-// I/O (a2s_server.go owns the socket and the snapshot).
+// HandleIncomingPacket in GameSocketShare mode. This file is the request filter and the handler,
+// a2s_encode.go encodes the replies and a2s_ratelimit.go limits each source; none does I/O
+// (a2s_server.go owns the socket and the snapshot).
 //
 // Wire format: little-endian integers, NUL-terminated UTF-8 strings; a request or an unsplit reply
 // starts with FF FF FF FF, each fragment of a split reply with FE FF FF FF.
 
 import (
 	"encoding/binary"
-	"math"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/gosteam/godot-steam-server/steam"
 )
 
 // Message types (byte 5).
@@ -55,177 +52,6 @@ var infoMagic = []byte("Source Engine Query\x00")
 
 // infoRequestLen is A2S_INFO without a challenge: the header, 'T' and the magic string.
 var infoRequestLen = 5 + len(infoMagic)
-
-// queryPlayer is one row of an A2S_PLAYER reply.
-type queryPlayer struct {
-	name      string
-	score     int32
-	connected time.Time // the reply reports the seconds since
-	bot       bool      // reported with a duration of -1, as the Source engine does (gamedig sorts bots by it)
-}
-
-// querySnapshot is an immutable copy of everything a reply needs (a2s_server.go builds it from what
-// the backend published). The encoded INFO and RULES replies are built at the first query that needs
-// them and cached; a rules cache is shared by the snapshots that have the same rules.
-type querySnapshot struct {
-	st      steam.State // KeyValues belongs to the snapshot and is never changed
-	steamID steam.SteamID
-	secure  bool
-	appID   uint32
-	players []queryPlayer // never changed
-
-	info  atomic.Pointer[[]byte]
-	rules *lazyReply
-}
-
-type lazyReply struct{ p atomic.Pointer[[]byte] }
-
-func (l *lazyReply) get(build func([]byte) []byte) []byte {
-	if p := l.p.Load(); p != nil {
-		return *p
-	}
-	b := build(nil)
-	l.p.Store(&b)
-	return b
-}
-
-func (s *querySnapshot) infoReply() []byte {
-	if p := s.info.Load(); p != nil {
-		return *p
-	}
-	b := appendInfo(nil, s)
-	s.info.Store(&b)
-	return b
-}
-
-func (s *querySnapshot) rulesReply() []byte {
-	return s.rules.get(func(dst []byte) []byte { return appendRules(dst, s.st.KeyValues) })
-}
-
-// serverEnvironment is the environment byte: the OS the server runs on.
-var serverEnvironment = func() byte {
-	switch runtime.GOOS {
-	case "windows":
-		return 'w'
-	case "darwin", "ios":
-		return 'm'
-	}
-	return 'l'
-}()
-
-// appendString appends s and its NUL terminator; a NUL inside s would end the string early on the
-// wire and shift every later field, so s is cut there.
-func appendString(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0 {
-			s = s[:i]
-			break
-		}
-	}
-	dst = append(dst, s...)
-	return append(dst, 0)
-}
-
-func clampByte(v int) byte {
-	if v < 0 {
-		return 0
-	}
-	if v > 255 {
-		return 255
-	}
-	return byte(v)
-}
-
-func appendHeader(dst []byte, kind byte) []byte {
-	return append(dst, 0xFF, 0xFF, 0xFF, 0xFF, kind)
-}
-
-// appendInfo encodes S2A_INFO_SRC with every field in wire order, as a Steamworks server fills it.
-func appendInfo(dst []byte, s *querySnapshot) []byte {
-	st := &s.st
-	dst = appendHeader(dst, s2aInfo)
-	dst = append(dst, a2sProtocol)
-	dst = appendString(dst, st.ServerName)
-	dst = appendString(dst, st.MapName)
-	dst = appendString(dst, st.ModDir)
-	dst = appendString(dst, st.Description)
-	appID16 := uint16(0) // an app ID over 16 bits travels only in the game ID, as Steam does
-	if s.appID <= 0xFFFF {
-		appID16 = uint16(s.appID)
-	}
-	dst = binary.LittleEndian.AppendUint16(dst, appID16)
-	dst = append(dst, clampByte(len(s.players)), clampByte(int(st.MaxPlayers)), clampByte(int(st.BotPlayers)))
-	if st.Dedicated {
-		dst = append(dst, 'd')
-	} else {
-		dst = append(dst, 'l')
-	}
-	dst = append(dst, serverEnvironment)
-	dst = append(dst, boolByte(st.PasswordProtected), boolByte(s.secure))
-	dst = appendString(dst, st.Init.Version)
-	edf := byte(0x80 | 0x10 | 0x01) // game port, Steam ID, game ID
-	if st.SpectatorPort != 0 {
-		edf |= 0x40
-	}
-	if st.GameTags != "" {
-		edf |= 0x20
-	}
-	dst = append(dst, edf)
-	// The order is port, Steam ID, spectator, keywords, game ID: not the order of the bits.
-	dst = binary.LittleEndian.AppendUint16(dst, st.Init.GamePort)
-	dst = binary.LittleEndian.AppendUint64(dst, uint64(s.steamID))
-	if edf&0x40 != 0 {
-		dst = binary.LittleEndian.AppendUint16(dst, st.SpectatorPort)
-		dst = appendString(dst, st.SpectatorName)
-	}
-	if edf&0x20 != 0 {
-		dst = appendString(dst, st.GameTags)
-	}
-	// CGameID of a plain app: the app ID in the low 24 bits, type 0.
-	return binary.LittleEndian.AppendUint64(dst, uint64(s.appID&0xFFFFFF))
-}
-
-func boolByte(b bool) byte {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// appendRules encodes S2A_RULES: a short count, then each key and value, in insertion order.
-func appendRules(dst []byte, rules []steam.KeyValue) []byte {
-	n := min(len(rules), 0xFFFF)
-	dst = appendHeader(dst, s2aRules)
-	dst = binary.LittleEndian.AppendUint16(dst, uint16(n))
-	for _, kv := range rules[:n] {
-		dst = appendString(dst, kv.Key)
-		dst = appendString(dst, kv.Value)
-	}
-	return dst
-}
-
-// appendPlayers encodes S2A_PLAYER at time now: index, name, score, seconds connected (-1 for a bot).
-func appendPlayers(dst []byte, players []queryPlayer, now time.Time) []byte {
-	n := min(len(players), 255)
-	dst = appendHeader(dst, s2aPlayer)
-	dst = append(dst, byte(n))
-	for i, p := range players[:n] {
-		dst = append(dst, byte(i))
-		dst = appendString(dst, p.name)
-		dst = binary.LittleEndian.AppendUint32(dst, uint32(p.score))
-		d := float32(-1)
-		if !p.bot {
-			d = float32(max(now.Sub(p.connected).Seconds(), 0))
-		}
-		dst = binary.LittleEndian.AppendUint32(dst, math.Float32bits(d))
-	}
-	return dst
-}
-
-func appendChallenge(dst []byte, c uint32) []byte {
-	dst = appendHeader(dst, s2cChallenge)
-	return binary.LittleEndian.AppendUint32(dst, c)
-}
 
 // queryConfig is fixed at Init.
 type queryConfig struct {
@@ -379,46 +205,4 @@ func (h *a2sHandler) fragmentsFor(n int) int {
 		return t
 	}
 	return 0
-}
-
-// rateLimiter implements STEAM_GAMESERVER_RATE_LIMIT_200MS: after limit connectionless packets from
-// one IPv4 address within 200 ms, the rest of those 200 ms are dropped. It keeps a fixed table of
-// rateSlots sources indexed by a hash of the address; a source that lands on a slot another holds
-// takes it over with a fresh count. Memory stays bounded whatever the number of sources; a flood of
-// spoofed sources can at worst reset a real source's count, never block it.
-type rateLimiter struct {
-	mu    sync.Mutex
-	limit uint32
-	slots []rateSlot
-}
-
-const (
-	rateSlots  = 4096
-	rateWindow = 200 * time.Millisecond
-)
-
-type rateSlot struct {
-	ip    uint32
-	count uint32
-	start int64 // unix nanoseconds
-}
-
-func newRateLimiter(limit int) *rateLimiter {
-	return &rateLimiter{limit: uint32(min(limit, math.MaxUint32)), slots: make([]rateSlot, rateSlots)}
-}
-
-func (l *rateLimiter) allow(ip uint32, now time.Time) bool {
-	t := now.UnixNano()
-	i := (ip * 0x9E3779B1) >> (32 - 12) // Fibonacci hashing onto 4096 slots
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	s := &l.slots[i]
-	if s.ip != ip || s.count == 0 || t-s.start >= int64(rateWindow) || t < s.start {
-		*s = rateSlot{ip: ip, start: t}
-	}
-	if s.count >= l.limit {
-		return false
-	}
-	s.count++
-	return true
 }
