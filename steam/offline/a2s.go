@@ -41,8 +41,6 @@ const (
 	maxFragments = 255
 	// maxUDPPayload is the largest datagram IPv4 UDP can carry.
 	maxUDPPayload = 65507
-	// challengeReplyLen is the length of S2C_CHALLENGE: FF FF FF FF 41 + 4 bytes.
-	challengeReplyLen = 9
 )
 
 // noChallenge is the challenge a client sends to ask for one (-1).
