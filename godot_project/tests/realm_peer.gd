@@ -39,6 +39,12 @@ func _ready() -> void:
 	for s in Steam.get_signal_list():
 		var name: String = s.name
 		Steam.connect(name, func(...a): seen.append([name, a]))
+	# The log-on's own signals (server_connected, policy_response) come at a run_callbacks: wait for
+	# them, so they never land in the signals a request's reply reports.
+	while not Steam.loggedOn() and not late():
+		await get_tree().process_frame
+	check(Steam.loggedOn(), "logged on within %d ms" % DEADLINE_MS)
+	seen.clear()
 	if role == "server":
 		await serve()
 	else:
