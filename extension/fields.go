@@ -1,6 +1,11 @@
 package main
 
-import "github.com/gosteam/godot-steam-server/steam"
+import (
+	"slices"
+	"strings"
+
+	"github.com/gosteam/godot-steam-server/steam"
+)
 
 // The one-argument setters and getServerState's fields, from their rows in steam.Fields.
 
@@ -22,16 +27,22 @@ func fieldsDict(d dict, st *steam.State) {
 	}
 }
 
-// setter is the method row of field's one-argument setter: its argument's name and type, its Steam
-// call and its checks come from the field's row, and so does the doc's "before log-on only" (what
-// is a sentence without its full stop). C skips a call repeating the value last accepted.
-func setter(name string, field steam.Field, what string) method {
-	def := &steam.Fields[field]
-	doc := what + "."
-	if def.BeforeLogOn {
-		doc = what + "; before log-on only."
+// setters are the one-argument setters' method rows, one per row of steam.Fields, by name:
+// their name, argument's name and type, Steam call, checks and doc (with "before log-on only") all
+// come from the field's row. C skips a call repeating the value last accepted.
+func setters() []method {
+	rows := make([]method, len(steam.Fields))
+	for f := range steam.Fields {
+		def := &steam.Fields[f]
+		doc := def.Doc + "."
+		if def.BeforeLogOn {
+			doc = def.Doc + "; before log-on only."
+		}
+		rows[f] = method{name: def.Method, cache: cacheSetter, steam: def.Steam, offline: def.Kept, args: names(def.Arg),
+			bind: setterBinding(steam.Field(f), def.Kind()), doc: doc, field: def}
 	}
-	return method{name: name, cache: cacheSetter, steam: def.Steam, args: names(def.Arg), bind: setterBinding(field, def.Kind()), doc: doc, field: def}
+	slices.SortFunc(rows, func(a, b method) int { return strings.Compare(a.name, b.name) })
+	return rows
 }
 
 // setterBinding binds the setter of kind to the argument type GDScript passes for it.
@@ -45,10 +56,4 @@ func setterBinding(field steam.Field, kind steam.Kind) binding {
 		return do1(uint16Arg, func(s *steam.Server, v int64) error { return s.SetInt(field, v) })
 	}
 	return do1(int32Arg, func(s *steam.Server, v int64) error { return s.SetInt(field, v) })
-}
-
-// offlineNote adds how the offline backend answers, where that differs from Steam.
-func (m method) offlineNote(offline string) method {
-	m.offline = offline
-	return m
 }

@@ -4,6 +4,8 @@ package main
 import "C"
 
 import (
+	"slices"
+
 	"github.com/gosteam/godot-steam-server/signals"
 	"github.com/gosteam/godot-steam-server/steam"
 )
@@ -48,7 +50,7 @@ var initNames = names("ip", "game_port", "query_port", "server_mode", "version_n
 
 // methods is the whole API, registered by one loop in register.go. Sections follow the page
 // users know; names, argument names and order are exactly as there.
-var methods = []method{
+var methods = slices.Concat([]method{
 	// Main: GodotSteam Server's entry points, which the page relies on.
 	{name: "serverInit", steam: "SteamGameServer_Init", offline: "succeeds without Steam", args: initNames, bind: callInit(boolRet, serverInit),
 		doc: "Starts the game server. `ip` \"\" or \"0.0.0.0\" binds all interfaces; `query_port` QUERY_PORT_SHARED (65535) selects GameSocketShare."},
@@ -96,23 +98,8 @@ var methods = []method{
 	{name: "requestUserGroupStatus", emits: []signals.ID{signals.ClientGroupStatus}, steam: "RequestUserGroupStatus", args: names("steam_id", "group_id"), bind: call2(steamID, groupID, boolRet, (*steam.Server).RequestUserGroupStatus),
 		doc: "Asks whether a user is in a group. Triggers client_group_status."},
 	{name: "secure", steam: "BSecure", offline: "true after log-on in server mode 3", bind: call0(boolRet, (*steam.Server).Secure), cache: cacheScalar, doc: "Whether the server is VAC secure."},
-	setter("setAdvertiseServerActive", steam.FieldAdvertiseActive, "Whether to advertise the server (heartbeats to the master server; offline: answer queries)"),
-	setter("setBotPlayerCount", steam.FieldBotPlayers, "Number of bots reported to server browsers"),
-	setter("setDedicatedServer", steam.FieldDedicated, "Dedicated or listen server"),
-	setter("setGameData", steam.FieldGameData, "Hidden game data for master server filters"),
-	setter("setGameDescription", steam.FieldDescription, "The game's full name"),
-	setter("setGameTags", steam.FieldGameTags, "Comma separated tags for server browser filters"),
-	setter("setHeartbeatInterval", steam.FieldHeartbeatInterval, "Heartbeat interval in seconds; -1 for Steam's default").offlineNote("kept; Steam chooses the interval"),
+}, setters(), []method{
 	{name: "setKeyValue", steam: "SetKeyValue", args: names("key", "value"), bind: do2(text, text, (*steam.Server).SetKeyValue), doc: "Adds or replaces a rule sent in rule queries."},
-	setter("setMapName", steam.FieldMapName, "Map name shown in server browsers"),
-	setter("setMaxPlayerCount", steam.FieldMaxPlayers, "Maximum players shown in server browsers"),
-	setter("setModDir", steam.FieldModDir, "The game's folder name"),
-	setter("setPasswordProtected", steam.FieldPasswordProtected, "Whether joining needs a password"),
-	setter("setProduct", steam.FieldProduct, "Product identifier (usually the app ID as text)"),
-	setter("setRegion", steam.FieldRegion, "Region identifier; empty means world"),
-	setter("setServerName", steam.FieldServerName, "Server name shown in server browsers"),
-	setter("setSpectatorPort", steam.FieldSpectatorPort, "Spectator port; 0 for none"),
-	setter("setSpectatorServerName", steam.FieldSpectatorName, "Spectator server name"),
 	{name: "userHasLicenceForApp", steam: "UserHasLicenseForApp", args: names("steam_id", "app_id"), bind: call2(steamID, uint32Arg, enumRet("UserHasLicenseForAppResult", steam.UserLicenseNoAuth), (*steam.Server).UserHasLicenseForApp),
 		doc: "Whether an authenticated user owns an app or DLC: a UserHasLicenseForAppResult."},
 	{name: "userHasLicenseForApp", steam: "UserHasLicenseForApp", args: names("steam_id", "app_id"), bind: call2(steamID, uint32Arg, enumRet("UserHasLicenseForAppResult", steam.UserLicenseNoAuth), (*steam.Server).UserHasLicenseForApp),
@@ -162,4 +149,4 @@ var methods = []method{
 		doc:  "Offline only: Steam's VAC policy for the server; secure() follows it until the next log-on. Triggers policy_response."},
 	{name: "offlineRequestRestart", bind: do0((*steam.Server).OfflineRequestRestart),
 		doc: "Offline only: Steam asks for a restart (an update): the next wasRestartRequested() is true."},
-}
+})

@@ -5,9 +5,13 @@ import "fmt"
 // FieldDef is one row of Fields: what a one-argument setter's field is called, where State keeps
 // it, what Steam accepts for it and which ISteamGameServer call takes it.
 type FieldDef struct {
-	Key   string // getServerState's Dictionary key
-	Arg   string // the setter's argument, as GDScript names it and errors quote it
-	Steam string // the ISteamGameServer setter that takes it; "" when Steam has none (only kept)
+	Method string // the setter's name on the Steam singleton, as GodotSteam Server names it
+	Doc    string // what the setter sets, for the docs: a sentence without its full stop
+	Key    string // getServerState's Dictionary key
+	Arg    string // the setter's argument, as GDScript names it and errors quote it
+	Steam  string // the ISteamGameServer setter that takes it; "" when Steam has none (only kept)
+	// Kept says, for a field Steam has no call for, what becomes of the value (for the docs).
+	Kept string
 	// BeforeLogOn: Steam reads it only at log-on, so a value set after logOn is refused.
 	BeforeLogOn bool
 	MaxLen      int      // a string's limit in bytes (Steam's k_cbMaxGameServer*, without the NUL)
