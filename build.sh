@@ -166,8 +166,8 @@ cmd_bench() {
 cmd_test() {
   local deps kv unformatted
   # Everything the checks use, installed or fetched up front: the real libsteam_api.so (also for
-  # the Go tests of steam/steamworks), gamedig, qstat, patchelf and the cross compilers.
-  deps=$(scripts/provision_test_deps.sh steam-api gamedig quakestat patchelf x86_64-w64-mingw32-gcc aarch64-linux-gnu-gcc)
+  # the Go tests of steam/steamworks), the Steam emulator, gamedig, qstat, patchelf and the cross compilers.
+  deps=$(scripts/provision_test_deps.sh steam-api emulator gamedig quakestat patchelf x86_64-w64-mingw32-gcc aarch64-linux-gnu-gcc)
   while read -r kv; do export "${kv?}"; done <<<"$deps"
   use_godot
   say "gofmt -l; go vet ./... (and the e2e package)"

@@ -6,6 +6,10 @@
 #               pinned SHA-256; it stays in the cache, nothing copies it into the project
 #   gamedig     GAMEDIG_DIR=        gamedig (npm ci of godot_project/tests/peers/package-lock.json
 #               into the cache)
+#   emulator    GOSTEAM_TEST_EMULATOR=  the Steam emulator (gbe_fork's libsteam_api.so): the
+#               variable's value, else ../shared/steam-emulator/libsteam_api.so beside the checkout;
+#               its runtime packages (row steam-emulator) installed when missing. Every process
+#               that loads it must run in a loopback-only network namespace (unshare -n)
 #   TOOL        NAME=               any tool with a row in scripts/system_packages.sh (quakestat,
 #               patchelf, x86_64-w64-mingw32-gcc, ...): its Debian packages installed when missing
 #               (as root); prints its path as QUAKESTAT=, X86_64_W64_MINGW32_GCC=, ...
@@ -48,6 +52,14 @@ fetch_steam_api() {
   release_lock steam-api
 }
 
+# find_emulator: the Steam emulator's path, with its runtime packages installed.
+find_emulator() {
+  local lib=${GOSTEAM_TEST_EMULATOR:-$ROOT/../shared/steam-emulator/libsteam_api.so}
+  [[ -f $lib ]] || die "the Steam emulator is not at $lib: set GOSTEAM_TEST_EMULATOR to gbe_fork's libsteam_api.so (the project's shared/steam-emulator/ has it, with its source and README)"
+  need_tools steam-emulator
+  EMULATOR=$(cd "$(dirname "$lib")" && pwd -P)/$(basename "$lib")
+}
+
 # install_gamedig: npm ci of the pinned gamedig into $PEERS_DIR when missing or changed.
 install_gamedig() {
   need_tools node npm
@@ -67,11 +79,12 @@ install_gamedig() {
   release_lock peers
 }
 
-(($#)) || die "usage: $0 steam-api|gamedig|TOOL..."
+(($#)) || die "usage: $0 steam-api|gamedig|emulator|TOOL..."
 for what in "$@"; do
   case $what in
     steam-api) fetch_steam_api; printf 'GOSTEAM_STEAM_API=%s\n' "$STEAM_API" ;;
     gamedig) install_gamedig; printf 'GAMEDIG_DIR=%s\n' "$PEERS_DIR" ;;
+    emulator) find_emulator; printf 'GOSTEAM_TEST_EMULATOR=%s\n' "$EMULATOR" ;;
     *)
       need_tools "$what"
       path=$(command -v "$what") || die "$what is installed but not on PATH"

@@ -11,6 +11,8 @@
 #                           bring MinGW's headers and runtime (mingw-w64-x86-64-dev, ...-runtime)
 #   aarch64-linux-gnu-gcc   gcc-aarch64-linux-gnu: cgo's C compiler for the arm64 .so, and
 #                           libc6-dev-arm64-cross: its C library headers (only a Recommends of it)
+#   steam-emulator          the Steam emulator's runtime libraries (not a tool: each package is
+#                           checked with dpkg): libprotobuf-lite32, libmbedcrypto7, libcurl4
 #   node, npm               the image's Node.js when it has one, else Debian's nodejs and npm
 #                           (gamedig, steamworks.js's libsteam_api.so)
 declare -A SYSTEM_PACKAGES=(
@@ -18,6 +20,7 @@ declare -A SYSTEM_PACKAGES=(
   [patchelf]="patchelf"
   [x86_64-w64-mingw32-gcc]="gcc-mingw-w64-x86-64"
   [aarch64-linux-gnu-gcc]="gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
+  [steam-emulator]="libprotobuf-lite32 libmbedcrypto7 libcurl4"
   [node]="nodejs"
   [npm]="npm"
 )
