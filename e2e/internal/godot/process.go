@@ -148,6 +148,9 @@ func (p *Process) WaitForLine(re *regexp.Regexp, timeout time.Duration) (string,
 // Signal sends sig to the program itself (not its group): how a server is asked to stop.
 func (p *Process) Signal(sig syscall.Signal) error { return p.cmd.Process.Signal(sig) }
 
+// Pid is the program's process ID.
+func (p *Process) Pid() int { return p.cmd.Process.Pid }
+
 // Kill ends the program and everything it started (SIGKILL to its process group).
 func (p *Process) Kill() { _ = syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL) }
 
