@@ -27,7 +27,16 @@ import (
 // emulator is the emulator's path: GOSTEAM_TEST_EMULATOR, else what scripts/provision_test_deps.sh
 // finds (../shared/steam-emulator/libsteam_api.so beside the checkout), which fails saying where it
 // looked and how to get it. Never a skip.
-func emulator(t testing.TB) string { return dep(t, "GOSTEAM_TEST_EMULATOR", "emulator") }
+func emulator(t testing.TB) string {
+	t.Helper()
+	lib := dep(t, "GOSTEAM_TEST_EMULATOR", "emulator")
+	if st, err := os.Stat(lib); err != nil || !st.Mode().IsRegular() {
+		t.Fatalf("the Steam emulator is not at GOSTEAM_TEST_EMULATOR=%s: set it to gbe_fork's libsteam_api.so, or unset it for "+
+			"scripts/provision_test_deps.sh emulator's default, ../shared/steam-emulator/libsteam_api.so beside the checkout "+
+			"(the project's shared/steam-emulator/ has it, with its source and README)", lib)
+	}
+	return lib
+}
 
 // emuNet is a loopback-only network namespace held open by one process (unshare -n ... sleep); its
 // cleanup kills the holder, and with it the namespace.
@@ -96,10 +105,10 @@ var emulatorDemoArgs = []string{"--mode", "3", "--name", "Emulator check", "--ma
 // the flat API, callbacks 163 and 143 decoded), not Steam's verdict; then SIGTERM shuts it down
 // cleanly.
 func TestEmulatorDemoServer(t *testing.T) {
+	api := emulatorCopy(t)
 	net := newEmuNet(t)
 	p := freeUDPPorts(t, 2)
 	port, queryPort := strconv.Itoa(p[0]), strconv.Itoa(p[1])
-	api := emulatorCopy(t)
 	spec := headless(t, repo.Project(), "server", append(emulatorEnv(t), "GOSTEAM_STEAM_API="+api), append([]string{
 		"res://demo/server.tscn", "--", "--ip", "127.0.0.1", "--port", port, "--query-port", queryPort, "--backend", "steamworks"},
 		emulatorDemoArgs...)...)
@@ -110,8 +119,8 @@ func TestEmulatorDemoServer(t *testing.T) {
 
 // TestEmulatorExportedServer: the demo exported as a dedicated server (the "+ Steam" preset) with
 // the emulator as the project's bin/libsteam_api.so, so the export ships it beside the binary; run
-// with GOSTEAM_BACKEND=auto it must pick that library, log on, answer gamedig and qstat through it
-// and stop cleanly on SIGTERM.
+// with GOSTEAM_BACKEND=auto it must pick that library, log on, answer gamedig and qstat through it,
+// accept a getAuthSessionTicket ticket and stop cleanly on SIGTERM, as in TestEmulatorDemoServer.
 func TestEmulatorExportedServer(t *testing.T) {
 	api := emulator(t)
 	net := newEmuNet(t)
@@ -137,7 +146,7 @@ func TestEmulatorExportedServer(t *testing.T) {
 		Env:     append(emulatorEnv(t), "GOSTEAM_BACKEND=auto"),
 		Timeout: 6 * time.Minute,
 		LogPath: filepath.Join(gd.LogDir, logName(t, "server")+".log"),
-	}, p[0], p[1], false)
+	}, p[0], p[1], true)
 	mustLog(t, r, regexp.QuoteMeta("Steam: steamworks backend, "+filepath.Join(filepath.Dir(run), "libsteam_api.so")),
 		`display headless, dedicated_server export`)
 }

@@ -2,8 +2,8 @@
 
 // Package e2e holds the end-to-end checks: the built extension in real Godot 4.6 (the GDScript
 // suites, the demo server and client, real server browsers, the export, the addon folder, the
-// class reference, the real libsteam_api.so) and the cross-built libraries. Behind the e2e build
-// tag, so `go test ./...` stays fast:
+// class reference, the real libsteam_api.so, the Steam emulator) and the cross-built libraries.
+// Behind the e2e build tag, so `go test ./...` stays fast:
 //
 //	go test -tags e2e -v -timeout 60m ./e2e/          (./build.sh test runs it)
 //	go test -tags e2e -run TestDemoAuth ./e2e/         one check alone
