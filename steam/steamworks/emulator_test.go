@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
 )
@@ -376,21 +377,10 @@ func TestEmulatorGameSocketShare(t *testing.T) {
 		if err := srv.SetString(steam.FieldMapName, "shared_map"); err != nil {
 			t.Fatal(err)
 		}
-		if ok, err := srv.HandleIncomingPacket(a2sInfoRequest, "127.0.0.1", 40001); !ok || err != nil {
-			t.Fatalf("HandleIncomingPacket(A2S_INFO) = %v, %v", ok, err)
+		if err := srv.SetKeyValue("shared", "yes"); err != nil {
+			t.Fatal(err)
 		}
-		buf := make([]byte, 2048)
-		var p steam.OutgoingPacket
-		for i := 0; i < frames && len(p.Data) == 0; i++ {
-			srv.RunFrame()
-			var err error
-			if p, err = srv.NextOutgoingPacket(buf); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if len(p.Data) == 0 {
-			t.Fatalf("no outgoing packet within %d frames", frames)
-		}
+		p := e.sharedQuery(srv, a2sInfoRequest, 40001)
 		t.Logf("reply to %#x:%d, %d bytes", p.IP, p.Port, len(p.Data))
 		if p.IP != 0x7F000001 || p.Port != 40001 {
 			t.Errorf("reply addressed to %#x:%d, want 127.0.0.1:40001 (the query's sender)", p.IP, p.Port)
@@ -402,8 +392,43 @@ func TestEmulatorGameSocketShare(t *testing.T) {
 		if info.Name != "Shared Socket" || info.Map != "shared_map" || info.AppID != 480 {
 			t.Errorf("A2S_INFO through the game socket: %+v", info)
 		}
+		// RULES through the game socket too: the challenge, then the rules.
+		p = e.sharedQuery(srv, a2sChallengeRequest(a2sRules, 0xFFFFFFFF), 40002)
+		challenge, err := decodeA2SChallenge(p.Data)
+		if err != nil || challenge != 0x00112233 || p.Port != 40002 {
+			t.Fatalf("challenge reply % x to port %d: %v", p.Data, p.Port, err)
+		}
+		p = e.sharedQuery(srv, a2sChallengeRequest(a2sRules, challenge), 40002)
+		rules, err := decodeA2SRules(p.Data)
+		if err != nil || !slices.Equal(rules, []steam.KeyValue{{Key: "shared", Value: "yes"}}) {
+			t.Errorf("rules through the game socket: %q, %v", rules, err)
+		}
 		if err := srv.Shutdown(); err != nil {
 			t.Fatal(err)
 		}
 	})
+}
+
+// sharedQuery hands req to Steam as if it came from 127.0.0.1:port on the game socket and returns
+// the first datagram Steam gives back, running frames while it waits (bounded).
+func (e *emulatorRun) sharedQuery(srv *steam.Server, req []byte, port int64) steam.OutgoingPacket {
+	e.t.Helper()
+	if ok, err := srv.HandleIncomingPacket(req, "127.0.0.1", port); !ok || err != nil {
+		e.t.Fatalf("HandleIncomingPacket(% x) = %v, %v", req[:5], ok, err)
+	}
+	buf := make([]byte, 2048)
+	for i := 0; i < frames; i++ {
+		p, err := srv.NextOutgoingPacket(buf)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		if len(p.Data) > 0 {
+			p.Data = append([]byte(nil), p.Data...)
+			return p
+		}
+		srv.RunFrame()
+		time.Sleep(frameSleep)
+	}
+	e.t.Fatalf("no outgoing packet for % x within %d frames", req[:5], frames)
+	return steam.OutgoingPacket{}
 }
