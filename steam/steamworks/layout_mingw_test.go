@@ -52,7 +52,7 @@ func mingwCheck(t *testing.T, rows []callback) []string {
 	cc, err := exec.LookPath(mingwCC)
 	if err != nil {
 		t.Fatalf("%s is needed to check the Windows callback layouts: %v.\n"+
-			"Install it with scripts/provision_test_deps.sh %s (Debian's gcc-mingw-w64-x86-64).", mingwCC, err, mingwCC)
+			"Install it with scripts/provision_test_deps.sh %s.", mingwCC, err, mingwCC)
 	}
 	include, err := filepath.Abs(filepath.Join("internal", "sdklayout"))
 	if err != nil {
