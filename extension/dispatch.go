@@ -28,7 +28,7 @@ import (
 var server = steam.NewServer(newBackend)
 
 // newBackend chooses the backend at each serverInit from GOSTEAM_BACKEND: steamworks, offline, or
-// auto (the default): steamworks when libsteam_api.so loads, offline only when no library is found.
+// auto (the default): steamworks when the Steamworks library loads, offline only when no library is found.
 // A Steam that loads but fails to start is serverInit's error, never replaced by offline. The
 // choice is printed when it changes.
 func newBackend() (steam.Backend, error) {

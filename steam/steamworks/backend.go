@@ -1,18 +1,20 @@
-// Package steamworks is the steam.Backend over Valve's real libsteam_api.so: the Steamworks
-// game-server API through its flat C functions, loaded at run time with dlopen. Nothing links
-// against the library, so the extension builds, loads and runs offline without it.
+// Package steamworks is the steam.Backend over Valve's real libsteam_api.so (steam_api64.dll on
+// Windows x86_64): the Steamworks game-server API through its flat C functions, loaded at run time
+// with dlopen (LoadLibrary). Nothing links against the library, so the extension builds, loads and
+// runs offline without it.
 //
 // Loading (Load): the library is looked for at an explicit path (Options.LibraryPath, else the
 // GOSTEAM_STEAM_API environment variable), else beside the module that contains this code (the
-// extension's own .so, found with dladdr), else on the system search path. Every symbol in the
+// extension's own .so or .dll, found with dladdr or GetModuleHandleEx), else on the system search
+// path. Every symbol in the
 // table (symbols.go) is resolved at once; a missing library or symbol is a *LoadError naming it.
 // A library that was loaded stays loaded for the life of the process (it starts threads).
 //
 // Callbacks use Steam's manual dispatch, pumped from RunFrame on the calling (main) thread:
 // each callback struct is copied out of the library and decoded in Go, as its row in callbacks.go
-// describes it, into the events of package steam; async call results (AssociateWithClan,
-// ComputeNewPlayerCompatibility) are fetched when SteamAPICallCompleted_t announces them. Unknown
-// callbacks are skipped.
+// describes it at the platform's packing (4 bytes on Linux, 8 on Windows), into the events of
+// package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility) are fetched
+// when SteamAPICallCompleted_t announces them. Unknown callbacks are skipped.
 //
 // The app ID is the library's business: SteamAppId in the environment, or steam_appid.txt in the
 // working directory. When InitConfig.AppID is set and the environment does not already say so,
@@ -34,12 +36,13 @@ import (
 
 // Options configures the backend. The zero value looks for the library in the usual places.
 type Options struct {
-	// LibraryPath, when not "", is the only libsteam_api.so tried (a project setting, say).
+	// LibraryPath, when not "", is the only Steamworks library tried (a project setting, say).
 	// Otherwise $GOSTEAM_STEAM_API, then the extension's folder, then the system search path.
 	LibraryPath string
 }
 
-// EnvLibraryPath names the environment variable with an explicit path to libsteam_api.so.
+// EnvLibraryPath names the environment variable with an explicit path to the Steamworks library
+// (libsteam_api.so, steam_api64.dll), or to its folder.
 const EnvLibraryPath = "GOSTEAM_STEAM_API"
 
 // ticketBufferSize bounds an auth ticket from GetAuthSessionTicket (Valve's examples use 1024).

@@ -3,6 +3,7 @@ package steamworks
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 
 	"github.com/gosteam/godot-steam-server/steam"
 )
@@ -11,26 +12,51 @@ import (
 type callback struct {
 	id      int32
 	sdk     string   // the SDK's struct name
-	size    int      // sizeof on Linux x86_64; a shorter struct is skipped
+	size    int      // sizeof at the platform's packing (set by layOut); a shorter struct is skipped
 	members []member // every member, in the SDK's order
 	// decode makes the event from the struct's bytes; nil for a struct the pump reads itself.
 	decode func(r *record) steam.Event
 }
 
-// member is one member of a callback struct: its SDK name, Linux offset and size in bytes.
+// member is one member of a callback struct: its SDK name, its size and its C type's natural
+// alignment in bytes, and its offset at the platform's packing (set by layOut).
 type member struct {
-	name      string
-	off, size int
+	name             string
+	off, size, align int
 }
 
-func i32(name string, off int) member     { return member{name, off, 4} }
-func u32(name string, off int) member     { return member{name, off, 4} }
-func u64(name string, off int) member     { return member{name, off, 8} }
-func steamID(name string, off int) member { return member{name, off, 8} } // CSteamID
-func flag(name string, off int) member    { return member{name, off, 1} } // bool, or uint8
-func chars(name string, off, n int) member {
-	return member{name, off, n} // char[n], NUL-terminated unless full
+func i32(name string) member     { return member{name: name, size: 4, align: 4} }
+func u32(name string) member     { return member{name: name, size: 4, align: 4} }
+func u64(name string) member     { return member{name: name, size: 8, align: 8} }
+func steamID(name string) member { return member{name: name, size: 8, align: 8} } // CSteamID, a union of uint64
+func flag(name string) member    { return member{name: name, size: 1, align: 1} } // bool, or uint8
+func chars(name string, n int) member {
+	return member{name: name, size: n, align: 1} // char[n], NUL-terminated unless full
 }
+
+// layOut gives copies of rows the offsets and sizes a C compiler gives their structs under
+// #pragma pack(push, pack): each member at the next multiple of min(its alignment, pack), the
+// struct's size rounded up to a multiple of the largest such alignment. A struct without members
+// is an empty C++ struct: 1 byte.
+func layOut(rows []callback, pack int) []callback {
+	out := make([]callback, len(rows))
+	for i, r := range rows {
+		r.members = slices.Clone(r.members)
+		end, structAlign := 0, 1
+		for j := range r.members {
+			m := &r.members[j]
+			a := min(m.align, pack)
+			m.off = roundUp(end, a)
+			end = m.off + m.size
+			structAlign = max(structAlign, a)
+		}
+		r.size = max(1, roundUp(end, structAlign))
+		out[i] = r
+	}
+	return out
+}
+
+func roundUp(n, align int) int { return (n + align - 1) / align * align }
 
 // callbackByID indexes callbacks for the pump.
 var callbackByID = indexCallbacks()
@@ -43,7 +69,7 @@ func indexCallbacks() map[int32]*callback {
 	return m
 }
 
-// record reads the little-endian members of one callback struct by name, at their Linux offsets.
+// record reads the little-endian members of one callback struct by name, at their offsets.
 // A member the row does not describe, of another size or beyond the struct marks the record bad:
 // its event is dropped rather than read from the wrong bytes (the tests decode every row).
 type record struct {
@@ -97,7 +123,7 @@ func read(c *callback, param []byte) (*record, bool) {
 }
 
 // decodeCallback turns one callback struct into its event. Unknown IDs, SteamAPICallCompleted_t
-// (the pump's) and structs shorter than their Linux size report false: they are skipped.
+// (the pump's) and structs shorter than their size report false: they are skipped.
 func decodeCallback(id int32, param []byte) (steam.Event, bool) {
 	c, known := callbackByID[id]
 	if !known || c.decode == nil {

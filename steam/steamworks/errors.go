@@ -5,17 +5,19 @@ import (
 	"fmt"
 )
 
-// ErrNotFound is what a *LoadError wraps when no libsteam_api.so was found anywhere it was looked
-// for (and no explicit path was given): the one case where falling back to offline is right.
-var ErrNotFound = errors.New("libsteam_api.so not found")
+// ErrNotFound is what a *LoadError wraps when no Steamworks library (libsteam_api.so, or
+// steam_api64.dll on Windows) was found anywhere it was looked for (and no explicit path was
+// given): the one case where falling back to offline is right.
+var ErrNotFound = errors.New("no Steamworks library found")
 
-// LoadError is a libsteam_api.so that could not be used: not found, not loadable, or lacking a
+// LoadError is a Steamworks library that could not be used: not found, not loadable, or lacking a
 // symbol of the table.
 type LoadError struct {
 	Path     string // the library; "" when none was found
 	Symbol   string // the symbol it lacks; "" otherwise
 	Reason   string // the dynamic loader's message, or where it was looked for
 	notFound bool
+	absent   bool // the loader found no such file (which, for a searched name, is notFound)
 }
 
 func (e *LoadError) Error() string {

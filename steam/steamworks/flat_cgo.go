@@ -1,17 +1,14 @@
-//go:build cgo && !windows
+//go:build cgo && (!windows || amd64)
 
 package steamworks
 
-// The only cgo of the package: dlopen/dlsym/dladdr, and one trampoline per C signature shape
-// (sw_<shape>) that calls a resolved function pointer. The trampolines keep no pointer after they
-// return; out values are written to the caller's memory before that.
+// The package's cgo, with the loader's (load_dl.go: dlopen/dlsym/dladdr; load_windows.go:
+// LoadLibrary/GetProcAddress/GetModuleFileName): one trampoline per C signature shape (sw_<shape>)
+// that calls a resolved function pointer. The trampolines keep no pointer after they return; out
+// values are written to the caller's memory before that. The same C serves Linux and Windows
+// x86_64: only CallbackMsg_t's packing differs, and the compiler applies each ABI.
 
 /*
-#cgo LDFLAGS: -ldl
-#cgo noescape sw_open
-#cgo noescape sw_sym
-#cgo noescape sw_where
-#cgo noescape sw_self_path
 #cgo noescape sw_i32_u32_u16_u16_i32_s_s_p
 #cgo noescape sw_b_i32_msg
 #cgo noescape sw_b_i32_u64_p_i32_i32_p
@@ -24,50 +21,17 @@ package steamworks
 #cgo noescape sw_i32_p_p_i32_p_p
 #cgo noescape sw_b_p_u32_p_u32_p
 #cgo noescape sw_b_p_u64_s_u32
-#define _GNU_SOURCE
-#include <dlfcn.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
-// Loading. dlerror is per thread, so each helper reads it in the same C call.
-static void *sw_open(const char *path, char *err, size_t n) {
-	dlerror();
-	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-	if (h == NULL) {
-		const char *e = dlerror();
-		snprintf(err, n, "%s", e ? e : "dlopen failed");
-	}
-	return h;
-}
-
-static void *sw_sym(void *h, const char *name, char *err, size_t n) {
-	dlerror();
-	void *p = dlsym(h, name);
-	const char *e = dlerror();
-	if (e != NULL || p == NULL) {
-		snprintf(err, n, "%s", e ? e : "the symbol is NULL");
-		return NULL;
-	}
-	return p;
-}
-
-// sw_where writes the path of the module holding addr; 0 when unknown.
-static int sw_where(void *addr, char *out, size_t n) {
-	Dl_info info;
-	if (dladdr(addr, &info) == 0 || info.dli_fname == NULL || info.dli_fname[0] == 0) {
-		return 0;
-	}
-	snprintf(out, n, "%s", info.dli_fname);
-	return 1;
-}
-
-// sw_self_path: the module this code is linked into (the extension's .so, or a test binary).
-static int sw_self_path(char *out, size_t n) { return sw_where((void *)&sw_self_path, out, n); }
-
-// CallbackMsg_t on Linux: pack 4, 20 bytes.
+// CallbackMsg_t: packed like the callbacks, 20 bytes on Linux (pack 4), 24 on Windows (pack 8).
+#ifdef _WIN32
+#pragma pack(push, 8)
+#else
 #pragma pack(push, 4)
+#endif
 typedef struct {
 	int32_t user;
 	int32_t callback;
@@ -75,7 +39,11 @@ typedef struct {
 	int32_t param_size;
 } sw_callback_msg;
 #pragma pack(pop)
-_Static_assert(sizeof(sw_callback_msg) == 20, "CallbackMsg_t is 20 bytes on Linux");
+#ifdef _WIN32
+_Static_assert(sizeof(sw_callback_msg) == 24 && offsetof(sw_callback_msg, param_size) == 16, "CallbackMsg_t is 24 bytes on Windows");
+#else
+_Static_assert(sizeof(sw_callback_msg) == 20 && offsetof(sw_callback_msg, param_size) == 16, "CallbackMsg_t is 20 bytes on Linux");
+#endif
 
 // SteamIPAddress_t: pack 1, 20 bytes, returned by value.
 #pragma pack(push, 1)
@@ -164,17 +132,13 @@ import "C"
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"unsafe"
 
 	"github.com/gosteam/godot-steam-server/steam"
 )
 
-// libraryName is the file looked for beside the extension and on the system search path.
-const libraryName = "libsteam_api.so"
-
-// Library is a loaded libsteam_api.so with every symbol of the table resolved.
+// Library is a loaded Steamworks library (libraryName) with every symbol of the table resolved.
 type Library struct {
 	path string
 	fn   []unsafe.Pointer // C function pointers, by sym
@@ -190,9 +154,10 @@ var (
 	loaded *Library
 )
 
-// Load finds libsteam_api.so and resolves every symbol in the table. explicit, when not "", is the
-// only path tried (a file, or a folder holding libsteam_api.so); otherwise $GOSTEAM_STEAM_API, then
-// the folder of the module this code is linked into, then the system search path. The first library
+// Load finds the Steamworks library (libsteam_api.so, or steam_api64.dll on Windows) and resolves
+// every symbol in the table. explicit, when not "", is the only path tried (a file, or a folder
+// holding the library); otherwise $GOSTEAM_STEAM_API, then the folder of the module this code is
+// linked into (the extension's .so or .dll), then the system search path. The first library
 // loaded serves the whole process: later calls return it whatever they ask for.
 func Load(explicit string) (*Library, error) {
 	loadMu.Lock()
@@ -225,7 +190,7 @@ func find(explicit, dir, name string) (*Library, error) {
 		return open(filepath.Join(dir, name))
 	}
 	lib, err := open(name)
-	if le, ok := err.(*LoadError); ok && le.Symbol == "" && strings.Contains(le.Reason, "No such file or directory") {
+	if le, ok := err.(*LoadError); ok && le.absent {
 		where := "on the system search path"
 		if dir != "" {
 			where = "in " + dir + " or " + where
@@ -242,38 +207,30 @@ func exists(path string) bool {
 
 // moduleDir is the folder of the module holding this code: the extension library's folder.
 func moduleDir() string {
-	var buf [4096]C.char
-	if C.sw_self_path(&buf[0], C.size_t(len(buf))) == 0 {
-		return ""
-	}
-	p := C.GoString(&buf[0])
+	p := selfPath()
 	if !filepath.IsAbs(p) {
-		return "" // a program started by a relative name: no folder to trust
+		return "" // unknown, or a program started by a relative name: no folder to trust
 	}
 	return filepath.Dir(p)
 }
 
 // open loads one library and resolves the table. A library refused for a missing symbol stays
-// mapped (unloading Steam's library is never safe) but is not used.
+// loaded (unloading Steam's library is never safe) but is not used.
 func open(path string) (*Library, error) {
-	var msg [1024]C.char
-	cpath := append([]byte(path), 0)
-	h := C.sw_open((*C.char)(unsafe.Pointer(&cpath[0])), &msg[0], C.size_t(len(msg)))
+	h, reason, absent := sysOpen(path)
 	if h == nil {
-		return nil, &LoadError{Path: path, Reason: C.GoString(&msg[0])}
+		return nil, &LoadError{Path: path, Reason: reason, absent: absent}
 	}
 	lib := &Library{path: path, fn: make([]unsafe.Pointer, len(symbols))}
 	for i, s := range symbols {
-		name := append([]byte(s.name), 0)
-		p := C.sw_sym(h, (*C.char)(unsafe.Pointer(&name[0])), &msg[0], C.size_t(len(msg)))
+		p, reason := sysSym(h, s.name)
 		if p == nil {
-			return nil, &LoadError{Path: path, Symbol: s.name, Reason: C.GoString(&msg[0])}
+			return nil, &LoadError{Path: path, Symbol: s.name, Reason: reason}
 		}
 		lib.fn[i] = p
 	}
-	var where [4096]C.char
-	if C.sw_where(lib.fn[0], &where[0], C.size_t(len(where))) != 0 {
-		lib.path = C.GoString(&where[0]) // the file the loader chose, for a name searched on the system path
+	if where := modulePath(lib.fn[0]); where != "" {
+		lib.path = where // the file the loader chose, for a name searched on the system path
 	}
 	return lib, nil
 }

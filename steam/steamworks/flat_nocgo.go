@@ -1,15 +1,13 @@
-//go:build !cgo || windows
+//go:build !cgo || (windows && !amd64)
 
 package steamworks
 
-import "runtime"
+// Without cgo nothing can call into the Steamworks library: the package still compiles (the
+// decoder and the backend logic are plain Go), and Load reports why it cannot load the library.
+// Windows builds other than x86_64 take this file too: the loader supports steam_api64.dll, the
+// x86_64 library, only.
 
-// Without cgo nothing can call into libsteam_api.so: the package still compiles (the decoder and
-// the backend logic are plain Go), and Load reports why it cannot load the library. Windows builds
-// take this file too: the decoder reads callbacks at the Linux SDK's offsets (pack 4), and the
-// Windows SDK packs them to 8, so the steamworks backend is not offered there yet.
-
-// Library is a loaded libsteam_api.so; a build without cgo never has one.
+// Library is a loaded Steamworks library; a build without cgo never has one.
 type Library struct{}
 
 // Path is "" without cgo.
@@ -17,11 +15,8 @@ func (*Library) Path() string { return "" }
 
 func (*Library) flat() flat { return nil }
 
-// Load always fails without cgo or on Windows. The error wraps ErrNotFound: for such a build the
-// library is as good as absent, so automatic backend selection falls back to offline.
+// Load always fails without cgo. The error wraps ErrNotFound: for such a build the library is as
+// good as absent, so automatic backend selection falls back to offline.
 func Load(string) (*Library, error) {
-	if runtime.GOOS == "windows" {
-		return nil, &LoadError{Reason: "the steamworks backend is not supported on windows yet", notFound: true}
-	}
-	return nil, &LoadError{Reason: "built without cgo: libsteam_api.so cannot be loaded", notFound: true}
+	return nil, &LoadError{Reason: "built without cgo (or for a Windows other than x86_64): the Steamworks library cannot be loaded", notFound: true}
 }

@@ -14,8 +14,9 @@ const EnvBackend = "GOSTEAM_BACKEND"
 // Select makes the backend mode asks for, with a line naming it for the log:
 //   - "steamworks": this package's backend; a library that cannot be loaded is an error.
 //   - "offline": offline().
-//   - "auto" or "": steamworks when libsteam_api.so loads; offline only when no library was found
-//     (ErrNotFound). A library that is present but unusable is an error, never replaced by offline.
+//   - "auto" or "": steamworks when the Steamworks library (libsteam_api.so, steam_api64.dll)
+//     loads; offline only when no library was found (ErrNotFound). A library that is present but
+//     unusable is an error, never replaced by offline.
 //
 // Select only chooses: a Steam init that fails later (no Steam client, say) is reported by Init.
 func Select(mode string, opts Options, offline func() steam.Backend) (steam.Backend, string, error) {

@@ -1,0 +1,76 @@
+// The Steamworks callback structs the backend decodes, as the SDK declares them, with their
+// k_iCallback IDs: the one C description of them. sdklayout.go compiles it with the host's C
+// compiler at Linux's packing; the steamworks package's MinGW test (layout_mingw_test.go) compiles
+// it with x86_64-w64-mingw32-gcc at Windows'. Define SDK_PACK before including it: 4 on Linux
+// (VALVE_CALLBACK_PACK_SMALL), 8 on Windows (VALVE_CALLBACK_PACK_LARGE).
+#ifndef SDK_CALLBACKS_H
+#define SDK_CALLBACKS_H
+#ifndef SDK_PACK
+#error "define SDK_PACK (4 for Linux, 8 for Windows) before including sdk_callbacks.h"
+#endif
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+// The callback ID bases of steam_api_common.h.
+enum { k_iSteamUserCallbacks = 100, k_iSteamGameServerCallbacks = 200, k_iSteamUtilsCallbacks = 700 };
+
+typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
+
+// Each struct's members: M(S, type, name, array bounds), in the SDK's order.
+#define SteamServerConnectFailure_t_MEMBERS(M, S) M(S, int32_t, m_eResult, ) M(S, bool, m_bStillRetrying, )
+#define SteamServersDisconnected_t_MEMBERS(M, S) M(S, int32_t, m_eResult, )
+#define GSPolicyResponse_t_MEMBERS(M, S) M(S, uint8_t, m_bSecure, )
+#define ValidateAuthTicketResponse_t_MEMBERS(M, S) \
+	M(S, CSteamID, m_SteamID, ) M(S, int32_t, m_eAuthSessionResponse, ) M(S, CSteamID, m_OwnerSteamID, )
+#define GetAuthSessionTicketResponse_t_MEMBERS(M, S) M(S, uint32_t, m_hAuthTicket, ) M(S, int32_t, m_eResult, )
+#define GSClientApprove_t_MEMBERS(M, S) M(S, CSteamID, m_SteamID, ) M(S, CSteamID, m_OwnerSteamID, )
+#define GSClientDeny_t_MEMBERS(M, S) \
+	M(S, CSteamID, m_SteamID, ) M(S, int32_t, m_eDenyReason, ) M(S, char, m_rgchOptionalText, [128])
+#define GSClientKick_t_MEMBERS(M, S) M(S, CSteamID, m_SteamID, ) M(S, int32_t, m_eDenyReason, )
+#define GSClientGroupStatus_t_MEMBERS(M, S) \
+	M(S, CSteamID, m_SteamIDUser, ) M(S, CSteamID, m_SteamIDGroup, ) M(S, bool, m_bMember, ) M(S, bool, m_bOfficer, )
+#define AssociateWithClanResult_t_MEMBERS(M, S) M(S, int32_t, m_eResult, )
+#define ComputeNewPlayerCompatibilityResult_t_MEMBERS(M, S) \
+	M(S, int32_t, m_eResult, ) M(S, int32_t, m_cPlayersThatDontLikeCandidate, ) \
+	M(S, int32_t, m_cPlayersThatCandidateDoesntLike, ) M(S, int32_t, m_cClanPlayersThatDontLikeCandidate, ) \
+	M(S, CSteamID, m_SteamIDCandidate, )
+#define SteamAPICallCompleted_t_MEMBERS(M, S) M(S, uint64_t, m_hAsyncCall, ) M(S, int32_t, m_iCallback, ) M(S, uint32_t, m_cubParam, )
+
+// Every struct with members, and its k_iCallback as the SDK writes it.
+#define SDK_CALLBACKS(X) \
+	X(SteamServerConnectFailure_t, k_iSteamUserCallbacks + 2) \
+	X(SteamServersDisconnected_t, k_iSteamUserCallbacks + 3) \
+	X(GSPolicyResponse_t, k_iSteamUserCallbacks + 15) \
+	X(ValidateAuthTicketResponse_t, k_iSteamUserCallbacks + 43) \
+	X(GetAuthSessionTicketResponse_t, k_iSteamUserCallbacks + 63) \
+	X(GSClientApprove_t, k_iSteamGameServerCallbacks + 1) \
+	X(GSClientDeny_t, k_iSteamGameServerCallbacks + 2) \
+	X(GSClientKick_t, k_iSteamGameServerCallbacks + 3) \
+	X(GSClientGroupStatus_t, k_iSteamGameServerCallbacks + 8) \
+	X(AssociateWithClanResult_t, k_iSteamGameServerCallbacks + 10) \
+	X(ComputeNewPlayerCompatibilityResult_t, k_iSteamGameServerCallbacks + 11) \
+	X(SteamAPICallCompleted_t, k_iSteamUtilsCallbacks + 3)
+
+// #pragma pack does not expand macros in GCC: one directive per packing.
+#if SDK_PACK == 4
+#pragma pack(push, 4)
+#elif SDK_PACK == 8
+#pragma pack(push, 8)
+#else
+#error "SDK_PACK must be 4 or 8"
+#endif
+#define DECLARE_MEMBER(S, T, name, bounds) T name bounds;
+#define DECLARE(S, id) typedef struct { S##_MEMBERS(DECLARE_MEMBER, S) } S; enum { S##_k_iCallback = id };
+SDK_CALLBACKS(DECLARE)
+#pragma pack(pop)
+
+// How many members each struct has (S##_member_count), and how many structs there are.
+#define COUNT_MEMBER(S, T, name, bounds) +1
+#define COUNT_MEMBERS(S, id) enum { S##_member_count = 0 S##_MEMBERS(COUNT_MEMBER, S) };
+SDK_CALLBACKS(COUNT_MEMBERS)
+#define COUNT_STRUCT(S, id) +1
+enum { sdk_struct_count = 0 SDK_CALLBACKS(COUNT_STRUCT) };
+
+enum { sdk_servers_connected_id = k_iSteamUserCallbacks + 1 }; // SteamServersConnected_t, empty in C++
+#endif
