@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The fresh-machine check (./build.sh fresh): `.ci/run` on a fresh clone of HEAD, as CI runs it on a
 # new machine of the project's kind, as closely as one machine allows:
-#   - the Debian packages build.sh installs (scripts/system_packages.sh, all but the image's own
-#     Node.js) are purged first, with whatever they alone had pulled in, so build.sh installs them
-#     again exactly as it would on a new machine (a missing package name fails here, as it would
-#     there);
+#   - the Debian packages build.sh installs (scripts/system_packages.sh: all but the image's own
+#     Node.js, and any that another installed package needs) are purged first, with whatever they
+#     alone had pulled in, so build.sh installs them again exactly as it would on a new machine (a
+#     missing package name fails here, as it would there);
 #   - Go's build and module caches, npm's cache and the project's cache (GOSTEAM_CACHE: Godot from
 #     Debian, the test peers, steamworks.js) start empty in a scratch folder, removed at the end.
 # Prints the wall time of the whole run. Needs root (apt-get). Uncommitted changes are not in the
@@ -28,6 +28,20 @@ for tool in "${!SYSTEM_PACKAGES[@]}"; do
   read -ra pkgs <<<"${SYSTEM_PACKAGES[$tool]}"
   for p in "${pkgs[@]}"; do dpkg_installed "$p" && purge+=("$p"); done
 done
+# A package that something else installed needs (the image's curl needs libcurl4) came with the
+# machine, not from build.sh: purging it would take that along, so it stays.
+removed_with() { apt-get -s purge "$@" 2>/dev/null | sed -n 's/^Purg \([^ :]*\).*/\1/p' | sort -u; }
+if ((${#purge[@]} > 0)); then
+  mapfile -t extra < <(comm -13 <(printf '%s\n' "${purge[@]}" | sort -u) <(removed_with "${purge[@]}"))
+  if ((${#extra[@]} > 0)); then
+    kept=()
+    for p in "${purge[@]}"; do
+      [[ -n $(comm -13 <(printf '%s\n' "${purge[@]}" | sort -u) <(removed_with "$p")) ]] && kept+=("$p")
+    done
+    say "keeping ${kept[*]}: other installed packages need them (${extra[*]})"
+    mapfile -t purge < <(comm -23 <(printf '%s\n' "${purge[@]}" | sort -u) <(printf '%s\n' "${kept[@]}" | sort -u))
+  fi
+fi
 # autoremovable: what apt would remove as no longer needed (purged only when our purge made it so,
 # never what the image already left behind).
 autoremovable() { apt-get -s autoremove 2>/dev/null | sed -n 's/^Remv \([^ ]*\).*/\1/p' | sort; }
