@@ -5,6 +5,7 @@
 #     Node.js, and any that another installed package needs) are purged first, with whatever they
 #     alone had pulled in, so build.sh installs them again exactly as it would on a new machine (a
 #     missing package name fails here, as it would there);
+#   - a read-only copy of shared/ beside the clone, as CI has it;
 #   - Go's build and module caches, npm's cache and the project's cache (GOSTEAM_CACHE: Godot from
 #     Debian, the test peers, steamworks.js) start empty in a scratch folder, removed at the end.
 # Prints the wall time of the whole run. Needs root (apt-get). Uncommitted changes are not in the
@@ -63,6 +64,11 @@ cleanup() {
 }
 trap cleanup EXIT
 git clone -q --no-hardlinks "$ROOT" "$scratch/clone"
+# CI's clone has a read-only copy of the project's shared/ folder beside it (the Steam emulator).
+if [[ -d $ROOT/../shared ]]; then
+  cp -a "$ROOT/../shared" "$scratch/shared"
+  chmod -R a-w "$scratch/shared"
+fi
 say "clone of $(git rev-parse --short HEAD) in $scratch/clone; empty GOCACHE, GOMODCACHE, npm cache, GOSTEAM_CACHE"
 start=$SECONDS
 status=0
