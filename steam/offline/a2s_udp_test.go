@@ -4,7 +4,9 @@ import (
 	"errors"
 	"net"
 	"net/netip"
+	"runtime"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -131,6 +133,14 @@ func TestUDPLoopback(t *testing.T) {
 	}
 }
 
+// addrInUse is the OS's error for a bound address: EADDRINUSE, or Windows' WSAEADDRINUSE (10048).
+var addrInUse = func() error {
+	if runtime.GOOS == "windows" {
+		return syscall.Errno(10048)
+	}
+	return syscall.EADDRINUSE
+}()
+
 func TestUDPBindFailure(t *testing.T) {
 	holder, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	require.NoError(t, err)
@@ -146,7 +156,7 @@ func TestUDPBindFailure(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	assert.Equal(t, steam.InitFailedGeneric, ie.Status)
 	assert.Contains(t, err.Error(), "cannot open the query port 127.0.0.1:")
-	assert.Contains(t, err.Error(), "address already in use")
+	assert.Contains(t, err.Error(), addrInUse.Error())
 	assert.False(t, s.Initialized(), "a failed Init leaves the server uninitialized")
 	assert.Nil(t, b.a2s)
 

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"os"
+	"runtime"
 	"testing"
 )
 
@@ -11,6 +12,17 @@ import (
 // and data file: a backend without Options.Realm or Options.Data loads them from the environment at
 // Init, and the default realm key file lives in the user's config folder. Tests that exercise those
 // paths set the environment themselves with t.Setenv.
+// userConfigEnv is the variable os.UserConfigDir reads: %AppData% on Windows, else XDG_CONFIG_HOME.
+func userConfigEnv() string {
+	if runtime.GOOS == "windows" {
+		return "AppData"
+	}
+	return "XDG_CONFIG_HOME"
+}
+
+// posixModes: the file system keeps Unix permission bits (Windows has none: Go reports 0666/0777).
+const posixModes = runtime.GOOS != "windows"
+
 func TestMain(m *testing.M) {
 	cfg, err := os.MkdirTemp("", "gosteam-offline-test-")
 	if err != nil {
@@ -18,7 +30,7 @@ func TestMain(m *testing.M) {
 	}
 	key := make([]byte, RealmKeyLen)
 	_, _ = rand.Read(key)
-	os.Setenv("XDG_CONFIG_HOME", cfg)
+	os.Setenv(userConfigEnv(), cfg)
 	os.Setenv(EnvRealmKey, hex.EncodeToString(key))
 	os.Unsetenv(EnvRealmKeyFile)
 	os.Unsetenv(EnvOfflineData)

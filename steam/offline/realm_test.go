@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -23,10 +24,18 @@ const (
 func realmEnv(t *testing.T) (configDir string) {
 	t.Helper()
 	configDir = t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", configDir)
+	t.Setenv(userConfigEnv(), configDir)
 	t.Setenv(offline.EnvRealmKey, "")
 	t.Setenv(offline.EnvRealmKeyFile, "")
 	return configDir
+}
+
+// userConfigEnv is the variable os.UserConfigDir reads: %AppData% on Windows, else XDG_CONFIG_HOME.
+func userConfigEnv() string {
+	if runtime.GOOS == "windows" {
+		return "AppData"
+	}
+	return "XDG_CONFIG_HOME"
 }
 
 func writeFile(t *testing.T, path, content string) string {
@@ -45,10 +54,12 @@ func TestRealmKeyGeneratedOnFirstUse(t *testing.T) {
 
 	info, err := os.Stat(path)
 	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "the key file is private")
-	dir, err := os.Stat(filepath.Dir(path))
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o700), dir.Mode().Perm())
+	if runtime.GOOS != "windows" { // no Unix permission bits there (Go reports 0666/0777)
+		assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "the key file is private")
+		dir, err := os.Stat(filepath.Dir(path))
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o700), dir.Mode().Perm())
+	}
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	text := strings.TrimSpace(string(b))
@@ -136,10 +147,10 @@ func TestRealmKeySources(t *testing.T) {
 			t.Setenv(offline.EnvRealmKeyFile, dir)
 		}, errHas: []string{"$dir", "cannot be read"}},
 		{name: "default key folder cannot be made", setup: func(t *testing.T, dir string) {
-			t.Setenv("XDG_CONFIG_HOME", writeFile(t, filepath.Join(dir, "not-a-folder"), "x"))
+			t.Setenv(userConfigEnv(), writeFile(t, filepath.Join(dir, "not-a-folder"), "x"))
 		}, errHas: []string{"not-a-folder", "could not be created", offline.EnvRealmKeyFile, offline.EnvRealmKey}},
 		{name: "no config folder at all", setup: func(t *testing.T, dir string) {
-			t.Setenv("XDG_CONFIG_HOME", "")
+			t.Setenv(userConfigEnv(), "")
 			t.Setenv("HOME", "")
 		}, errHas: []string{"no user config folder", offline.EnvRealmKeyFile}},
 	}
@@ -160,7 +171,7 @@ func TestRealmKeySources(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			assert.Equal(t, strings.ReplaceAll(tt.source, "$dir", dir), r.Source())
+			assert.Equal(t, filepath.FromSlash(strings.ReplaceAll(tt.source, "$dir", dir)), r.Source())
 			if tt.sameAsA {
 				key, _ := hex.DecodeString(keyA)
 				a, err := offline.NewRealm(key)
