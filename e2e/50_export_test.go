@@ -22,28 +22,14 @@ import (
 // fail without Steam's client, with Steam's message); offline it must run headless with the
 // dedicated_server feature and answer gamedig and qstat with what it set.
 func TestExportedServer(t *testing.T) {
-	api := steamAPI(t)
-	scratch := t.TempDir()
-	project := filepath.Join(scratch, "project")
-	copyTree(t, repo.Project(), project)
-	os.RemoveAll(filepath.Join(project, ".godot", "gosteam-logs"))
-	copyTree(t, api, filepath.Join(project, "bin", "libsteam_api.so"))
-	export := filepath.Join(scratch, "export")
-	if err := gd.Export(project, godot.ExportPresetSteam, export, filepath.Join(scratch, "data")); err != nil {
-		t.Fatal(err)
-	}
-	want, _ := os.ReadFile(api)
-	if got, err := os.ReadFile(filepath.Join(export, "libsteam_api.so")); err != nil || !bytes.Equal(got, want) {
-		t.Fatalf("the export does not contain libsteam_api.so (steam.gdextension [dependencies]): %v", err)
-	}
-	run := runnableExport(t, export, filepath.Join(scratch, "run"))
+	run := exportWithSteamAPI(t, steamAPI(t))
 
 	p := freeUDPPorts(t, 2)
 	port, queryPort := strconv.Itoa(p[0]), strconv.Itoa(p[1])
 	steamworks := runCheck(t, godot.Spec{
 		Path:    run,
 		Args:    []string{"--", "--ip", "127.0.0.1", "--port", port, "--query-port", queryPort},
-		Env:     []string{"HOME=" + filepath.Join(scratch, "home"), "GOSTEAM_BACKEND=auto"},
+		Env:     []string{"HOME=" + t.TempDir(), "GOSTEAM_BACKEND=auto"},
 		Timeout: 2 * time.Minute,
 		LogPath: filepath.Join(gd.LogDir, logName(t, "steamworks")+".log"),
 	}, godot.Expect{ExitCode: 1}) // the demo quits with 1 when serverInit fails
@@ -98,4 +84,25 @@ func runnableExport(t *testing.T, src, dst string) string {
 		}
 	}
 	return run
+}
+
+// exportWithSteamAPI exports a scratch copy of the project holding api as bin/libsteam_api.so with
+// the "+ Steam" preset, checks that the export ships that very library beside the binary (through
+// steam.gdextension's [dependencies]), and returns the folder of the runnable export.
+func exportWithSteamAPI(t *testing.T, api string) string {
+	t.Helper()
+	scratch := t.TempDir()
+	project := filepath.Join(scratch, "project")
+	copyTree(t, repo.Project(), project)
+	os.RemoveAll(filepath.Join(project, ".godot", "gosteam-logs"))
+	copyTree(t, api, filepath.Join(project, "bin", "libsteam_api.so"))
+	export := filepath.Join(scratch, "export")
+	if err := gd.Export(project, godot.ExportPresetSteam, export, filepath.Join(scratch, "data")); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(api)
+	if got, err := os.ReadFile(filepath.Join(export, "libsteam_api.so")); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("the export does not contain %s as libsteam_api.so (steam.gdextension [dependencies]): %v", api, err)
+	}
+	return runnableExport(t, export, filepath.Join(scratch, "run"))
 }

@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -122,22 +121,8 @@ func TestEmulatorDemoServer(t *testing.T) {
 // with GOSTEAM_BACKEND=auto it must pick that library, log on, answer gamedig and qstat through it,
 // accept a getAuthSessionTicket ticket and stop cleanly on SIGTERM, as in TestEmulatorDemoServer.
 func TestEmulatorExportedServer(t *testing.T) {
-	api := emulator(t)
 	net := newEmuNet(t)
-	scratch := t.TempDir()
-	project := filepath.Join(scratch, "project")
-	copyTree(t, repo.Project(), project)
-	os.RemoveAll(filepath.Join(project, ".godot", "gosteam-logs"))
-	copyTree(t, api, filepath.Join(project, "bin", "libsteam_api.so"))
-	export := filepath.Join(scratch, "export")
-	if err := gd.Export(project, godot.ExportPresetSteam, export, filepath.Join(scratch, "data")); err != nil {
-		t.Fatal(err)
-	}
-	want, _ := os.ReadFile(api)
-	if got, err := os.ReadFile(filepath.Join(export, "libsteam_api.so")); err != nil || !bytes.Equal(got, want) {
-		t.Fatalf("the export does not contain the emulator as libsteam_api.so: %v", err)
-	}
-	run := runnableExport(t, export, filepath.Join(scratch, "run"))
+	run := exportWithSteamAPI(t, emulator(t))
 	p := freeUDPPorts(t, 2)
 	r := checkEmulatorServer(t, net, godot.Spec{
 		Path: run,

@@ -127,7 +127,7 @@ func TestPublishPlayers(t *testing.T) {
 	require.NoError(t, err)
 	rows, err := decodePlayers(sharedAsk(t, s, playerReq(c), "192.0.2.7", 1)[0])
 	require.NoError(t, err)
-	assert.Equal(t, []playerRow{{0, "Alice", 5, 100}, {1, "Bot", 0, -1}}, rows, "durations keep growing")
+	assert.Equal(t, []playerRow{{Index: 0, Name: "Alice", Score: 5, Duration: 100}, {Index: 1, Name: "Bot", Score: 0, Duration: -1}}, rows, "durations keep growing")
 	got, err := decodeInfo(sharedAsk(t, s, infoReq, "192.0.2.7", 1)[0])
 	require.NoError(t, err)
 	assert.Equal(t, byte(2), got.Players)

@@ -29,7 +29,7 @@ func TestPlayersReply(t *testing.T) {
 			{name: "Bob", score: -3, connected: t0.Add(-60250 * time.Millisecond)},
 			{name: "BotCarl", bot: true},
 			{name: "Café ☕", score: math.MaxInt32, connected: t0.Add(time.Hour)}, // a clock going back reports 0
-		}, []playerRow{{0, "Alice", 12, 345.5}, {1, "Bob", -3, 60.25}, {2, "BotCarl", 0, -1}, {3, "Café ☕", math.MaxInt32, 0}}},
+		}, []playerRow{{Index: 0, Name: "Alice", Score: 12, Duration: 345.5}, {Index: 1, Name: "Bob", Score: -3, Duration: 60.25}, {Index: 2, Name: "BotCarl", Score: 0, Duration: -1}, {Index: 3, Name: "Café ☕", Score: math.MaxInt32, Duration: 0}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,15 +3,13 @@
 package steamworks
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
-	"fmt"
-	"math"
 	"net"
 	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
+	"github.com/gosteam/godot-steam-server/steam/internal/a2swire"
 )
 
 // A2S over loopback to the emulator's own query responder, and a small decoder of its replies
@@ -77,144 +75,15 @@ func (e *emulatorRun) queryChallenged(srv *steam.Server, port uint16, kind byte)
 	return e.queryUDP(srv, port, a2sChallengeRequest(kind, challenge)), challenge
 }
 
-// An A2S decoder written from Valve's protocol notes (the offline package's tests have their own).
+// Replies are decoded by steam/internal/a2swire, written from Valve's protocol notes.
+type (
+	a2sInfo      = a2swire.Info
+	a2sPlayerRow = a2swire.PlayerRow
+)
 
-type a2sWire struct {
-	b   []byte
-	err error
-}
-
-func (w *a2sWire) take(n int) []byte {
-	if w.err != nil {
-		return make([]byte, n)
-	}
-	if len(w.b) < n {
-		w.err = fmt.Errorf("truncated: need %d bytes, have %d", n, len(w.b))
-		return make([]byte, n)
-	}
-	v := w.b[:n]
-	w.b = w.b[n:]
-	return v
-}
-func (w *a2sWire) u8() byte     { return w.take(1)[0] }
-func (w *a2sWire) u16() uint16  { return binary.LittleEndian.Uint16(w.take(2)) }
-func (w *a2sWire) u32() uint32  { return binary.LittleEndian.Uint32(w.take(4)) }
-func (w *a2sWire) u64() uint64  { return binary.LittleEndian.Uint64(w.take(8)) }
-func (w *a2sWire) f32() float32 { return math.Float32frombits(w.u32()) }
-func (w *a2sWire) str() string {
-	if w.err != nil {
-		return ""
-	}
-	i := bytes.IndexByte(w.b, 0)
-	if i < 0 {
-		w.err = errors.New("unterminated string")
-		return ""
-	}
-	s := string(w.b[:i])
-	w.b = w.b[i+1:]
-	return s
-}
-
-// head reads the single-packet header FF FF FF FF and checks the type byte.
-func (w *a2sWire) head(want byte) {
-	if h := w.u32(); h != 0xFFFFFFFF && w.err == nil {
-		w.err = fmt.Errorf("header %08x (a split reply?)", h)
-	}
-	if t := w.u8(); t != want && w.err == nil {
-		w.err = fmt.Errorf("type %q, want %q", t, want)
-	}
-}
-
-func (w *a2sWire) end() error {
-	if w.err == nil && len(w.b) != 0 {
-		return fmt.Errorf("%d bytes left over", len(w.b))
-	}
-	return w.err
-}
-
-type a2sInfo struct {
-	Protocol                  byte
-	Name, Map, Folder, Game   string
-	AppID                     uint16
-	Players, MaxPlayers, Bots byte
-	ServerType, Environment   byte
-	Visibility, VAC           byte
-	Version                   string
-	EDF                       byte
-	GamePort                  uint16
-	SteamID                   uint64
-	SpectatorPort             uint16
-	SpectatorName, Keywords   string
-	GameID                    uint64
-	HasGamePort, HasSteamID   bool
-	HasSpectator, HasKeywords bool
-	HasGameID                 bool
-}
-
-func decodeA2SInfo(b []byte) (a2sInfo, error) {
-	w := &a2sWire{b: b}
-	var v a2sInfo
-	w.head('I')
-	v.Protocol = w.u8()
-	v.Name, v.Map, v.Folder, v.Game = w.str(), w.str(), w.str(), w.str()
-	v.AppID = w.u16()
-	v.Players, v.MaxPlayers, v.Bots = w.u8(), w.u8(), w.u8()
-	v.ServerType, v.Environment = w.u8(), w.u8()
-	v.Visibility, v.VAC = w.u8(), w.u8()
-	v.Version = w.str()
-	if w.err == nil && len(w.b) > 0 {
-		v.EDF = w.u8()
-		if v.EDF&0x80 != 0 {
-			v.GamePort, v.HasGamePort = w.u16(), true
-		}
-		if v.EDF&0x10 != 0 {
-			v.SteamID, v.HasSteamID = w.u64(), true
-		}
-		if v.EDF&0x40 != 0 {
-			v.SpectatorPort, v.SpectatorName, v.HasSpectator = w.u16(), w.str(), true
-		}
-		if v.EDF&0x20 != 0 {
-			v.Keywords, v.HasKeywords = w.str(), true
-		}
-		if v.EDF&0x01 != 0 {
-			v.GameID, v.HasGameID = w.u64(), true
-		}
-	}
-	return v, w.end()
-}
-
-type a2sPlayerRow struct {
-	Index    byte
-	Name     string
-	Score    uint32
-	Duration float32
-}
-
-func decodeA2SPlayers(b []byte) ([]a2sPlayerRow, error) {
-	w := &a2sWire{b: b}
-	w.head('D')
-	n := int(w.u8())
-	rows := []a2sPlayerRow{}
-	for i := 0; i < n && w.err == nil; i++ {
-		rows = append(rows, a2sPlayerRow{w.u8(), w.str(), w.u32(), w.f32()})
-	}
-	return rows, w.end()
-}
-
-func decodeA2SRules(b []byte) ([]steam.KeyValue, error) {
-	w := &a2sWire{b: b}
-	w.head('E')
-	n := int(w.u16())
-	rules := []steam.KeyValue{}
-	for i := 0; i < n && w.err == nil; i++ {
-		rules = append(rules, steam.KeyValue{Key: w.str(), Value: w.str()})
-	}
-	return rules, w.end()
-}
-
-func decodeA2SChallenge(b []byte) (uint32, error) {
-	w := &a2sWire{b: b}
-	w.head('A')
-	c := w.u32()
-	return c, w.end()
-}
+var (
+	decodeA2SInfo      = a2swire.DecodeInfo
+	decodeA2SPlayers   = a2swire.DecodePlayers
+	decodeA2SRules     = a2swire.DecodeRules
+	decodeA2SChallenge = a2swire.DecodeChallenge
+)
