@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
+	"github.com/gosteam/godot-steam-server/steam/internal/a2swire"
 )
 
 // What the backend sets reaches the library: the emulator's own A2S answers show it, on the query
@@ -50,7 +51,7 @@ func TestEmulatorSettersShowInA2S(t *testing.T) {
 		id, _ := srv.SteamID()
 
 		reply := e.queryUDP(srv, emuQueryPort, a2sInfoRequest)
-		info, err := decodeA2SInfo(reply)
+		info, err := a2swire.DecodeInfo(reply)
 		t.Logf("A2S_INFO %+v", info)
 		if err != nil {
 			t.Fatalf("A2S_INFO % x: %v", reply, err)
@@ -87,7 +88,7 @@ func TestEmulatorSettersShowInA2S(t *testing.T) {
 		if challenge != 0x00112233 {
 			t.Errorf("RULES challenge %#x, want the emulator's fixed 0x00112233", challenge)
 		}
-		rules, err := decodeA2SRules(rulesReply)
+		rules, err := a2swire.DecodeRules(rulesReply)
 		t.Logf("A2S_RULES %q", rules)
 		if err != nil {
 			t.Fatalf("A2S_RULES % x: %v", rulesReply, err)
@@ -110,12 +111,12 @@ func TestEmulatorSettersShowInA2S(t *testing.T) {
 		if challenge != 0x00112233 {
 			t.Errorf("PLAYER challenge %#x, want 0x00112233", challenge)
 		}
-		players, err := decodeA2SPlayers(playersReply)
+		players, err := a2swire.DecodePlayers(playersReply)
 		t.Logf("A2S_PLAYER %+v", players)
 		if err != nil {
 			t.Fatalf("A2S_PLAYER % x: %v", playersReply, err)
 		}
-		if !slices.ContainsFunc(players, func(p a2sPlayerRow) bool { return p.Name == "Botty" && p.Score == 42 }) {
+		if !slices.ContainsFunc(players, func(p a2swire.PlayerRow) bool { return p.Name == "Botty" && p.Score == 42 }) {
 			t.Errorf("players %+v: want Botty with score 42", players)
 		}
 		must(srv.SendUserDisconnect(bot))
@@ -145,7 +146,7 @@ func TestEmulatorGameSocketShare(t *testing.T) {
 		if p.IP != 0x7F000001 || p.Port != 40001 {
 			t.Errorf("reply addressed to %#x:%d, want 127.0.0.1:40001 (the query's sender)", p.IP, p.Port)
 		}
-		info, err := decodeA2SInfo(p.Data)
+		info, err := a2swire.DecodeInfo(p.Data)
 		if err != nil {
 			t.Fatalf("reply % x: %v", p.Data, err)
 		}
@@ -154,12 +155,12 @@ func TestEmulatorGameSocketShare(t *testing.T) {
 		}
 		// RULES through the game socket too: the challenge, then the rules.
 		p = e.sharedQuery(srv, a2sChallengeRequest(a2sRules, 0xFFFFFFFF), 40002)
-		challenge, err := decodeA2SChallenge(p.Data)
+		challenge, err := a2swire.DecodeChallenge(p.Data)
 		if err != nil || challenge != 0x00112233 || p.Port != 40002 {
 			t.Fatalf("challenge reply % x to port %d: %v", p.Data, p.Port, err)
 		}
 		p = e.sharedQuery(srv, a2sChallengeRequest(a2sRules, challenge), 40002)
-		rules, err := decodeA2SRules(p.Data)
+		rules, err := a2swire.DecodeRules(p.Data)
 		if err != nil || !slices.Equal(rules, []steam.KeyValue{{Key: "shared", Value: "yes"}}) {
 			t.Errorf("rules through the game socket: %q, %v", rules, err)
 		}

@@ -68,22 +68,9 @@ func (e *emulatorRun) queryChallenged(srv *steam.Server, port uint16, kind byte)
 	if len(reply) < 5 || reply[4] != 'A' {
 		return reply, 0 // answered without a challenge
 	}
-	challenge, err := decodeA2SChallenge(reply)
+	challenge, err := a2swire.DecodeChallenge(reply)
 	if err != nil {
 		e.t.Fatalf("challenge reply % x: %v", reply, err)
 	}
 	return e.queryUDP(srv, port, a2sChallengeRequest(kind, challenge)), challenge
 }
-
-// Replies are decoded by steam/internal/a2swire, written from Valve's protocol notes.
-type (
-	a2sInfo      = a2swire.Info
-	a2sPlayerRow = a2swire.PlayerRow
-)
-
-var (
-	decodeA2SInfo      = a2swire.DecodeInfo
-	decodeA2SPlayers   = a2swire.DecodePlayers
-	decodeA2SRules     = a2swire.DecodeRules
-	decodeA2SChallenge = a2swire.DecodeChallenge
-)
