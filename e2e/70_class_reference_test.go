@@ -13,19 +13,29 @@ import (
 	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
-// TestClassReference: extension/doc_classes/Steam.xml is complete and valid (Godot's --doctool,
-// which merges it with ClassDB, writes it back unchanged), and the editor's help shows it (an editor
-// plugin, tests/editor_help/, opens the Steam page in a scratch project run headless).
+// TestClassReference: extension/doc_classes/Steam.xml and SteamServer.xml are complete and valid
+// (Godot's --doctool, which merges them with ClassDB, writes them back unchanged, and writes no
+// other class of ours), and the editor's help shows them (an editor plugin, tests/editor_help/,
+// opens both pages in a scratch project run headless).
 func TestClassReference(t *testing.T) {
-	ref := filepath.Join(repo.Root, "extension", "doc_classes", "Steam.xml")
+	classes := []string{"Steam.xml", "SteamServer.xml"}
 	doc := filepath.Join(t.TempDir(), "doc")
-	copyTree(t, ref, filepath.Join(doc, "doc_classes", "Steam.xml"))
+	for _, name := range classes {
+		copyTree(t, filepath.Join(repo.Root, "extension", "doc_classes", name), filepath.Join(doc, "doc_classes", name))
+	}
 	t.Run("doctool", func(t *testing.T) {
 		runCheck(t, headless(t, repo.Project(), "doctool", nil, "--doctool", doc, "--gdextension-docs"), godot.Expect{})
-		want, _ := os.ReadFile(ref)
-		got, err := os.ReadFile(filepath.Join(doc, "doc_classes", "Steam.xml"))
-		if err != nil || !bytes.Equal(got, want) {
-			t.Fatalf("%s is not what Godot's doctool writes back (%v; regenerate: UPDATE_DOCS=1 go test ./extension/)%s", ref, err, firstDifference(want, got))
+		for _, name := range classes {
+			ref := filepath.Join(repo.Root, "extension", "doc_classes", name)
+			want, _ := os.ReadFile(ref)
+			got, err := os.ReadFile(filepath.Join(doc, "doc_classes", name))
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s is not what Godot's doctool writes back (%v; regenerate: UPDATE_DOCS=1 go test ./extension/)%s", ref, err, firstDifference(want, got))
+			}
+		}
+		written, _ := os.ReadDir(filepath.Join(doc, "doc_classes"))
+		if len(written) != len(classes) {
+			t.Errorf("the doctool wrote %d class references, want %d (%v)", len(written), len(classes), classes)
 		}
 	})
 	t.Run("editor-help", func(t *testing.T) {

@@ -88,10 +88,14 @@ func serverDifferencesMarkdown() string {
 	for _, d := range serverDifferences {
 		fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", serverRows[d.method].signature(), steamRows[d.method].signature(), d.note)
 	}
-	for id, params := range signals.GodotSteamServerParams {
+	for id := range signals.Catalogue {
+		params, renamed := signals.GodotSteamServerParams[signals.ID(id)]
+		if !renamed {
+			continue
+		}
 		s := signals.Catalogue[id]
 		fmt.Fprintf(&b, "| signal `%s` | signal `%s` | GodotSteam Server 4 names the parameters %s. |\n",
-			signalSignature(classSignal(classSteamServer, id)), signalSignature(s), "`"+strings.Join(params, "`, `")+"`")
+			signalSignature(classSignal(classSteamServer, signals.ID(id))), signalSignature(s), "`"+strings.Join(params, "`, `")+"`")
 	}
 	return b.String()
 }

@@ -5,7 +5,7 @@ extends "check_scene.gd"
 
 const PLAYER := 76561197960287930
 var empty_packet := {"length": 0, "out": PackedByteArray(), "address": 0, "port": 0}
-var no_ticket := {"id": 0, "buffer": PackedByteArray(), "ticket_size": 0}
+var no_ticket := {"id": 0, "buffer": PackedByteArray(), "size": 0, "ticket_size": 0}
 
 ## method -> [arguments, safe value]. A scalar status read (C caches its answers), Dictionary returns
 ## built in Go and in C, a setter, run_callbacks (C's idle path and signal emission), a Variant argument.

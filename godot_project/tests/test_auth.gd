@@ -49,11 +49,12 @@ func _begin(ticket: Variant, steam_id: int, what: String) -> int:
 func test_ticket_shape_and_response_signal() -> void:
 	_start()
 	var t := Steam.getAuthSessionTicket()
-	check_eq(t.keys(), ["id", "buffer", "ticket_size"], "ticket Dictionary keys")
+	check_eq(t.keys(), ["id", "buffer", "size", "ticket_size"], "ticket Dictionary keys")
 	check(t.id is int and t.id > 0, "ticket id must be a positive int, got %s" % var_to_str(t.id))
 	check(t.buffer is PackedByteArray, "ticket buffer must be a PackedByteArray, got %s" % type_string(typeof(t.buffer)))
 	check_eq(t.ticket_size, 81, "ticket_size of an offline ticket")
 	check_eq(t.buffer.size(), t.ticket_size, "buffer size == ticket_size")
+	check_eq(t.size, t.ticket_size, "size (GodotSteam's key) == ticket_size (the page's)")
 	check_eq(t.buffer[0], 2, "ticket version byte")
 	check_eq(t.buffer.decode_u64(1), Steam.getSteamID(), "ticket issuer is the server's Steam ID")
 	check_eq(t.buffer.decode_u32(9), _app_id(), "ticket app ID")
@@ -63,7 +64,7 @@ func test_ticket_shape_and_response_signal() -> void:
 	check_eq(t.buffer.decode_s64(25) - issued, 3600 * 1000, "ticket expires an hour after it was issued")
 	check_eq(pump(), [["get_auth_session_ticket_response", [t.id, 1]]], "get_auth_session_ticket_response(auth_ticket, result 1 = OK)")
 	var t2 := Steam.getServerAuthSessionTicket("peer-identity")
-	check_eq(t2.keys(), ["id", "buffer", "ticket_size"], "getServerAuthSessionTicket keys")
+	check_eq(t2.keys(), ["id", "buffer", "size", "ticket_size"], "getServerAuthSessionTicket keys")
 	check(t2.id > t.id, "ticket ids must increase: %d then %d" % [t.id, t2.id])
 	check(t2.buffer != t.buffer, "two tickets must differ")
 	check_eq(pump(), [["get_auth_session_ticket_response", [t2.id, 1]]], "getServerAuthSessionTicket response")
@@ -159,6 +160,7 @@ func test_truncated_and_padded_tickets_are_refused() -> void:
 	check_eq(_begin(huge, me, "4097 bytes"), INVALID_TICKET, "ticket over 4096 bytes")
 	# A Dictionary whose ticket_size is shorter than its buffer is trimmed to ticket_size.
 	check_eq(_begin({"id": t.id, "buffer": buf, "ticket_size": 80}, me, "ticket_size 80"), INVALID_TICKET, "Dictionary ticket with ticket_size 80")
+	check_eq(_begin({"id": t.id, "buffer": buf, "size": 80}, me, "size 80"), INVALID_TICKET, "Dictionary ticket with GodotSteam's size 80")
 	check_eq(_begin({"buffer": buf}, me, "no ticket_size"), OK, "Dictionary with only a buffer")
 	pump()
 

@@ -61,7 +61,7 @@ func test_player_tickets_and_licences() -> void:
 	if not _started():
 		return
 	var t := Steam.offlineIssueTicket(ALICE)
-	check_eq(t.keys(), ["id", "buffer", "ticket_size"], "offlineIssueTicket keys")
+	check_eq(t.keys(), ["id", "buffer", "size", "ticket_size"], "offlineIssueTicket keys")
 	check_eq([t.ticket_size, t.buffer.decode_u64(1)], [81, ALICE], "an 81-byte ticket naming the player")
 	check_eq(pump(), [], "the player's client got the ticket: no signal on the server")
 	check_eq(Steam.userHasLicenseForApp(ALICE, DLC), Steam.USER_HAS_LICENSE_RESULT_NO_AUTH, "licence before authentication")

@@ -1,5 +1,5 @@
-## Every method called with values of the wrong type, extreme numbers, huge strings and byte arrays,
-## and the wrong number of arguments, before and after serverInit. A refused call must print its
+## Every method of both classes (Steam and SteamServer) called with values of the wrong type, extreme
+## numbers, huge strings and byte arrays, and the wrong number of arguments, before and after serverInit. A refused call must print its
 ## error, return its documented safe value, change no state and emit no signal; a call whose value is
 ## acceptable after conversion (a whole float for an int, a StringName for a String, ...) may change
 ## only what that method sets.
@@ -22,11 +22,18 @@ var values := []
 # name -> {args: [[kind, baseline value], ...], safe: value returned when refused, touches: state keys
 # the call may change}. The setters' rows and enum ranges come from the fixture (api_table.gen.gd). Kinds say what a value must be for the call to go through once the server runs:
 #   ["str", max bytes or -1], ["text", min bytes, max bytes], ["ip"], ["int", lo, hi], ["bool"],
-#   ["sid"] a valid Steam ID, ["nonzero"] any int but 0, ["bytes", min size, max size],
-#   ["never"]: none of the test values can be right there (the baseline is).
+#   ["sid"] a valid Steam ID, ["sid0"] 0 or a valid Steam ID, ["nonzero"] any int but 0,
+#   ["bytes", min size, max size], ["never"]: none of the test values can be right there (the baseline is).
+# "pure": the call needs no game server (the Steam ID tests), so it is not refused before serverInit.
 var methods := {}
+# class -> its table: Steam's is methods; SteamServer's differs where its signatures do.
+var tables := {}
+# The class under test, and its table (_use).
+var cls := "Steam"
+var target: Object
+var rules := {}
 
-var no_ticket := {"id": 0, "buffer": PackedByteArray(), "ticket_size": 0}
+var no_ticket := {"id": 0, "buffer": PackedByteArray(), "size": 0, "ticket_size": 0}
 var not_taken := {"data": PackedByteArray()}
 var connect_data := {"ip": "127.0.0.1", "game_port": 27015, "query_port": 27016}
 
@@ -87,7 +94,13 @@ func _init() -> void:
 		"offlineDisconnect": {"args": [["int", 1, 2147483647, 3]], "safe": null},
 		"offlinePolicyResponse": {"args": [["bool", true]], "safe": null},
 		"offlineRequestRestart": {"args": [], "safe": null},
+		# GodotSteam Server 4's helpers: any int is a Steam ID to test.
+		"getAppID": {"args": [], "safe": 0},
+		"getSteamID32": {"args": [["int", MIN_INT, MAX_INT, PLAYER]], "safe": 0, "pure": true},
+		"get_godotsteam_version": {"args": [], "safe": "", "pure": true},
 	}
+	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isIndividualAccount", "isLobby", "isSteamIDValid"]:
+		methods[test] = {"args": [["int", MIN_INT, MAX_INT, PLAYER]], "safe": false, "pure": true}
 	# The one-argument setters, from the fixture's fields: what each accepts and the key it changes.
 	for name in API.METHODS:
 		var field: Dictionary = API.METHODS[name].field
@@ -99,6 +112,19 @@ func _init() -> void:
 		elif API.METHODS[name].args[0][1] == TYPE_INT:
 			rule = ["int", field.min, field.max, field.min + 1]
 		methods[name] = {"args": [rule], "safe": null, "touches": [field.key]}
+	# SteamServer: GodotSteam Server 4's ticket_size (1 to the ticket's 81 bytes) and remote_steam_id.
+	var server := methods.duplicate(true)
+	# A ticket of at least 81 bytes goes through, cut to ticket_size (and then fails Steam's checks).
+	server["beginAuthSession"] = {"args": [["bytes", 81, MAX_INT, garbage_ticket], ["int", 1, 81, 81], ["sid", PLAYER]], "safe": 1}
+	server["getAuthSessionTicket"] = {"args": [["sid0", 0]], "safe": no_ticket}
+	tables = {"Steam": methods, "SteamServer": server}
+
+
+## Makes class_name_ the class under test.
+func _use(class_name_: String) -> void:
+	cls = class_name_
+	target = Engine.get_singleton(cls)
+	rules = tables[cls]
 
 
 ## An int argument holding a value of one of Steam's enums: any value from its smallest to its largest.
@@ -151,6 +177,8 @@ func _accepts(kind: Array, v: Variant) -> bool:
 			return _intlike(v)
 		"sid":
 			return _intlike(v) and _valid_sid(_int_of(v))
+		"sid0":
+			return _intlike(v) and (_int_of(v) == 0 or _valid_sid(_int_of(v)))
 		"nonzero":
 			return _intlike(v) and _int_of(v) != 0
 		"bytes":
@@ -207,9 +235,9 @@ func _check_state(before: Dictionary, after: Dictionary, what: String) -> void:
 
 ## One call with args; expects a refusal unless accepted.
 func _call(name: String, args: Array, accepted: bool, what: String) -> void:
-	var row: Dictionary = methods[name]
+	var row: Dictionary = rules[name]
 	var before := Steam.getServerState()
-	var got: Variant = Steam.callv(name, args)
+	var got: Variant = target.callv(name, args)
 	var after := Steam.getServerState()
 	if not accepted:
 		_check_safe(name, got, row.safe, what)
@@ -237,10 +265,10 @@ func _restart() -> void:
 ## Every argument of every method, replaced in turn by every test value.
 func _sweep(running: bool) -> void:
 	var arg_names := {}
-	for m in ClassDB.class_get_method_list("Steam", true):
+	for m in ClassDB.class_get_method_list(cls, true):
 		arg_names[m.name] = m.args.map(func(a): return a.name)
-	for name in methods:
-		var row: Dictionary = methods[name]
+	for name in rules:
+		var row: Dictionary = rules[name]
 		if row.args.is_empty():
 			continue
 		if running:
@@ -250,9 +278,9 @@ func _sweep(running: bool) -> void:
 				var args := _baseline(row)
 				args[i] = v
 				var ok: bool = running and _accepts(row.args[i], v) and not row.get("init", false)
-				if not running and row.get("init", false):
+				if not running and (row.get("init", false) or row.get("pure", false)):
 					ok = _accepts(row.args[i], v)
-				var what := "%s %s with %s = %s" % ["running:" if running else "before serverInit:", name, arg_names[name][i], _describe(v)]
+				var what := "%s %s.%s with %s = %s" % ["running:" if running else "before serverInit:", cls, name, arg_names[name][i], _describe(v)]
 				_call(name, args, ok, what)
 				if not running and Steam.getServerState().initialized:
 					Steam.serverShutdown()
@@ -260,41 +288,47 @@ func _sweep(running: bool) -> void:
 
 
 func test_table_covers_every_method() -> void:
-	for m in ClassDB.class_get_method_list("Steam", true):
-		if check(methods.has(m.name), "Steam.%s is missing from the bad-input table" % m.name):
-			check_eq(methods[m.name].args.size(), m.args.size(), "table argument count of Steam.%s" % m.name)
+	for c in tables:
+		for m in ClassDB.class_get_method_list(c, true):
+			if check(tables[c].has(m.name), "%s.%s is missing from the bad-input table" % [c, m.name]):
+				check_eq(tables[c][m.name].args.size(), m.args.size(), "table argument count of %s.%s" % [c, m.name])
 
 
 func test_baseline_arguments_are_accepted() -> void:
 	# The sweep replaces one argument at a time; the others must be good on their own.
 	_restart()
-	for name in methods:
-		var row: Dictionary = methods[name]
-		if row.args.is_empty() or row.get("init", false):
-			continue
-		for i in row.args.size():
-			var base: Variant = _baseline(row)[i]
-			if row.args[i][0] != "never":
-				check(_accepts(row.args[i], base), "baseline argument %d of %s is not acceptable to the table" % [i, name])
+	for c in tables:
+		for name in tables[c]:
+			var row: Dictionary = tables[c][name]
+			if row.args.is_empty() or row.get("init", false):
+				continue
+			for i in row.args.size():
+				var base: Variant = _baseline(row)[i]
+				if row.args[i][0] != "never":
+					check(_accepts(row.args[i], base), "baseline argument %d of %s.%s is not acceptable to the table" % [i, c, name])
 
 
 func test_wrong_values_before_init() -> void:
-	if Steam.getServerState().initialized:
-		Steam.serverShutdown()
-	_sweep(false)
-	check_eq(Steam.getServerState().initialized, false, "the sweep left the server initialized")
+	for c in tables:
+		_use(c)
+		if Steam.getServerState().initialized:
+			Steam.serverShutdown()
+		_sweep(false)
+		check_eq(Steam.getServerState().initialized, false, "the %s sweep left the server initialized" % c)
 
 
 func test_wrong_values_while_running() -> void:
-	_sweep(true)
+	for c in tables:
+		_use(c)
+		_sweep(true)
 
 
 func _count_calls(running: bool) -> void:
-	for m in ClassDB.class_get_method_list("Steam", true):
+	for m in ClassDB.class_get_method_list(cls, true):
 		var name: String = m.name
 		if running:
 			_restart()
-		var row: Dictionary = methods.get(name, {"args": [], "safe": null})
+		var row: Dictionary = rules.get(name, {"args": [], "safe": null})
 		var args := _baseline(row)
 		var required: int = m.args.size() - m.default_args.size()
 		var calls := [args + [0], args + [0, 0, 0, 0, 0, 0, 0, 0, 0]]
@@ -302,22 +336,26 @@ func _count_calls(running: bool) -> void:
 			calls.append(args.slice(0, required - 1))
 			calls.append([])
 		for a in calls:
-			var what := "%s Steam.%s called with %d arguments" % ["running:" if running else "before serverInit:", name, a.size()]
+			var what := "%s %s.%s called with %d arguments" % ["running:" if running else "before serverInit:", cls, name, a.size()]
 			var before := Steam.getServerState()
-			var got: Variant = Steam.callv(name, a)
+			var got: Variant = target.callv(name, a)
 			check_eq(got, null, "%s must fail as a call and return null" % what)
 			_check_state(before, Steam.getServerState(), what)
 			check_eq(pump(), [], "%s emitted signals" % what)
 
 
 func test_wrong_argument_count_before_init() -> void:
-	if Steam.getServerState().initialized:
-		Steam.serverShutdown()
-	_count_calls(false)
+	for c in tables:
+		_use(c)
+		if Steam.getServerState().initialized:
+			Steam.serverShutdown()
+		_count_calls(false)
 
 
 func test_wrong_argument_count_while_running() -> void:
-	_count_calls(true)
+	for c in tables:
+		_use(c)
+		_count_calls(true)
 
 
 func test_untyped_variables_in_direct_calls() -> void:
@@ -407,3 +445,19 @@ func test_init_with_extremes_before_init() -> void:
 	check_eq(Steam.initGameServer({"ip": "127.0.0.1", "game_port": 27015, "query_port": 27016}, MAX_INT, "1.0"), false, "initGameServer(app_id max int)")
 	check_eq(Steam.initGameServer({"ip": "127.0.0.1", "game_port": 4294967296 + 27015, "query_port": 27016}, 480, "1.0"), false, "initGameServer(game_port 2^32 + 27015) must not wrap")
 	check_eq(Steam.getServerState(), before, "refused inits changed the state")
+
+
+func test_steamserver_signatures_with_extremes() -> void:
+	# SteamServer's own signatures (GodotSteam Server 4's), through typed calls.
+	_restart()
+	var before := Steam.getServerState()
+	check_eq(SteamServer.beginAuthSession(garbage_ticket, 0, PLAYER), 1, "beginAuthSession(ticket_size 0)")
+	check_eq(SteamServer.beginAuthSession(garbage_ticket, 82, PLAYER), 1, "beginAuthSession(ticket_size past the ticket)")
+	check_eq(SteamServer.beginAuthSession(garbage_ticket, MIN_INT, PLAYER), 1, "beginAuthSession(ticket_size min int)")
+	check_eq(SteamServer.beginAuthSession(bytes_64k, MAX_INT, PLAYER), 1, "beginAuthSession(64 KB, max int)")
+	check_eq(SteamServer.beginAuthSession(garbage_ticket, 81, MIN_INT), 1, "beginAuthSession(..., min int Steam ID)")
+	check_eq(SteamServer.getAuthSessionTicket(MAX_INT), no_ticket, "getAuthSessionTicket(max int)")
+	check_eq(SteamServer.getAuthSessionTicket(-1), no_ticket, "getAuthSessionTicket(-1)")
+	SteamServer.setModDir(big_string)
+	check_eq(Steam.getServerState(), before, "refused SteamServer calls changed the state")
+	check_eq(pump(), [], "refused SteamServer calls emitted signals")

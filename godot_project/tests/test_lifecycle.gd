@@ -15,7 +15,7 @@ var BEFORE_INIT := {}
 func _init() -> void:
 	_ticket_bytes.resize(81)
 	_ticket_bytes.fill(2)
-	var no_ticket := {"id": 0, "buffer": PackedByteArray(), "ticket_size": 0}
+	var no_ticket := {"id": 0, "buffer": PackedByteArray(), "size": 0, "ticket_size": 0}
 	BEFORE_INIT = {
 		"associateWithClan": [[GROUP], null],
 		"beginAuthSession": [[_ticket_bytes, PLAYER], 1],
@@ -72,7 +72,15 @@ func _init() -> void:
 		"offlineDisconnect": [[3], null],
 		"offlinePolicyResponse": [[true], null],
 		"offlineRequestRestart": [[], null],
+		"getAppID": [[], 0],
 	}
+	# The Steam ID tests need no game server: before serverInit they answer as ever.
+	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isLobby"]:
+		BEFORE_INIT[test] = [[PLAYER], false]
+	BEFORE_INIT["isIndividualAccount"] = [[PLAYER], true]
+	BEFORE_INIT["isSteamIDValid"] = [[PLAYER], true]
+	BEFORE_INIT["getSteamID32"] = [[PLAYER], PLAYER & 0xFFFFFFFF]
+	BEFORE_INIT["get_godotsteam_version"] = [[], "4.5.1-gosteam"]
 
 
 func _start(mode: int = 2, ip: String = "127.0.0.1", query_port: int = 27016) -> bool:
@@ -218,16 +226,20 @@ func test_init_game_server() -> void:
 # ---- Calls before serverInit ----------------------------------------------------------------------
 
 func test_every_call_before_init_is_refused_with_its_safe_value() -> void:
-	var covered := {"serverInit": true, "serverInitEx": true, "initGameServer": true, "run_callbacks": true, "getServerState": true}
-	for name in BEFORE_INIT:
-		covered[name] = true
-		var row: Array = BEFORE_INIT[name]
-		var before := Steam.getServerState()
-		check_eq(Steam.callv(name, row[0]), row[1], "Steam.%s before serverInit returned" % name)
-		check_eq(Steam.getServerState(), before, "Steam.%s before serverInit changed the state" % name)
-		check_eq(pump(), [], "Steam.%s before serverInit emitted signals" % name)
-	for m in ClassDB.class_get_method_list("Steam", true):
-		check(covered.has(m.name), "Steam.%s is not covered by the before-serverInit table" % m.name)
+	# SteamServer's beginAuthSession and getAuthSessionTicket take GodotSteam Server 4's arguments.
+	var server_rows := {"beginAuthSession": [[_ticket_bytes, 81, PLAYER], 1], "getAuthSessionTicket": [[PLAYER], BEFORE_INIT.getAuthSessionTicket[1]]}
+	for cls in ["Steam", "SteamServer"]:
+		var singleton := Engine.get_singleton(cls)
+		var covered := {"serverInit": true, "serverInitEx": true, "initGameServer": true, "run_callbacks": true, "getServerState": true}
+		for name in BEFORE_INIT:
+			covered[name] = true
+			var row: Array = server_rows.get(name, BEFORE_INIT[name]) if cls == "SteamServer" else BEFORE_INIT[name]
+			var before := Steam.getServerState()
+			check_eq(singleton.callv(name, row[0]), row[1], "%s.%s before serverInit returned" % [cls, name])
+			check_eq(Steam.getServerState(), before, "%s.%s before serverInit changed the state" % [cls, name])
+			check_eq(pump(), [], "%s.%s before serverInit emitted signals" % [cls, name])
+		for m in ClassDB.class_get_method_list(cls, true):
+			check(covered.has(m.name), "%s.%s is not covered by the before-serverInit table" % [cls, m.name])
 	check_eq(Steam.getServerState().initialized, false, "something initialized the server")
 
 

@@ -2,6 +2,7 @@ package steamworks
 
 import (
 	"encoding/binary"
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -97,6 +98,24 @@ func TestGetAuthSessionTicket(t *testing.T) {
 	f.ticketID = 0
 	if tk, err := b.GetAuthSessionTicket(); err == nil || tk.Handle != 0 || tk.Bytes != nil {
 		t.Errorf("k_HAuthTicketInvalid: got %+v, %v", tk, err)
+	}
+}
+
+// A ticket for one peer passes Steam a SteamNetworkingIdentity of type SteamID (16), size 8, the ID.
+func TestGetAuthSessionTicketForPeer(t *testing.T) {
+	f := newFake(t)
+	b, _ := started(t, f)
+	f.ticketID, f.ticket = 7, []byte{1, 2, 3}
+	const peer = 0x0110000100005678
+	tk, err := b.GetAuthSessionTicketFor(peer)
+	if err != nil || tk.Handle != 7 || !slices.Equal(tk.Bytes, f.ticket) {
+		t.Errorf("got %+v, %v", tk, err)
+	}
+	identity := make([]byte, 136)
+	copy(identity, []byte{16, 0, 0, 0, 8, 0, 0, 0, 0x78, 0x56, 0, 0, 1, 0, 0x10, 0x01})
+	want := fmt.Sprintf("GetAuthSessionTicket(buf[1024], % x)", identity)
+	if got := f.take(); !slices.Equal(got, []string{want}) {
+		t.Errorf("calls %q, want %q", got, want)
 	}
 }
 
