@@ -118,15 +118,11 @@ func runCallbacks(s *steam.Server) error {
 	return nil
 }
 
-// runCallbacksIndex is run_callbacks' row, which C skips while it would have nothing to do;
-// registerSteam finds it.
-var runCallbacksIndex = -1
-
 // setFramePace tells C how long run_callbacks may skip the backend's frame work, and arms the timer
 // that marks it due again.
 func setFramePace() {
 	interval := server.FrameInterval()
-	C.sv_set_run_callbacks(C.int32_t(runCallbacksIndex), C.int64_t(interval.Nanoseconds()))
+	C.sv_set_frame_interval(C.int64_t(interval.Nanoseconds()))
 	if interval > 0 {
 		frameTimer.Reset(interval)
 	}

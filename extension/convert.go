@@ -40,6 +40,7 @@ const (
 	keyBackend
 	keyInitialized
 	keyKeyValues
+	keySize
 	// keyFields is the first of the setters' fields' keys (fieldKey), named by their rows in steam.Fields.
 	keyFields
 	keyCount = keyFields + key(len(steam.Fields))
@@ -49,7 +50,7 @@ var keyNames = nameKeys()
 
 func nameKeys() [keyCount]string {
 	n := [keyCount]string{
-		keyID: "id", keyBuffer: "buffer", keyTicketSize: "ticket_size",
+		keyID: "id", keyBuffer: "buffer", keyTicketSize: "ticket_size", keySize: "size",
 		keyLength: "length", keyOut: "out", keyAddress: "address", keyPort: "port",
 		keyIPv4: "ipv4", keyIPv6: "ipv6", keyType: "type", keyData: "data",
 		keyStatus: "status", keyVerbal: "verbal",
@@ -106,9 +107,11 @@ func lookup[T any](from *C.sv_arg, k key, p param[T]) (v T, ok bool, err error) 
 
 // Dictionaries returned to GDScript, with the keys of the API page.
 
+// ticketDict carries the byte count under both names: GodotSteam's size and the page's ticket_size.
 func ticketDict(d dict, t steam.AuthTicket) {
 	d.int(keyID, int64(t.Handle))
 	d.bytes(keyBuffer, t.Bytes)
+	d.int(keySize, int64(len(t.Bytes)))
 	d.int(keyTicketSize, int64(len(t.Bytes)))
 }
 

@@ -7,6 +7,7 @@ package main
 #cgo noescape sv_dict_set_text
 #cgo noescape sv_emit
 #cgo noescape sv_print_error
+#cgo noescape sv_ret_set_string
 #include <stdlib.h>
 #include "gdext.h"
 */
@@ -51,13 +52,14 @@ var backendNote string
 //export goSteamCall
 func goSteamCall(index C.int32_t, args *C.sv_arg, argc C.int32_t, ret *C.sv_ret) {
 	m := &methods[index]
-	switch m.cache {
-	case cacheNone:
+	switch {
+	case m.pure:
+	case m.cache == cacheNone || m.cache == cacheFrame:
 		// Before and after: a cached answer is stored under the epoch C read before its own call,
 		// so a change made by another thread meanwhile is retired even if it lands after that read.
 		stateMayChange()
 		defer stateMayChange()
-	case cacheSetter:
+	case m.cache == cacheSetter:
 		// A setter that stored nothing (refused, or the value already held) changed nothing.
 		before := server.SetterChanges()
 		defer func() {
@@ -111,18 +113,25 @@ func recoverCall(m *method, ret *C.sv_ret) {
 	}
 }
 
-// reportError prints "Steam.method: reason" through Godot's error output, like push_error.
+// reportError prints "Class.method: reason" through Godot's error output, like push_error.
 func reportError(m *method, err error) {
 	var bad argError
 	if errors.As(err, &bad) && bad.index < len(m.args) {
 		err = fmt.Errorf("%s %v", m.args[bad.index], bad.err)
 	}
-	printError("Steam."+m.name+": "+err.Error(), m.name)
+	printError(m.class.String()+"."+m.name+": "+err.Error(), m.name)
 }
 
 func printError(message, function string) {
 	msg, fn := C.CString(message), C.CString(function)
 	C.sv_print_error(msg, fn)
+	C.free(unsafe.Pointer(msg))
+	C.free(unsafe.Pointer(fn))
+}
+
+func printWarning(message, function string) {
+	msg, fn := C.CString(message), C.CString(function)
+	C.sv_print_warning(msg, fn)
 	C.free(unsafe.Pointer(msg))
 	C.free(unsafe.Pointer(fn))
 }

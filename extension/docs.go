@@ -47,7 +47,7 @@ func signalSignature(s signals.Signal) string {
 func apiMarkdown() string {
 	var b strings.Builder
 	b.WriteString("| method | what it does | signals | Steamworks | offline backend |\n|---|---|---|---|---|\n")
-	for _, m := range methods {
+	for _, m := range classMethods(classSteam) {
 		emits := make([]string, len(m.emits))
 		for i, id := range m.emits {
 			emits[i] = "`" + signals.Catalogue[id].Name + "`"
@@ -65,6 +65,33 @@ func apiMarkdown() string {
 	b.WriteString("\n| signal | when |\n|---|---|\n")
 	for _, s := range signals.Catalogue {
 		fmt.Fprintf(&b, "| `%s` | %s |\n", signalSignature(s), s.Doc)
+	}
+	b.WriteString(serverDifferencesMarkdown())
+	return b.String()
+}
+
+// serverDifferencesMarkdown lists where SteamServer (GodotSteam Server 4's API) and Steam (the
+// page's) differ from each other or from GodotSteam Server 4, from the same table SteamServer's
+// rows are made from.
+func serverDifferencesMarkdown() string {
+	steamRows, serverRows := map[string]method{}, map[string]method{}
+	for _, m := range classMethods(classSteam) {
+		steamRows[m.name] = m
+	}
+	for _, m := range classMethods(classSteamServer) {
+		serverRows[m.name] = m
+	}
+	var b strings.Builder
+	b.WriteString("\n#### SteamServer, Steam and GodotSteam Server 4\n\n")
+	b.WriteString("`SteamServer` has every method above, with GodotSteam Server 4's signature where it differs from the page's. These are all the differences:\n\n")
+	b.WriteString("| `SteamServer` | `Steam` | what differs |\n|---|---|---|\n")
+	for _, d := range serverDifferences {
+		fmt.Fprintf(&b, "| `%s` | `%s` | %s |\n", serverRows[d.method].signature(), steamRows[d.method].signature(), d.note)
+	}
+	for id, params := range signals.GodotSteamServerParams {
+		s := signals.Catalogue[id]
+		fmt.Fprintf(&b, "| signal `%s` | signal `%s` | GodotSteam Server 4 names the parameters %s. |\n",
+			signalSignature(classSignal(classSteamServer, id)), signalSignature(s), "`"+strings.Join(params, "`, `")+"`")
 	}
 	return b.String()
 }

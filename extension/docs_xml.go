@@ -11,7 +11,13 @@ import (
 
 const classBrief = "The Steamworks game-server API, on real Steam or on a built-in offline backend."
 
-const classDescription = `A dedicated server initializes with [method serverInit], logs on with [method logOnAnonymous] or [method logOn], describes itself with the setters ([method setServerName], [method setMapName], ...), authenticates players with [method beginAuthSession], and calls [method run_callbacks] every frame: every signal is emitted there, on the main thread, in the order the events happened.
+// classDescriptions introduce each class in the editor's help.
+var classDescriptions = [classCount]string{
+	classSteam:       steamDescription,
+	classSteamServer: "GodotSteam Server 4's API, for scripts written for it: the same game server as [Steam], whose signals are emitted here too. Where GodotSteam Server 4's signature differs from the Game Server page's, this class has GodotSteam Server 4's ([method beginAuthSession] with [code]ticket_size[/code], [method getAuthSessionTicket] with a [code]remote_steam_id[/code], [method setModDir]'s [code]mod_directory[/code]).\n" + steamDescription,
+}
+
+const steamDescription = `A dedicated server initializes with [method serverInit], logs on with [method logOnAnonymous] or [method logOn], describes itself with the setters ([method setServerName], [method setMapName], ...), authenticates players with [method beginAuthSession], and calls [method run_callbacks] every frame: every signal is emitted there, on the main thread, in the order the events happened.
 Steam IDs are [int]s holding the same 64 bits as Steam's uint64. A refused call (wrong argument type, out-of-range value, over-long string, or any call but [method run_callbacks] and [method getServerState] before [method serverInit]) prints an error naming the method and returns a safe value: [code]false[/code], [code]0[/code], or the documented Dictionary with zero values; [method beginAuthSession] returns [constant BEGIN_AUTH_SESSION_RESULT_INVALID_TICKET] and [method userHasLicenseForApp] [constant USER_HAS_LICENSE_RESULT_NO_AUTH].
 Without Steam, the offline backend emulates the game server: log-on, Steam IDs, signed auth tickets, licences and signals behave as on Steam.
 Differences from the C++ GodotSteam Server: [method beginAuthSession] takes the ticket bytes ([PackedByteArray] or the Dictionary from [method getAuthSessionTicket]); [method handleIncomingPacket] takes the datagram as a [PackedByteArray] and returns the bytes Steam took as [code]data[/code]; [method getNextOutgoingPacket] returns the real datagram.`
@@ -39,10 +45,10 @@ func xmlAttr(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
-// docTypeAttrs renders type="..." and, for enums, enum="Steam.X".
-func docTypeAttrs(k kind) string {
+// docTypeAttrs renders type="..." and, for enums, enum="<Class>.X".
+func docTypeAttrs(cls classID, k kind) string {
 	if k.Enum != "" {
-		return fmt.Sprintf(`type="%s" enum="%s"`, k.Name, enumClass(k.Enum))
+		return fmt.Sprintf(`type="%s" enum="%s"`, k.Name, enumClass(cls, k.Enum))
 	}
 	return fmt.Sprintf(`type="%s"`, k.Name)
 }
@@ -85,37 +91,40 @@ func methodDescription(m method) string {
 	return text
 }
 
-// classXML is the Steam class reference, generated from the tables the extension registers.
-// It is committed as doc_classes/Steam.xml, loaded into the editor's help, and checked by
+// classXML is a class's reference, generated from the tables the extension registers. It is
+// committed as doc_classes/<Class>.xml, loaded into the editor's help, and checked by
 // ./build.sh test to come back unchanged from Godot's --doctool.
-func classXML() string {
+func classXML(cls classID) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" ?>` + "\n")
-	b.WriteString(`<class name="Steam" inherits="Object" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="https://raw.githubusercontent.com/godotengine/godot/master/doc/class.xsd">` + "\n")
+	fmt.Fprintf(&b, `<class name="%s" inherits="Object" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="https://raw.githubusercontent.com/godotengine/godot/master/doc/class.xsd">`+"\n", cls)
 	writeDescription(&b, "brief_description", 1, classBrief)
-	writeDescription(&b, "description", 1, classDescription)
+	writeDescription(&b, "description", 1, classDescriptions[cls])
 	b.WriteString("\t<tutorials>\n\t</tutorials>\n")
 
-	sorted := slices.Clone(methods)
+	sorted := classMethods(cls)
 	slices.SortFunc(sorted, func(a, c method) int { return strings.Compare(a.name, c.name) })
 	b.WriteString("\t<methods>\n")
 	for _, m := range sorted {
 		fmt.Fprintf(&b, "\t\t<method name=\"%s\">\n", m.name)
-		fmt.Fprintf(&b, "\t\t\t<return %s />\n", docTypeAttrs(m.bind.ret))
+		fmt.Fprintf(&b, "\t\t\t<return %s />\n", docTypeAttrs(cls, m.bind.ret))
 		firstDefault := len(m.args) - len(m.defaults)
 		for i, name := range m.args {
 			def := ""
 			if i >= firstDefault {
 				def = fmt.Sprintf(` default="%s"`, xmlAttr(defaultLiteral(m.defaults[i-firstDefault])))
 			}
-			fmt.Fprintf(&b, "\t\t\t<param index=\"%d\" name=\"%s\" %s%s />\n", i, name, docTypeAttrs(m.bind.args[i]), def)
+			fmt.Fprintf(&b, "\t\t\t<param index=\"%d\" name=\"%s\" %s%s />\n", i, name, docTypeAttrs(cls, m.bind.args[i]), def)
 		}
 		writeDescription(&b, "description", 3, methodDescription(m))
 		b.WriteString("\t\t</method>\n")
 	}
 	b.WriteString("\t</methods>\n")
 
-	sigs := slices.Clone(signals.Catalogue[:])
+	var sigs []signals.Signal
+	for id := range signals.Catalogue {
+		sigs = append(sigs, classSignal(cls, signals.ID(id)))
+	}
 	slices.SortFunc(sigs, func(a, c signals.Signal) int { return strings.Compare(a.Name, c.Name) })
 	b.WriteString("\t<signals>\n")
 	for _, s := range sigs {
@@ -125,7 +134,7 @@ func classXML() string {
 			if p.Type == signals.Bool {
 				k = kind{Type: typeBool, Name: "bool"}
 			}
-			fmt.Fprintf(&b, "\t\t\t<param index=\"%d\" name=\"%s\" %s />\n", i, p.Name, docTypeAttrs(k))
+			fmt.Fprintf(&b, "\t\t\t<param index=\"%d\" name=\"%s\" %s />\n", i, p.Name, docTypeAttrs(cls, k))
 		}
 		writeDescription(&b, "description", 3, bbcode(s.Doc))
 		b.WriteString("\t\t</signal>\n")

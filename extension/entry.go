@@ -74,14 +74,24 @@ func init() {
 }
 
 //go:embed doc_classes/Steam.xml
-var classReference string
+var steamReference string
 
-// loadClassReference shows the Steam class reference in the editor's help (F1, Ctrl+click).
+//go:embed doc_classes/SteamServer.xml
+var steamServerReference string
+
+var classReferences = [classCount]string{classSteam: steamReference, classSteamServer: steamServerReference}
+
+// loadClassReference shows the registered classes' references in the editor's help (F1,
+// Ctrl+click); not Steam's when another extension owns that class.
 func loadClassReference() {
-	xml := C.CString(classReference)
-	defer C.free(unsafe.Pointer(xml))
-	if C.sv_load_help(xml, C.int64_t(len(classReference))) == 0 {
-		printError("Steam: this editor cannot load extension documentation", "loadClassReference")
+	for _, cls := range registeredClasses {
+		xml := C.CString(classReferences[cls])
+		ok := C.sv_load_help(xml, C.int64_t(len(classReferences[cls])))
+		C.free(unsafe.Pointer(xml))
+		if ok == 0 {
+			printError("Steam: this editor cannot load extension documentation", "loadClassReference")
+			return
+		}
 	}
 }
 

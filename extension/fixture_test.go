@@ -63,37 +63,19 @@ func apiFixture() string {
 	var b strings.Builder
 	b.WriteString("## Generated from extension/methods.go and signals/catalogue.go by\n")
 	b.WriteString("## UPDATE_FIXTURE=1 go test ./extension/ (checked stale by go test): do not edit.\n")
-	b.WriteString("## The Steam singleton's API as ClassDB must show it; the suites read it instead of lists of their own.\n")
+	b.WriteString("## The Steam and SteamServer singletons' API as ClassDB must show it; the suites read it instead of lists of their own.\n")
 	b.WriteString("extends RefCounted\n\n")
 	b.WriteString("## name -> {args: [[name, Variant type, declared as Variant, enum]], return: Variant type,\n")
 	b.WriteString("## return_enum, defaults: values of the trailing arguments,\n")
 	b.WriteString("## field: for a one-argument set* of the state, {key: getServerState's key, max_len: a String's limit in bytes (0: not a String),\n")
 	b.WriteString("## min, max: an int's range, before_log_on: refused once the server logs on}}\n")
-	b.WriteString("const METHODS := {\n")
-	for _, m := range methods {
-		args := make([]string, len(m.args))
-		for i, name := range m.args {
-			k := m.bind.args[i]
-			args[i] = fmt.Sprintf("[%q, %s, %t, %q]", name, gdType(k), k.Type == typeVariant, k.Enum)
-		}
-		defaults := make([]string, len(m.defaults))
-		for i, d := range m.defaults {
-			defaults[i] = gdLiteral(d)
-		}
-		fmt.Fprintf(&b, "\t%q: {\"args\": [%s], \"return\": %s, \"return_enum\": %q, \"defaults\": [%s], \"field\": %s},\n",
-			m.name, strings.Join(args, ", "), gdType(m.bind.ret), m.bind.ret.Enum, strings.Join(defaults, ", "), fieldLiteral(m.field))
-	}
-	b.WriteString("}\n\n")
+	fixtureMethods(&b, "METHODS", classSteam)
+	fixtureMethods(&b, "SERVER_METHODS", classSteamServer)
 	b.WriteString("## name -> [[argument name, Variant type, enum], ...] in order\n")
-	b.WriteString("const SIGNALS := {\n")
-	for _, s := range signals.Catalogue {
-		params := make([]string, len(s.Params))
-		for i, p := range s.Params {
-			params[i] = fmt.Sprintf("[%q, %s, %q]", p.Name, gdType(kind{Type: int32(p.Type)}), p.Enum)
-		}
-		fmt.Fprintf(&b, "\t%q: [%s],\n", s.Name, strings.Join(params, ", "))
-	}
-	b.WriteString("}\n\n")
+	fixtureSignals(&b, "SIGNALS", classSteam)
+	fixtureSignals(&b, "SERVER_SIGNALS", classSteamServer)
+	b.WriteString("## class -> [its methods, its signals]\n")
+	b.WriteString("const CLASSES := {\"Steam\": [METHODS, SIGNALS], \"SteamServer\": [SERVER_METHODS, SERVER_SIGNALS]}\n\n")
 	b.WriteString("## enum -> [smallest, largest] of its values\n")
 	b.WriteString("const ENUMS := {\n")
 	for _, e := range steam.Enums {
@@ -105,6 +87,37 @@ func apiFixture() string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+func fixtureMethods(b *strings.Builder, name string, cls classID) {
+	fmt.Fprintf(b, "const %s := {\n", name)
+	for _, m := range classMethods(cls) {
+		args := make([]string, len(m.args))
+		for i, name := range m.args {
+			k := m.bind.args[i]
+			args[i] = fmt.Sprintf("[%q, %s, %t, %q]", name, gdType(k), k.Type == typeVariant, k.Enum)
+		}
+		defaults := make([]string, len(m.defaults))
+		for i, d := range m.defaults {
+			defaults[i] = gdLiteral(d)
+		}
+		fmt.Fprintf(b, "\t%q: {\"args\": [%s], \"return\": %s, \"return_enum\": %q, \"defaults\": [%s], \"field\": %s},\n",
+			m.name, strings.Join(args, ", "), gdType(m.bind.ret), m.bind.ret.Enum, strings.Join(defaults, ", "), fieldLiteral(m.field))
+	}
+	b.WriteString("}\n\n")
+}
+
+func fixtureSignals(b *strings.Builder, name string, cls classID) {
+	fmt.Fprintf(b, "const %s := {\n", name)
+	for id := range signals.Catalogue {
+		s := classSignal(cls, signals.ID(id))
+		params := make([]string, len(s.Params))
+		for i, p := range s.Params {
+			params[i] = fmt.Sprintf("[%q, %s, %q]", p.Name, gdType(kind{Type: int32(p.Type)}), p.Enum)
+		}
+		fmt.Fprintf(b, "\t%q: [%s],\n", s.Name, strings.Join(params, ", "))
+	}
+	b.WriteString("}\n\n")
 }
 
 func fieldLiteral(f *steam.FieldDef) string {

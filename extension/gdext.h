@@ -14,6 +14,8 @@
 #define SV_MAX_METHODS 1024
 #define SV_MAX_SIGNALS 256
 #define SV_MAX_KEYS 256
+// The classes: Steam (the page's API) and SteamServer (GodotSteam Server 4's), one game server.
+#define SV_MAX_CLASSES 2
 
 // Argument kinds beyond Godot's Variant types: a parameter declared as Variant.
 #define SV_TYPE_VARIANT (-1)
@@ -32,10 +34,12 @@ typedef struct {
 } sv_arg;
 
 // The return value being built. Scalars go in i; a Dictionary return is filled in place through
-// sv_dict_set_* while Go runs (it always exists, so an error still returns an empty Dictionary).
+// sv_dict_set_* while Go runs (it always exists, so an error still returns an empty Dictionary); a
+// String return is the empty String at text until Go sets it with sv_ret_set_string.
 typedef struct {
 	int64_t i;
 	void *dict;
+	void *text;
 	int32_t cacheable; // set by Go when this scalar answer may be reused until the next Go call
 } sv_ret;
 
@@ -55,19 +59,22 @@ extern int32_t sv_frame_due;
 #define SV_CACHE_EMPTY_PACKET 2
 // A one-argument setter (bool, int or String): C skips a call repeating the last accepted value.
 #define SV_CACHE_SETTER 3
+// run_callbacks (on either class): C skips it while no event is queued and the backend's frame work
+// is not due (sv_set_frame_interval).
+#define SV_CACHE_RUN_CALLBACKS 4
 // Dictionary keys C fills itself (the packet's); Go's key constants must match (convert.go).
 #define SV_KEY_LENGTH 3
 #define SV_KEY_OUT 4
 #define SV_KEY_ADDRESS 5
 #define SV_KEY_PORT 6
-void sv_set_run_callbacks(int32_t index, int64_t frame_interval_ns);
+void sv_set_frame_interval(int64_t frame_interval_ns);
 
 // One argument, return value or signal parameter as ClassDB shows it.
 typedef struct {
 	const char *name;       // "" for a return value
 	int32_t type;           // Godot Variant type, SV_TYPE_VARIANT, or (a return only) SV_TYPE_VOID
 	int32_t meta;           // GDExtensionClassMethodArgumentMetadata
-	const char *enum_class; // "Steam.<Enum>" for an enum-typed int, else ""
+	const char *enum_class; // "<Class>.<Enum>" for an enum-typed int, else ""
 } sv_value_info;
 
 // The default of an optional argument, of its argument's type: a bool or int in i, a String in text.
@@ -79,6 +86,7 @@ typedef struct {
 // One row of Go's method table (register.go), all of it in one struct so that C can check it whole.
 typedef struct {
 	int32_t index; // the row's index in Go's table: what goSteamCall receives
+	int32_t cls;   // the class it belongs to (sv_register_class's number)
 	const char *name;
 	sv_value_info ret;
 	int32_t argc;
@@ -89,8 +97,11 @@ typedef struct {
 } sv_method_row;
 
 // One signal of Go's catalogue; its parameters are bools or ints (what sv_emit builds).
+// Each class registers the signal under its own row (parameter names and enum classes may differ);
+// sv_emit emits it on every class's singleton that has it.
 typedef struct {
 	int32_t index; // as Go passes it to sv_emit
+	int32_t cls;
 	const char *name;
 	int32_t argc;
 	sv_value_info args[SV_MAX_ARGS];
@@ -102,12 +113,16 @@ int sv_load(GDExtensionInterfaceGetProcAddress get_proc_address, GDExtensionClas
 // Before sv_register_class, sv_register_method and sv_register_signal check a row and refuse it
 // with its own fault, or with this: Go's tests check every row so, without Godot.
 #define SV_CLASS_NOT_REGISTERED "the class is not registered"
-const char *sv_register_class(const char *class_name);
+const char *sv_register_class(int32_t cls, const char *class_name);
 const char *sv_define_key(int32_t key, const char *name);
 const char *sv_register_method(const sv_method_row *row);
 const char *sv_register_signal(const sv_signal_row *row);
-void sv_register_constant(const char *enum_name, const char *name, int64_t value);
-const char *sv_register_singleton(void);
+void sv_register_constant(int32_t cls, const char *enum_name, const char *name, int64_t value);
+const char *sv_register_singleton(int32_t cls);
+// sv_name_taken: another extension (or the engine) has a class or engine singleton of this name.
+int sv_name_taken(const char *name);
+// sv_project_setting_bool reads a bool project setting, fallback when it is unset or not a bool.
+int sv_project_setting_bool(const char *name, int fallback);
 void sv_unregister(void);
 int sv_load_help(const char *xml, int64_t len);
 
@@ -123,7 +138,9 @@ void sv_dict_new_child(sv_ret *parent, int32_t key, sv_ret *child);
 void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char *value, int64_t value_len);
 int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch);
 void sv_free_scratch(void *scratch);
+void sv_ret_set_string(sv_ret *ret, const char *data, int64_t len);
 void sv_print_error(const char *message, const char *function);
+void sv_print_warning(const char *message, const char *function);
 // sv_request_close asks Godot to quit as a window's close button does (NOTIFICATION_WM_CLOSE_REQUEST,
 // then the root window's close_requested); main thread only. 0 when it could not.
 int sv_request_close(void);

@@ -17,7 +17,6 @@ int32_t sv_events_pending;
 static uint8_t cached[SV_MAX_METHODS];
 static uint64_t cached_epoch[SV_MAX_METHODS];
 static int64_t cached_value[SV_MAX_METHODS];
-static int32_t run_callbacks_index = -1;
 static int64_t frame_interval_ns; // 0: the backend needs every frame
 int32_t sv_frame_due = 1; // set by Go's frame timer once the backend's per-frame work is due
 static uint64_t frame_epoch; // any other Go call since the last run_callbacks makes the next one run
@@ -26,8 +25,7 @@ void set_cache_kind(int32_t index, int32_t kind) {
 	cached[index] = (uint8_t)kind;
 }
 
-void sv_set_run_callbacks(int32_t index, int64_t interval_ns) {
-	run_callbacks_index = index;
+void sv_set_frame_interval(int64_t interval_ns) {
 	__atomic_store_n(&frame_interval_ns, interval_ns, __ATOMIC_RELAXED);
 }
 
@@ -82,7 +80,7 @@ static inline void setter_accepted(int32_t index, const sv_arg *a, uint64_t epoc
 // fast_answer reports whether the call can be answered here: *value is the scalar to return, or,
 // for an SV_CACHE_EMPTY_PACKET method, the caller builds the empty packet Dictionary.
 static inline int fast_answer(int32_t index, int64_t *value) {
-	if (index == run_callbacks_index) {
+	if (cached[index] == SV_CACHE_RUN_CALLBACKS) {
 		int64_t interval = __atomic_load_n(&frame_interval_ns, __ATOMIC_RELAXED);
 		return interval > 0 && !__atomic_load_n(&sv_events_pending, __ATOMIC_ACQUIRE) &&
 				__atomic_load_n(&frame_epoch, __ATOMIC_ACQUIRE) == __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE) &&
@@ -102,7 +100,7 @@ static inline void after_go(int32_t index, const sv_ret *r, uint64_t epoch, cons
 		if (r->cacheable) {
 			setter_accepted(index, &args[0], epoch);
 		}
-	} else if (index == run_callbacks_index) {
+	} else if (cached[index] == SV_CACHE_RUN_CALLBACKS) {
 		__atomic_store_n(&frame_epoch, __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE), __ATOMIC_RELEASE);
 	} else if (cached[index] && r->cacheable) {
 		__atomic_store_n(&cached_value[index], r->i, __ATOMIC_RELAXED);
@@ -120,6 +118,7 @@ static inline void after_go(int32_t index, const sv_ret *r, uint64_t epoch, cons
 typedef union {
 	GDExtensionBool b;
 	int64_t i;
+	string_t text;
 	dictionary_t dict;
 } typed_ret_t;
 
@@ -165,6 +164,14 @@ static inline void fresh_dict(GDExtensionTypePtr ret, int constructed) {
 	new_dict(ret, NULL);
 }
 
+// fresh_string makes ret an empty String, as fresh_dict does a Dictionary.
+static inline void fresh_string(GDExtensionTypePtr ret, int constructed) {
+	if (constructed) {
+		free_string(ret);
+	}
+	gd.string_new(ret, "", 0);
+}
+
 // answer answers one call into ret, the typed return: from the fast path, or by decoding the
 // arguments and calling Go. A Dictionary return is made here, only when needed, so the fast scalar
 // answers pay nothing for it; constructed says ret holds one already (ptrcall's), to replace.
@@ -189,10 +196,13 @@ static inline __attribute__((always_inline)) void answer(int32_t index, const me
 		scratch_free(&scratch);
 		return;
 	}
-	sv_ret r = { 0, NULL, 0 };
+	sv_ret r = { 0, NULL, NULL, 0 };
 	if (m->ret_type == T_DICTIONARY) {
 		fresh_dict(ret, constructed);
 		r.dict = ret;
+	} else if (m->ret_type == T_STRING) {
+		fresh_string(ret, constructed);
+		r.text = ret;
 	}
 	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
 	goSteamCall(index, decoded, m->argc, &r);
@@ -228,6 +238,10 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 		break;
 	case T_INT:
 		from_int(ret, &typed.i);
+		break;
+	case T_STRING:
+		from_string(ret, &typed.text);
+		free_string(&typed.text);
 		break;
 	case T_DICTIONARY:
 		from_dict(ret, &typed.dict);

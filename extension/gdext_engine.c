@@ -1,31 +1,44 @@
-// The Steam object in the engine: registering it as the Steam singleton and releasing it, emitting
-// its signals, and asking Godot to quit as a window's close button does.
+// The singletons in the engine: registering each class's object as its engine singleton and
+// releasing them, emitting signals on each, what other extensions have registered, project
+// settings, and asking Godot to quit as a window's close button does.
 #include "gdext_internal.h"
+
+#include <string.h>
 
 #define HASH_REGISTER_SINGLETON 965313290
 #define HASH_UNREGISTER_SINGLETON 3304788590u
+#define HASH_HAS_SINGLETON 2619796661u
+#define HASH_GET_SETTING 223050753u
 
-GDExtensionObjectPtr singleton;
 GDExtensionMethodBindPtr emit_signal_bind;
+static int main_loop_callbacks_set;
 
-// release_singleton unregisters and destroys the Steam object. Destroying it disconnects every
-// Callable connected to its signals, which must happen while scripting is still alive: a GDScript
-// lambda freed after GDScript has shut down is freed twice.
-void release_singleton(void) {
-	if (!singleton) {
-		return;
-	}
+// release_singletons unregisters and destroys the singleton objects. Destroying one disconnects
+// every Callable connected to its signals, which must happen while scripting is still alive: a
+// GDScript lambda freed after GDScript has shut down is freed twice.
+void release_singletons(void) {
 	GDExtensionMethodBindPtr bind = bind_of("Engine", "unregister_singleton", HASH_UNREGISTER_SINGLETON);
 	GDExtensionObjectPtr engine = engine_singleton();
-	if (bind && engine) {
-		const void *args[1] = { &class_name };
-		gd.method_bind_ptrcall(bind, engine, args, NULL);
+	for (int c = 0; c < SV_MAX_CLASSES; c++) {
+		if (!classes[c].singleton) {
+			continue;
+		}
+		if (bind && engine) {
+			const void *args[1] = { &classes[c].name };
+			gd.method_bind_ptrcall(bind, engine, args, NULL);
+		}
+		gd.object_destroy(classes[c].singleton);
+		classes[c].singleton = NULL;
 	}
-	gd.object_destroy(singleton);
-	singleton = NULL;
 }
 
-const char *sv_register_singleton(void) {
+const char *sv_register_singleton(int32_t cls) {
+	if (cls < 0 || cls >= SV_MAX_CLASSES || !classes[cls].registered) {
+		return SV_CLASS_NOT_REGISTERED;
+	}
+	if (classes[cls].singleton) {
+		return "the singleton is registered already";
+	}
 	GDExtensionMethodBindPtr bind = bind_of("Engine", "register_singleton", HASH_REGISTER_SINGLETON);
 	GDExtensionObjectPtr engine = engine_singleton();
 	if (!bind || !engine) {
@@ -33,24 +46,73 @@ const char *sv_register_singleton(void) {
 	}
 	string_name_t object_class;
 	gd.string_name_new(&object_class, "Object");
-	singleton = gd.construct_object(&object_class);
+	GDExtensionObjectPtr object = gd.construct_object(&object_class);
 	free_string_name(&object_class);
-	if (!singleton) {
+	if (!object) {
 		return "Godot could not construct the object";
 	}
-	gd.object_set_instance(singleton, &class_name, (GDExtensionClassInstancePtr)&singleton);
+	classes[cls].singleton = object;
+	gd.object_set_instance(object, &classes[cls].name, (GDExtensionClassInstancePtr)&classes[cls]);
 	// ptrcall takes a pointer to each argument: the StringName, and the Object pointer itself.
-	const void *args[2] = { &class_name, &singleton };
+	const void *args[2] = { &classes[cls].name, &object };
 	gd.method_bind_ptrcall(bind, engine, args, NULL);
-	static const GDExtensionMainLoopCallbacks callbacks = { .shutdown_func = release_singleton };
-	gd.register_main_loop_callbacks(gd.library, &callbacks);
+	if (!main_loop_callbacks_set) {
+		static const GDExtensionMainLoopCallbacks callbacks = { .shutdown_func = release_singletons };
+		gd.register_main_loop_callbacks(gd.library, &callbacks);
+		main_loop_callbacks_set = 1;
+	}
 	return NULL;
+}
+
+int sv_name_taken(const char *name) {
+	string_name_t sn;
+	gd.string_name_new(&sn, name);
+	int taken = gd.get_class_tag(&sn) != NULL;
+	GDExtensionMethodBindPtr has = bind_of("Engine", "has_singleton", HASH_HAS_SINGLETON);
+	GDExtensionObjectPtr engine = engine_singleton();
+	if (!taken && has && engine) {
+		GDExtensionBool found = 0;
+		const void *args[1] = { &sn };
+		gd.method_bind_ptrcall(has, engine, args, &found);
+		taken = found != 0;
+	}
+	free_string_name(&sn);
+	return taken;
+}
+
+int sv_project_setting_bool(const char *name, int fallback) {
+	string_name_t settings_name;
+	gd.string_name_new(&settings_name, "ProjectSettings");
+	GDExtensionObjectPtr settings = gd.global_get_singleton(&settings_name);
+	free_string_name(&settings_name);
+	GDExtensionMethodBindPtr get = bind_of("ProjectSettings", "get_setting", HASH_GET_SETTING);
+	if (!settings || !get) {
+		return fallback;
+	}
+	variant_t key, none, value;
+	make_string(&key, name, (int64_t)strlen(name));
+	GDExtensionBool f = fallback != 0;
+	from_bool(&none, &f); // the default get_setting returns when the setting is absent
+	GDExtensionConstVariantPtr argv[2] = { &key, &none };
+	GDExtensionCallError error;
+	gd.method_bind_call(get, settings, argv, 2, &value, &error);
+	int result = fallback;
+	if (error.error == GDEXTENSION_CALL_OK && gd.variant_get_type(&value) == GDEXTENSION_VARIANT_TYPE_BOOL) {
+		GDExtensionBool b = 0;
+		to_bool(&b, &value);
+		result = b != 0;
+	}
+	gd.variant_destroy(&value);
+	gd.variant_destroy(&key);
+	gd.variant_destroy(&none);
+	return result;
 }
 
 // ---- Signals -------------------------------------------------------------------------------------
 
+// sv_emit emits the signal on each class's singleton that has it, in class order.
 void sv_emit(int32_t index, const int64_t *values, int32_t count) {
-	if (!singleton || index < 0 || index >= SV_MAX_SIGNALS || !signals[index].registered) {
+	if (index < 0 || index >= SV_MAX_SIGNALS || !signals[index].classes) {
 		return;
 	}
 	signal_t *s = &signals[index];
@@ -69,10 +131,15 @@ void sv_emit(int32_t index, const int64_t *values, int32_t count) {
 		}
 		argp[i + 1] = &argv[i];
 	}
-	variant_t result;
-	GDExtensionCallError error;
-	gd.method_bind_call(emit_signal_bind, singleton, argp, count + 1, &result, &error);
-	gd.variant_destroy(&result);
+	for (int c = 0; c < SV_MAX_CLASSES; c++) {
+		if (!classes[c].singleton || !(s->classes & (1u << c))) {
+			continue;
+		}
+		variant_t result;
+		GDExtensionCallError error;
+		gd.method_bind_call(emit_signal_bind, classes[c].singleton, argp, count + 1, &result, &error);
+		gd.variant_destroy(&result);
+	}
 }
 
 // ---- Quit requests ---------------------------------------------------------------------------------

@@ -67,6 +67,19 @@ void sv_print_error(const char *message, const char *function) {
 	gd.print_error(message, function, "steam", 0, 1);
 }
 
+void sv_print_warning(const char *message, const char *function) {
+	gd.print_warning(message, function, "steam", 0, 1);
+}
+
+// sv_ret_set_string replaces the String being returned (an empty String made by the call path).
+void sv_ret_set_string(sv_ret *ret, const char *data, int64_t len) {
+	if (!ret->text) {
+		return;
+	}
+	free_string(ret->text);
+	gd.string_new(ret->text, data, len);
+}
+
 void make_string(variant_t *out, const char *text, int64_t len) {
 	string_t s;
 	gd.string_new(&s, text, len);

@@ -43,6 +43,7 @@ typedef struct { uint8_t b[16]; } byte_array_t;
 // after it can be reported.
 #define SV_INTERFACE_FUNCTIONS(X) \
 	X(GDExtensionInterfacePrintError, print_error, "print_error") \
+	X(GDExtensionInterfacePrintWarning, print_warning, "print_warning") \
 	X(GDExtensionInterfaceVariantGetType, variant_get_type, "variant_get_type") \
 	X(GDExtensionInterfaceVariantDestroy, variant_destroy, "variant_destroy") \
 	X(GDExtensionInterfaceGetVariantFromTypeConstructor, from_type, "get_variant_from_type_constructor") \
@@ -67,6 +68,7 @@ typedef struct { uint8_t b[16]; } byte_array_t;
 	X(GDExtensionInterfaceGlobalGetSingleton, global_get_singleton, "global_get_singleton") \
 	X(GDExtensionInterfaceClassdbConstructObject2, construct_object, "classdb_construct_object2") \
 	X(GDExtensionInterfaceClassdbGetMethodBind, get_method_bind, "classdb_get_method_bind") \
+	X(GDExtensionInterfaceClassdbGetClassTag, get_class_tag, "classdb_get_class_tag") \
 	X(GDExtensionInterfaceClassdbRegisterExtensionClass4, register_class, "classdb_register_extension_class4") \
 	X(GDExtensionInterfaceClassdbRegisterExtensionClassMethod, register_method, "classdb_register_extension_class_method") \
 	X(GDExtensionInterfaceClassdbRegisterExtensionClassSignal, register_signal, "classdb_register_extension_class_signal") \
@@ -138,18 +140,24 @@ typedef struct {
 	variant_t name; // StringName, the first argument of emit_signal
 	int32_t argc;
 	int32_t types[SV_MAX_ARGS];
-	int registered;
+	uint32_t classes; // bit cls: registered on that class
 } signal_t;
+
+// One registered class and its engine singleton (NULL until sv_register_singleton).
+typedef struct {
+	string_name_t name;
+	int registered;
+	GDExtensionObjectPtr singleton;
+} class_t;
 
 extern method_t methods[SV_MAX_METHODS];
 extern signal_t signals[SV_MAX_SIGNALS];
-extern string_name_t class_name;
+extern class_t classes[SV_MAX_CLASSES];
 
-// ---- The Steam object and engine calls (gdext_engine.c) --------------------------------------------
+// ---- The singletons and engine calls (gdext_engine.c) ----------------------------------------------
 
-extern GDExtensionObjectPtr singleton;
-extern GDExtensionMethodBindPtr emit_signal_bind; // Object.emit_signal, found with the class
-void release_singleton(void);
+extern GDExtensionMethodBindPtr emit_signal_bind; // Object.emit_signal, found with the first class
+void release_singletons(void);
 
 // ---- Calls (gdext_call.c) ---------------------------------------------------------------------------
 

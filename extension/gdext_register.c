@@ -1,5 +1,5 @@
-// Registration: the Steam class, its methods, signals and integer constants in ClassDB, as Go
-// describes them once at the SCENE level; and their release when the extension unloads.
+// Registration: the classes (Steam and SteamServer), their methods, signals and integer constants in
+// ClassDB, as Go describes them once at the SCENE level; and their release when the extension unloads.
 #include "gdext_internal.h"
 
 #include <string.h>
@@ -11,32 +11,39 @@
 
 method_t methods[SV_MAX_METHODS];
 signal_t signals[SV_MAX_SIGNALS];
-string_name_t class_name;
-static int class_registered;
+class_t classes[SV_MAX_CLASSES];
 
 static void free_instance(void *class_userdata, GDExtensionClassInstancePtr instance) {
 	(void)class_userdata;
 	(void)instance; // the instance is a token; the server lives in Go
 }
 
-const char *sv_register_class(const char *name) {
-	if (class_registered) {
+static int class_ok(int32_t cls) {
+	return cls >= 0 && cls < SV_MAX_CLASSES && classes[cls].registered;
+}
+
+const char *sv_register_class(int32_t cls, const char *name) {
+	if (cls < 0 || cls >= SV_MAX_CLASSES) {
+		return "its number is beyond SV_MAX_CLASSES (gdext.h)";
+	}
+	if (classes[cls].registered) {
 		return "the class is registered already";
 	}
+	if (!emit_signal_bind && !(emit_signal_bind = bind_of("Object", "emit_signal", HASH_EMIT_SIGNAL))) {
+		return "this Godot has no Object.emit_signal with the expected hash";
+	}
 	string_name_t parent;
-	gd.string_name_new(&class_name, name);
+	gd.string_name_new(&classes[cls].name, name);
 	gd.string_name_new(&parent, "Object");
 	GDExtensionClassCreationInfo4 info;
 	memset(&info, 0, sizeof info);
 	info.is_abstract = 1; // one instance, made by us; Steam.new() is refused by the engine
 	info.is_exposed = 1;
 	info.free_instance_func = free_instance;
-	gd.register_class(gd.library, &class_name, &parent, &info);
+	gd.register_class(gd.library, &classes[cls].name, &parent, &info);
 	free_string_name(&parent);
-	class_registered = 1;
-
-	emit_signal_bind = bind_of("Object", "emit_signal", HASH_EMIT_SIGNAL);
-	return emit_signal_bind ? NULL : "this Godot has no Object.emit_signal with the expected hash";
+	classes[cls].registered = 1;
+	return NULL;
 }
 
 // Property infos hold borrowed StringNames; Godot copies them during registration.
@@ -77,11 +84,14 @@ static void props_free(props_t *p) {
 	free_string(&p->hint);
 }
 
-void sv_register_constant(const char *enum_name, const char *name, int64_t value) {
+void sv_register_constant(int32_t cls, const char *enum_name, const char *name, int64_t value) {
+	if (!class_ok(cls)) {
+		return;
+	}
 	string_name_t e, n;
 	gd.string_name_new(&e, enum_name);
 	gd.string_name_new(&n, name);
-	gd.register_constant(gd.library, &class_name, &e, &n, value, 0);
+	gd.register_constant(gd.library, &classes[cls].name, &e, &n, value, 0);
 	free_string_name(&e);
 	free_string_name(&n);
 }
@@ -97,7 +107,7 @@ static int decodable(int32_t type) {
 }
 
 static int returnable(int32_t type) {
-	return type == SV_TYPE_VOID || type == T_BOOL || type == T_INT || type == T_DICTIONARY;
+	return type == SV_TYPE_VOID || type == T_BOOL || type == T_INT || type == T_STRING || type == T_DICTIONARY;
 }
 
 static const char *check_value(const sv_value_info *v) {
@@ -127,6 +137,8 @@ static const char *check_cache(const sv_method_row *row) {
 				? NULL
 				: "a skipped setter must take one bool, int or String and return nothing";
 	}
+	case SV_CACHE_RUN_CALLBACKS:
+		return row->argc == 0 && row->ret.type == SV_TYPE_VOID ? NULL : "run_callbacks takes no argument and returns nothing";
 	default:
 		return "unknown cache kind";
 	}
@@ -135,6 +147,9 @@ static const char *check_cache(const sv_method_row *row) {
 static const char *check_method(const sv_method_row *row) {
 	if (row->index < 0 || row->index >= SV_MAX_METHODS) {
 		return "its index is beyond SV_MAX_METHODS (gdext.h)";
+	}
+	if (row->cls < 0 || row->cls >= SV_MAX_CLASSES) {
+		return "its class is beyond SV_MAX_CLASSES (gdext.h)";
 	}
 	if (methods[row->index].registered) {
 		return "its index is taken";
@@ -153,7 +168,7 @@ static const char *check_method(const sv_method_row *row) {
 		return bad;
 	}
 	if (!returnable(row->ret.type)) {
-		return "a return type C cannot write (void, bool, int or Dictionary)";
+		return "a return type C cannot write (void, bool, int, String or Dictionary)";
 	}
 	for (int32_t i = 0; i < row->argc; i++) {
 		if ((bad = check_value(&row->args[i]))) {
@@ -176,8 +191,15 @@ static const char *check_signal(const sv_signal_row *row) {
 	if (row->index < 0 || row->index >= SV_MAX_SIGNALS) {
 		return "its index is beyond SV_MAX_SIGNALS (gdext.h)";
 	}
-	if (signals[row->index].registered) {
+	if (row->cls < 0 || row->cls >= SV_MAX_CLASSES) {
+		return "its class is beyond SV_MAX_CLASSES (gdext.h)";
+	}
+	const signal_t *s = &signals[row->index];
+	if (s->classes & (1u << row->cls)) {
 		return "its index is taken";
+	}
+	if (s->classes && s->argc != row->argc) {
+		return "another class has this signal with another number of parameters";
 	}
 	if (!row->name || !row->name[0]) {
 		return "no name";
@@ -201,15 +223,15 @@ static const char *check_signal(const sv_signal_row *row) {
 
 // refusal is why a row cannot be registered: its own fault first, so that Go's tests, which run
 // without Godot (and so without the class), can check every row against these rules.
-static const char *refusal(const char *row_fault) {
+static const char *refusal(const char *row_fault, int32_t cls) {
 	if (row_fault) {
 		return row_fault;
 	}
-	return class_registered ? NULL : SV_CLASS_NOT_REGISTERED;
+	return class_ok(cls) ? NULL : SV_CLASS_NOT_REGISTERED;
 }
 
 const char *sv_register_method(const sv_method_row *row) {
-	const char *bad = refusal(row ? check_method(row) : "no row");
+	const char *bad = refusal(row ? check_method(row) : "no row", row ? row->cls : -1);
 	if (bad) {
 		return bad;
 	}
@@ -264,7 +286,7 @@ const char *sv_register_method(const sv_method_row *row) {
 		.default_argument_count = (uint32_t)row->default_count,
 		.default_arguments = row->default_count ? defaults : NULL,
 	};
-	gd.register_method(gd.library, &class_name, &info);
+	gd.register_method(gd.library, &classes[row->cls].name, &info);
 	free_string_name(&method_name);
 	props_free(&props);
 	props_free(&ret_prop);
@@ -274,7 +296,7 @@ const char *sv_register_method(const sv_method_row *row) {
 }
 
 const char *sv_register_signal(const sv_signal_row *row) {
-	const char *bad = refusal(row ? check_signal(row) : "no row");
+	const char *bad = refusal(row ? check_signal(row) : "no row", row ? row->cls : -1);
 	if (bad) {
 		return bad;
 	}
@@ -283,20 +305,22 @@ const char *sv_register_signal(const sv_signal_row *row) {
 	props_init(&props, row->argc, row->args);
 	string_name_t sn;
 	gd.string_name_new(&sn, row->name);
-	gd.register_signal(gd.library, &class_name, &sn, row->argc ? props.info : NULL, row->argc);
-	from_string_name(&s->name, &sn);
+	gd.register_signal(gd.library, &classes[row->cls].name, &sn, row->argc ? props.info : NULL, row->argc);
+	if (!s->classes) { // the first class to register it says how sv_emit builds it
+		from_string_name(&s->name, &sn);
+		s->argc = row->argc;
+		for (int32_t i = 0; i < row->argc; i++) {
+			s->types[i] = row->args[i].type;
+		}
+	}
 	free_string_name(&sn);
 	props_free(&props);
-	s->argc = row->argc;
-	for (int32_t i = 0; i < row->argc; i++) {
-		s->types[i] = row->args[i].type;
-	}
-	s->registered = 1;
+	s->classes |= 1u << row->cls;
 	return NULL;
 }
 
 void sv_unregister(void) {
-	release_singleton(); // normally done already at main loop shutdown
+	release_singletons(); // normally done already at main loop shutdown
 	for (int i = 0; i < SV_MAX_METHODS; i++) {
 		for (int d = 0; methods[i].registered && d < methods[i].default_count; d++) {
 			gd.variant_destroy(&methods[i].defaults[d]);
@@ -305,15 +329,17 @@ void sv_unregister(void) {
 		set_cache_kind(i, SV_CACHE_NONE);
 	}
 	for (int i = 0; i < SV_MAX_SIGNALS; i++) {
-		if (signals[i].registered) {
+		if (signals[i].classes) {
 			gd.variant_destroy(&signals[i].name);
-			signals[i].registered = 0;
+			signals[i].classes = 0;
 		}
 	}
 	free_keys();
-	if (class_registered) {
-		gd.unregister_class(gd.library, &class_name);
-		free_string_name(&class_name);
-		class_registered = 0;
+	for (int c = 0; c < SV_MAX_CLASSES; c++) {
+		if (classes[c].registered) {
+			gd.unregister_class(gd.library, &classes[c].name);
+			free_string_name(&classes[c].name);
+			classes[c].registered = 0;
+		}
 	}
 }

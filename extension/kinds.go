@@ -132,6 +132,10 @@ var (
 	void       = result[struct{}]{kind: kind{typeVoid, metaNone, "void", ""}, encode: func(*C.sv_ret, struct{}) {}}
 	boolRet    = result[bool]{kind: kind{typeBool, metaNone, "bool", ""}, encode: func(r *C.sv_ret, v bool) { r.i = C.int64_t(b2i(v)) }}
 	steamIDRet = result[steam.SteamID]{kind: kind{typeInt, metaUint64, "int", ""}, encode: func(r *C.sv_ret, v steam.SteamID) { r.i = C.int64_t(int64(v)) }}
+	uint32Ret  = result[uint32]{kind: kind{typeInt, metaUint32, "int", ""}, encode: func(r *C.sv_ret, v uint32) { r.i = C.int64_t(v) }}
+	stringRet  = result[string]{kind: kind{typeString, metaNone, "String", ""}, encode: func(r *C.sv_ret, v string) {
+		C.sv_ret_set_string(r, cstr(v), C.int64_t(len(v)))
+	}}
 )
 
 // enumRet returns a value of the Steam class enum named enum; fallback is its refused-call value.
@@ -169,9 +173,12 @@ var (
 			if err != nil || !found {
 				return nil, orMissing(err, "Dictionary: its buffer")
 			}
-			// A ticket_size shorter than buffer trims it, as the C++ extension's callers expect.
-			if size, found, _ := lookup(a, keyTicketSize, int64Arg); found && size > 0 && size < int64(len(buf)) {
-				buf = buf[:size]
+			// A size (GodotSteam's key) or ticket_size (the page's) shorter than buffer trims it, as
+			// GodotSteam's untrimmed 1024-byte buffers need.
+			for _, k := range []key{keySize, keyTicketSize} {
+				if size, found, _ := lookup(a, k, int64Arg); found && size > 0 && size < int64(len(buf)) {
+					buf = buf[:size]
+				}
 			}
 			return buf, nil
 		case typeInt:

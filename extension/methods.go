@@ -10,9 +10,10 @@ import (
 	"github.com/gosteam/godot-steam-server/steam"
 )
 
-// method is one row of the Steam singleton's API: its Godot name, argument names, trailing
-// defaults, the typed binding to Go, and a one-line description for the README and editor help.
+// method is one row of a class's API: its Godot name, argument names, trailing defaults, the typed
+// binding to Go, and a one-line description for the README and editor help.
 type method struct {
+	class    classID // set when the classes' tables are put together (classes.go)
 	name     string
 	args     []string
 	defaults []any // values for the last len(defaults) arguments: string, int64 or bool
@@ -33,6 +34,9 @@ type method struct {
 	cache cacheKind
 	// field is the state field a one-argument setter sets (its row in steam.Fields); nil otherwise.
 	field *steam.FieldDef
+	// pure says the call reads no state and changes none (the Steam ID tests): it retires no
+	// cached answer.
+	pure bool
 }
 
 type cacheKind int32
@@ -42,15 +46,16 @@ const (
 	cacheScalar      cacheKind = C.SV_CACHE_SCALAR
 	cacheEmptyPacket cacheKind = C.SV_CACHE_EMPTY_PACKET
 	cacheSetter      cacheKind = C.SV_CACHE_SETTER
+	cacheFrame       cacheKind = C.SV_CACHE_RUN_CALLBACKS
 )
 
 func names(n ...string) []string { return n }
 
 var initNames = names("ip", "game_port", "query_port", "server_mode", "version_number")
 
-// methods is the whole API, registered by one loop in register.go. Sections follow the page
-// users know; names, argument names and order are exactly as there.
-var methods = slices.Concat([]method{
+// steamMethods is the Steam class's API. Sections follow the page users know; names, argument
+// names and order are exactly as there. SteamServer's API is derived from it (godotsteam.go).
+var steamMethods = slices.Concat([]method{
 	// Main: GodotSteam Server's entry points, which the page relies on.
 	{name: "serverInit", steam: "SteamGameServer_Init", offline: "succeeds without Steam", args: initNames, bind: callInit(boolRet, serverInit),
 		doc: "Starts the game server. `ip` \"\" or \"0.0.0.0\" binds all interfaces; `query_port` QUERY_PORT_SHARED (65535) selects GameSocketShare."},
@@ -58,9 +63,10 @@ var methods = slices.Concat([]method{
 		doc: "As serverInit, returning `{status, verbal}` (0 = OK) instead of printing a failure."},
 	{name: "serverShutdown", steam: "SteamGameServer_Shutdown", bind: do0((*steam.Server).Shutdown), doc: "Shuts the game server down; serverInit may be called again."},
 	{name: "serverReleaseCurrentThreadMemory", steam: "SteamGameServer_ReleaseCurrentThreadMemory", offline: "nothing to free", bind: do0((*steam.Server).ReleaseCurrentThreadMemory), doc: "Frees per-thread buffers of the Steam library."},
-	{name: "run_callbacks", steam: "SteamGameServer_RunCallbacks", bind: do0(runCallbacks), doc: "Emits every pending signal, in order. Call it every frame, e.g. in `_process`."},
+	{name: "run_callbacks", steam: "SteamGameServer_RunCallbacks", bind: do0(runCallbacks), cache: cacheFrame, doc: "Emits every pending signal, in order. Call it every frame, e.g. in `_process`."},
 	{name: "isServerSecure", steam: "SteamGameServer_BSecure", bind: call0(boolRet, (*steam.Server).Secure), cache: cacheScalar, doc: "Same as secure()."},
 	{name: "getServerSteamID", steam: "SteamGameServer_GetSteamID", bind: call0(steamIDRet, (*steam.Server).SteamID), cache: cacheScalar, doc: "Same as getSteamID()."},
+}, godotSteamHelpers, []method{
 
 	// Game Server page.
 	{name: "associateWithClan", emits: []signals.ID{signals.AssociateClan}, steam: "AssociateWithClan", offline: "always `RESULT_OK`", args: names("clan_id"), bind: do1(steamID, (*steam.Server).AssociateWithClan),
@@ -78,7 +84,7 @@ var methods = slices.Concat([]method{
 	{name: "endAuthSession", steam: "EndAuthSession", args: names("steam_id"), bind: do1(steamID, (*steam.Server).EndAuthSession),
 		doc: "Ends the auth session started by beginAuthSession."},
 	{name: "getAuthSessionTicket", emits: []signals.ID{signals.GetAuthSessionTicketResponse}, steam: "GetAuthSessionTicket", offline: "a signed offline ticket", args: names("identity_reference"), defaults: []any{""}, bind: call1(text, ticketRet, getAuthSessionTicket),
-		doc: "Issues a ticket `{id, buffer, ticket_size}` for a peer to check. Triggers get_auth_session_ticket_response."},
+		doc: "Issues a ticket `{id, buffer, size, ticket_size}` (size and ticket_size: the same byte count) for a peer to check. Triggers get_auth_session_ticket_response."},
 	{name: "getServerAuthSessionTicket", emits: []signals.ID{signals.GetAuthSessionTicketResponse}, steam: "GetAuthSessionTicket", offline: "a signed offline ticket", args: names("identity_reference"), defaults: []any{""}, bind: call1(text, ticketRet, getAuthSessionTicket),
 		doc: "The page's heading name for getAuthSessionTicket."},
 	{name: "getNextOutgoingPacket", steam: "GetNextOutgoingPacket", bind: call0(outgoingRet, getNextOutgoingPacket), cache: cacheEmptyPacket,
@@ -128,7 +134,7 @@ var methods = slices.Concat([]method{
 	// own, so game tests can reach every signal; with the steamworks backend they are refused.
 	{name: "offlineIssueTicket", args: names("steam_id", "app_id"), defaults: []any{int64(0)},
 		bind: call2(steamID, uint32Arg, ticketRet, (*steam.Server).OfflineIssueTicket),
-		doc:  "Offline only: a ticket `{id, buffer, ticket_size}` as player `steam_id`'s Steam client would issue it, for `app_id` (0: the server's app). `cancelAuthTicket(id)` cancels it as the player would."},
+		doc:  "Offline only: a ticket `{id, buffer, size, ticket_size}` as player `steam_id`'s Steam client would issue it, for `app_id` (0: the server's app). `cancelAuthTicket(id)` cancels it as the player would."},
 	{name: "offlineKickClient", emits: []signals.ID{signals.ClientKick}, args: names("steam_id", "reason"),
 		bind: do2(steamID, enumArg("DenyReason"), (*steam.Server).OfflineKickClient),
 		doc:  "Offline only: Steam asks to kick a user. Triggers client_kick(steam_id, reason), a DenyReason."},

@@ -15,8 +15,6 @@ import (
 	"github.com/gosteam/godot-steam-server/steam"
 )
 
-const className = "Steam"
-
 // The limits of C's tables (gdext.h); Go's tests keep the tables within them.
 const (
 	maxMethods = C.SV_MAX_METHODS
@@ -41,9 +39,9 @@ func (c cStrings) free() {
 	}
 }
 
-// valueInfo describes one argument, return value or signal parameter to C.
-func (c *cStrings) valueInfo(name string, k kind) C.sv_value_info {
-	return C.sv_value_info{name: c.add(name), _type: C.int32_t(k.Type), meta: C.int32_t(k.Meta), enum_class: c.add(enumClass(k.Enum))}
+// valueInfo describes one argument, return value or signal parameter of class cls to C.
+func (c *cStrings) valueInfo(cls classID, name string, k kind) C.sv_value_info {
+	return C.sv_value_info{name: c.add(name), _type: C.int32_t(k.Type), meta: C.int32_t(k.Meta), enum_class: c.add(enumClass(cls, k.Enum))}
 }
 
 // refused turns the answer of a C registration function into an error: NULL, or why it refused.
@@ -73,11 +71,11 @@ func methodRow(index int, m method, strs *cStrings) (C.sv_method_row, error) {
 	if err := checkMethod(m); err != nil {
 		return row, err
 	}
-	row.index, row.name, row.cache = C.int32_t(index), strs.add(m.name), C.int32_t(m.cache)
-	row.ret = strs.valueInfo("", m.bind.ret)
+	row.index, row.cls, row.name, row.cache = C.int32_t(index), C.int32_t(m.class), strs.add(m.name), C.int32_t(m.cache)
+	row.ret = strs.valueInfo(m.class, "", m.bind.ret)
 	row.argc = C.int32_t(len(m.args))
 	for i, k := range m.bind.args {
-		row.args[i] = strs.valueInfo(m.args[i], k)
+		row.args[i] = strs.valueInfo(m.class, m.args[i], k)
 	}
 	row.default_count = C.int32_t(len(m.defaults))
 	for i, d := range m.defaults {
@@ -106,76 +104,80 @@ func registerMethod(index int, m method) error {
 	return refused(C.sv_register_method(&row))
 }
 
-// registerSignal registers the index-th signal, or says why it was refused.
-func registerSignal(index int, s signals.Signal) error {
+// registerSignal registers the index-th signal, s as class cls has it, or says why it was refused.
+func registerSignal(cls classID, index int, s signals.Signal) error {
 	if len(s.Params) > C.SV_MAX_ARGS {
 		return fmt.Errorf("more than %d parameters", C.SV_MAX_ARGS)
 	}
 	var strs cStrings
 	defer strs.free()
-	row := C.sv_signal_row{index: C.int32_t(index), name: strs.add(s.Name), argc: C.int32_t(len(s.Params))}
+	row := C.sv_signal_row{index: C.int32_t(index), cls: C.int32_t(cls), name: strs.add(s.Name), argc: C.int32_t(len(s.Params))}
 	for i, p := range s.Params {
-		row.args[i] = strs.valueInfo(p.Name, kind{Type: int32(p.Type), Enum: p.Enum})
+		row.args[i] = strs.valueInfo(cls, p.Name, kind{Type: int32(p.Type), Enum: p.Enum})
 	}
 	return refused(C.sv_register_signal(&row))
 }
 
-// enumClass is how ClassDB names one of our enums.
-func enumClass(enum string) string {
-	if enum == "" {
-		return ""
-	}
-	return className + "." + enum
-}
-
-func registerConstants() {
+func registerConstants(cls classID) {
 	var strs cStrings
 	defer strs.free()
 	for _, e := range steam.Enums {
 		for _, c := range e.Values {
-			C.sv_register_constant(strs.add(e.Name), strs.add(c.Name), C.int64_t(c.Value))
+			C.sv_register_constant(C.int32_t(cls), strs.add(e.Name), strs.add(c.Name), C.int64_t(c.Value))
 		}
 	}
 	for _, c := range steam.Constants {
-		C.sv_register_constant(strs.add(""), strs.add(c.Name), C.int64_t(c.Value))
+		C.sv_register_constant(C.int32_t(cls), strs.add(""), strs.add(c.Name), C.int64_t(c.Value))
 	}
 }
 
-// registerSteam runs at the SCENE initialization level: the class, its methods and signals, the
-// Dictionary keys, then the engine singleton.
+// registerSteam runs at the SCENE initialization level: the Dictionary keys, then each class with
+// its methods, signals and constants, then its engine singleton.
 func registerSteam() {
 	var strs cStrings
 	defer strs.free()
-	if err := refused(C.sv_register_class(strs.add(className))); err != nil {
-		printError("Steam: could not register the class: "+err.Error(), "register")
-		return
-	}
 	for k, name := range keyNames {
 		if err := refused(C.sv_define_key(C.int32_t(k), strs.add(name))); err != nil {
 			printError(fmt.Sprintf("Steam: Dictionary key %d (%s) not defined: %v", k, name, err), "register")
 		}
 	}
+	server.Events().OnPush(eventQueued)
+	setFramePace()
+	registeredClasses = classesToRegister()
+	for _, cls := range registeredClasses {
+		registerClass(cls)
+	}
+}
+
+// registeredClasses are the classes this load registered (Steam may be another extension's).
+var registeredClasses []classID
+
+func registerClass(cls classID) {
+	var strs cStrings
+	defer strs.free()
+	if err := refused(C.sv_register_class(C.int32_t(cls), strs.add(cls.String()))); err != nil {
+		printError(fmt.Sprintf("%s: could not register the class: %v", cls, err), "register")
+		return
+	}
 	for i, m := range methods {
-		if err := registerMethod(i, m); err != nil {
-			printError(fmt.Sprintf("Steam: method %d (%s) not registered: %v", i, m.name, err), "register")
+		if m.class != cls {
+			continue
 		}
-		if m.name == "run_callbacks" {
-			runCallbacksIndex = i
+		if err := registerMethod(i, m); err != nil {
+			printError(fmt.Sprintf("%s: method %d (%s) not registered: %v", cls, i, m.name, err), "register")
 		}
 	}
 	if injectLoadPanic {
 		panic("fault injected by GOSTEAM_INJECT_PANIC=load")
 	}
-	server.Events().OnPush(eventQueued)
-	setFramePace()
-	for i, s := range signals.Catalogue {
-		if err := registerSignal(i, s); err != nil {
-			printError(fmt.Sprintf("Steam: signal %d (%s) not registered: %v", i, s.Name, err), "register")
+	for id := range signals.Catalogue {
+		if err := registerSignal(cls, id, classSignal(cls, signals.ID(id))); err != nil {
+			printError(fmt.Sprintf("%s: signal %d (%s) not registered: %v", cls, id, signals.Catalogue[id].Name, err), "register")
 		}
 	}
-	registerConstants()
-	if err := refused(C.sv_register_singleton()); err != nil {
-		printError("Steam: could not register the engine singleton: "+err.Error(), "register")
+	registerConstants(cls)
+	if err := refused(C.sv_register_singleton(C.int32_t(cls))); err != nil {
+		printError(fmt.Sprintf("%s: could not register the engine singleton: %v", cls, err), "register")
 	}
 }
 

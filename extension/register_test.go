@@ -13,8 +13,11 @@ func TestCAcceptsEveryRow(t *testing.T) {
 	for i, m := range methods {
 		assert.EqualError(t, registerMethod(i, m), noClass, m.name)
 	}
-	for i, s := range signals.Catalogue {
-		assert.EqualError(t, registerSignal(i, s), noClass, s.Name)
+	for cls := range classCount {
+		for i := range signals.Catalogue {
+			s := classSignal(cls, signals.ID(i))
+			assert.EqualError(t, registerSignal(cls, i, s), noClass, "%s.%s", cls, s.Name)
+		}
 	}
 }
 
@@ -45,6 +48,8 @@ func TestCRefusesBadRows(t *testing.T) {
 	tooManyArgs.bind.args = make([]kind, 9)
 	noName := loggedOn
 	noName.name = ""
+	noClassRow := loggedOn
+	noClassRow.class = classCount
 	for _, c := range []struct {
 		index  int
 		m      method
@@ -58,12 +63,14 @@ func TestCRefusesBadRows(t *testing.T) {
 		{0, dictDefault, "a default C cannot build (bool, int or String)"},
 		{0, tooManyArgs, "more than 8 arguments"},
 		{0, noName, "no name"},
+		{0, noClassRow, "its class is beyond SV_MAX_CLASSES (gdext.h)"},
 	} {
 		assert.EqualError(t, registerMethod(c.index, c.m), c.reason, "%s at %d", c.m.name, c.index)
 	}
 
 	s := signals.Catalogue[0]
-	assert.EqualError(t, registerSignal(maxSignals, s), "its index is beyond SV_MAX_SIGNALS (gdext.h)")
+	assert.EqualError(t, registerSignal(classSteam, maxSignals, s), "its index is beyond SV_MAX_SIGNALS (gdext.h)")
+	assert.EqualError(t, registerSignal(classCount, 0, s), "its class is beyond SV_MAX_CLASSES (gdext.h)")
 	text := signals.Signal{Name: "text_signal", Params: []signals.Param{{Name: "text", Type: 4}}}
-	assert.EqualError(t, registerSignal(0, text), "a parameter sv_emit cannot build (bool or int)")
+	assert.EqualError(t, registerSignal(classSteam, 0, text), "a parameter sv_emit cannot build (bool or int)")
 }

@@ -62,3 +62,9 @@ var Catalogue = [...]Signal{
 		"The verdict on a ticket given to beginAuthSession, or a later change (ticket cancelled, user gone)."},
 	GetAuthSessionTicketResponse: {"get_auth_session_ticket_response", []Param{intArg("auth_ticket"), enumArg("result", "Result")}, "A ticket from getAuthSessionTicket is ready."},
 }
+
+// GodotSteamServerParams are GodotSteam Server 4's parameter names where they differ from the
+// page's; its SteamServer class registers the signal with these (same order, types and values).
+var GodotSteamServerParams = map[ID][]string{
+	ValidateAuthTicketResponse: {"steam_id", "response", "owner_id"},
+}

@@ -69,6 +69,13 @@ var Enums = []Enum{
 		{"DENY_STEAM_VALIDATION_STALLED", int64(DenySteamValidationStalled)},
 		{"DENY_STEAM_OWNER_LEFT_GUEST_USER", int64(DenySteamOwnerLeftGuestUser)},
 	}},
+	// GameIDType is the type field of a CGameID (EGameIDType).
+	{Name: "GameIDType", Values: []Constant{
+		{"GAME_TYPE_APP", 0},
+		{"GAME_TYPE_GAME_MOD", 1},
+		{"GAME_TYPE_SHORTCUT", 2},
+		{"GAME_TYPE_P2P", 3},
+	}},
 	{Name: "IPType", Values: []Constant{
 		{"IP_TYPE_IPV4", int64(IPTypeIPv4)},
 		{"IP_TYPE_IPV6", int64(IPTypeIPv6)},
@@ -232,9 +239,28 @@ var Enums = []Enum{
 	}},
 }
 
-// Constants are the plain (enum-less) constants of the Steam class.
+// Constants are the plain (enum-less) constants of the Steam class, with Steamworks' values
+// (steamclientpublic.h, steamtypes.h, steam_api_common.h) under GodotSteam Server's names.
 var Constants = []Constant{
 	{"QUERY_PORT_SHARED", int64(QueryPortShared)},
 	{"QUERY_PORT_ERROR", int64(QueryPortError)},
 	{"QUERY_PORT_NOT_INITIALIZED", int64(QueryPortNotInitialized)},
+	// The "none" values of Steam's handles and IDs.
+	{"AUTH_TICKET_INVALID", 0},
+	{"APP_ID_INVALID", 0},
+	{"ACCOUNT_ID_INVALID", 0},
+	{"API_CALL_INVALID", 0},
+	{"DEPOT_ID_INVALID", 0},
+	{"INVALID_BREAKPAD_HANDLE", 0},
+	// Buffer sizes: Steam's error message, CGameID extra info, and its callback buffers.
+	{"STEAM_MAX_ERROR_MESSAGE", 1024},
+	{"GAME_EXTRA_INFO_MAX", 64},
+	{"STEAM_BUFFER_SIZE", 255},
+	{"STEAM_LARGE_BUFFER_SIZE", 8160},
+	// The fields of a Steam ID, and the instances of an individual account.
+	{"STEAM_ACCOUNT_ID_MASK", 0xFFFFFFFF},
+	{"STEAM_ACCOUNT_INSTANCE_MASK", 0xFFFFF},
+	{"STEAM_USER_DESKTOP_INSTANCE", UserDesktopInstance},
+	{"STEAM_USER_CONSOLE_INSTANCE", UserConsoleInstance},
+	{"STEAM_USER_WEB_INSTANCE", UserWebInstance},
 }

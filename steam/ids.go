@@ -62,3 +62,53 @@ func (id SteamID) IsIndividual() bool {
 func (id SteamID) String() string {
 	return fmt.Sprintf("%d", uint64(id))
 }
+
+// The account tests of Steamworks' CSteamID, as GodotSteam Server exposes them (isAnonAccount...).
+
+// chatInstanceFlagLobby is k_EChatInstanceFlagLobby: the instance bit that makes a chat ID a lobby.
+const chatInstanceFlagLobby = (0xFFFFF + 1) >> 2
+
+// Instances of individual accounts (k_unSteamUserDesktopInstance...; web is the largest).
+const (
+	UserDesktopInstance = 1
+	UserConsoleInstance = 2
+	UserWebInstance     = 4
+)
+
+// AnonAccount is CSteamID::BAnonAccount: an anonymous user or anonymous game server.
+func (id SteamID) AnonAccount() bool {
+	return id.AccountType() == AccountTypeAnonUser || id.AccountType() == AccountTypeAnonGameServer
+}
+
+func (id SteamID) AnonUserAccount() bool    { return id.AccountType() == AccountTypeAnonUser }
+func (id SteamID) ChatAccount() bool        { return id.AccountType() == AccountTypeChat }
+func (id SteamID) ClanAccount() bool        { return id.AccountType() == AccountTypeClan }
+func (id SteamID) ConsoleUserAccount() bool { return id.AccountType() == AccountTypeConsoleUser }
+
+// IndividualAccount is CSteamID::BIndividualAccount: a player, on PC or console.
+func (id SteamID) IndividualAccount() bool {
+	return id.AccountType() == AccountTypeIndividual || id.AccountType() == AccountTypeConsoleUser
+}
+
+// Lobby is CSteamID::IsLobby: a chat ID with the lobby instance flag.
+func (id SteamID) Lobby() bool {
+	return id.ChatAccount() && id.Instance()&chatInstanceFlagLobby != 0
+}
+
+// SteamworksValid is CSteamID::IsValid: a known type and universe, and the account and instance
+// rules of individual, clan and game-server IDs (an anonymous game server may have account 0).
+func (id SteamID) SteamworksValid() bool {
+	t, u := id.AccountType(), id.Universe()
+	if t <= AccountTypeInvalid || t >= AccountTypeMax || u <= UniverseInvalid || u >= UniverseMax {
+		return false
+	}
+	switch t {
+	case AccountTypeIndividual:
+		return id.AccountID() != 0 && id.Instance() <= UserWebInstance
+	case AccountTypeClan:
+		return id.AccountID() != 0 && id.Instance() == 0
+	case AccountTypeGameServer:
+		return id.AccountID() != 0
+	}
+	return true
+}

@@ -284,3 +284,21 @@ func (s *Server) ClearAllKeyValues() error {
 	s.apply(FieldKeyValues)
 	return nil
 }
+
+// AppIDReporter is implemented by a backend that knows its app ID better than the InitConfig it
+// was given (the offline backend's default app).
+type AppIDReporter interface {
+	AppID() uint32
+}
+
+// AppID is the app the game server runs as: what the Steamworks library was started with (the
+// serverInit environment, or initGameServer's app_id), or the offline backend's app.
+func (s *Server) AppID() (id uint32, err error) {
+	err = s.do(func(b Backend) {
+		id = s.state.Init.AppID
+		if r, ok := b.(AppIDReporter); ok {
+			id = r.AppID()
+		}
+	})
+	return id, err
+}

@@ -41,6 +41,34 @@ func (s *Server) GetAuthSessionTicket() (t AuthTicket, err error) {
 	return t, berr
 }
 
+// PeerTicketIssuer is implemented by a backend that can bind a ticket to the peer that will verify
+// it (Steam's SteamNetworkingIdentity); a ticket from one that cannot is valid for any peer.
+type PeerTicketIssuer interface {
+	GetAuthSessionTicketFor(peer SteamID) (AuthTicket, error)
+}
+
+// GetAuthSessionTicketFor issues a ticket for the peer with this Steam ID to verify; 0 means any peer.
+func (s *Server) GetAuthSessionTicketFor(peer SteamID) (t AuthTicket, err error) {
+	if peer == 0 {
+		return s.GetAuthSessionTicket()
+	}
+	if !peer.Valid() {
+		return t, argErrorf("remote_steam_id", "is not a valid Steam ID (0 for any peer): %d", uint64(peer))
+	}
+	var berr error
+	err = s.do(func(b Backend) {
+		if issuer, ok := b.(PeerTicketIssuer); ok {
+			t, berr = issuer.GetAuthSessionTicketFor(peer)
+		} else {
+			t, berr = b.GetAuthSessionTicket()
+		}
+	})
+	if err != nil {
+		return t, err
+	}
+	return t, berr
+}
+
 // BeginAuthSession starts checking a peer's ticket; the verdict arrives as validate_auth_ticket_response.
 func (s *Server) BeginAuthSession(ticket []byte, steamID SteamID) (r BeginAuthSessionResult, err error) {
 	if len(ticket) == 0 || len(ticket) > MaxTicketLen {

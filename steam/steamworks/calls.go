@@ -1,6 +1,7 @@
 package steamworks
 
 import (
+	"encoding/binary"
 	"errors"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -27,9 +28,26 @@ var (
 )
 
 // GetAuthSessionTicket issues a ticket for any peer (a NULL SteamNetworkingIdentity).
-func (b *Backend) GetAuthSessionTicket() (steam.AuthTicket, error) {
+func (b *Backend) GetAuthSessionTicket() (steam.AuthTicket, error) { return b.issueTicket(nil) }
+
+// GetAuthSessionTicketFor issues a ticket only the given peer's Steam ID may verify.
+func (b *Backend) GetAuthSessionTicketFor(peer steam.SteamID) (steam.AuthTicket, error) {
+	return b.issueTicket(steamIDIdentity(peer))
+}
+
+// steamIDIdentity is a SteamNetworkingIdentity (136 bytes) of type k_ESteamNetworkingIdentityType_SteamID
+// (16): m_eType, m_cbSize (8), then the ID, little-endian as every platform we build for.
+func steamIDIdentity(id steam.SteamID) []byte {
+	identity := make([]byte, 136)
+	binary.LittleEndian.PutUint32(identity[0:], 16)
+	binary.LittleEndian.PutUint32(identity[4:], 8)
+	binary.LittleEndian.PutUint64(identity[8:], uint64(id))
+	return identity
+}
+
+func (b *Backend) issueTicket(identity []byte) (steam.AuthTicket, error) {
 	buf := make([]byte, ticketBufferSize)
-	handle, n := b.api.u32PPI32PP(symGetAuthSessionTicket, buf)
+	handle, n := b.api.u32PPI32PP(symGetAuthSessionTicket, buf, identity)
 	if handle == 0 {
 		return steam.AuthTicket{}, errors.New("Steam issued no ticket (k_HAuthTicketInvalid)")
 	}

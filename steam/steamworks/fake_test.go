@@ -159,8 +159,12 @@ func (f *fakeFlat) ipP(s sym) (int32, [16]byte) {
 	return f.ipType, f.ip
 }
 
-func (f *fakeFlat) u32PPI32PP(s sym, buf []byte) (uint32, uint32) {
-	f.record(s, shapeU32PPI32PP, "buf[%d], NULL", len(buf))
+func (f *fakeFlat) u32PPI32PP(s sym, buf, identity []byte) (uint32, uint32) {
+	if len(identity) == 0 {
+		f.record(s, shapeU32PPI32PP, "buf[%d], NULL", len(buf))
+	} else {
+		f.record(s, shapeU32PPI32PP, "buf[%d], % x", len(buf), identity)
+	}
 	n := copy(buf, f.ticket)
 	return f.ticketID, uint32(n)
 }

@@ -36,8 +36,9 @@ type flat interface {
 	u64PU64(s sym, a uint64) uint64
 	// ipP returns SteamIPAddress_t's type and its 16 bytes (IPv4 host order in the first 4, native endian).
 	ipP(s sym) (typ int32, addr [16]byte)
-	// u32PPI32PP is GetAuthSessionTicket(buf, len(buf), &size, NULL identity).
-	u32PPI32PP(s sym, buf []byte) (handle uint32, size uint32)
+	// u32PPI32PP is GetAuthSessionTicket(buf, len(buf), &size, identity): a SteamNetworkingIdentity,
+	// or NULL when identity is empty.
+	u32PPI32PP(s sym, buf, identity []byte) (handle uint32, size uint32)
 	i32PPI32U64(s sym, data []byte, a uint64) int32
 	i32PU64U32(s sym, a uint64, b uint32) int32
 	bPU64U64(s sym, a, b uint64) bool

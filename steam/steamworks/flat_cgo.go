@@ -316,9 +316,9 @@ func (c *cflat) ipP(s sym) (int32, [16]byte) {
 	return int32(typ), addr
 }
 
-func (c *cflat) u32PPI32PP(s sym, buf []byte) (uint32, uint32) {
+func (c *cflat) u32PPI32PP(s sym, buf, identity []byte) (uint32, uint32) {
 	var size C.uint32_t
-	h := C.sw_u32_p_p_i32_p_p(c.fn[s], c.this, bytesPtr(buf), C.int32_t(len(buf)), &size, nil)
+	h := C.sw_u32_p_p_i32_p_p(c.fn[s], c.this, bytesPtr(buf), C.int32_t(len(buf)), &size, bytesPtr(identity))
 	return uint32(h), uint32(size)
 }
 
