@@ -86,8 +86,8 @@ func buildOtherSteam(t *testing.T) string {
 	return lib
 }
 
-// coexistProject is a scratch project with our extension in bin/, othersteam in othersteam/ when
-// order names it, and the check scene; imported, with extension_list.cfg holding order.
+// coexistProject is a scratch project with the check scene and the extensions order names (ours in
+// bin/, othersteam in othersteam/); imported, with extension_list.cfg holding order.
 func coexistProject(t *testing.T, lib string, order []string, settings string) string {
 	t.Helper()
 	project := t.TempDir()
@@ -98,11 +98,15 @@ func coexistProject(t *testing.T, lib string, order []string, settings string) s
 	copyTree(t, filepath.Join(testdata, "coexist_check.gd"), filepath.Join(project, "main.gd"))
 	copyTree(t, filepath.Join(testdata, "coexist_server.gd"), filepath.Join(project, "coexist_server.gd"))
 	copyTree(t, filepath.Join(repo.Project(), "tests", "check_scene.gd"), filepath.Join(project, "check_scene.gd"))
-	for _, f := range []string{extbuild.Native.Lib, "steam.gdextension"} {
-		copyTree(t, filepath.Join(repo.Bin(), f), filepath.Join(project, "bin", f))
-	}
+	// Only the extensions order names: the import would hot-load any other it finds (and add it
+	// to the list), and Godot 4.6 aborts after such an import (see godot.Import).
 	for _, ext := range order {
-		if ext == otherExt {
+		switch ext {
+		case oursExt:
+			for _, f := range []string{extbuild.Native.Lib, "steam.gdextension"} {
+				copyTree(t, filepath.Join(repo.Bin(), f), filepath.Join(project, "bin", f))
+			}
+		case otherExt:
 			copyTree(t, lib, filepath.Join(project, "othersteam", "libothersteam.so"))
 			writeFile(t, filepath.Join(project, "othersteam", "othersteam.gdextension"), otherGDExtension)
 		}
