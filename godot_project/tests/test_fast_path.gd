@@ -133,3 +133,25 @@ func test_strings_encoded_in_c_match_godot() -> void:
 	var invalid := "a" + String.chr(0xD800) + "b"
 	Steam.setGameData(invalid)
 	check_eq(Steam.getServerState().game_data, invalid.to_utf8_buffer().get_string_from_utf8(), "a lone surrogate, as Godot converts it")
+
+
+func test_cached_answers_are_shared_by_both_classes() -> void:
+	# Steam and SteamServer are one server: a change through either retires what C cached for the other.
+	check_eq(SteamServer.serverInit("127.0.0.1", 27015, 27016, 2, "1.0.0"), true, "SteamServer.serverInit")
+	check_eq(Steam.loggedOn(), false, "Steam.loggedOn before log-on")
+	check_eq(SteamServer.loggedOn(), false, "SteamServer.loggedOn before log-on")
+	SteamServer.logOnAnonymous()
+	Steam.run_callbacks()
+	check_eq(Steam.loggedOn(), true, "Steam.loggedOn after SteamServer.logOnAnonymous")
+	check_eq(SteamServer.loggedOn(), true, "SteamServer.loggedOn after Steam.run_callbacks")
+	Steam.logOff()
+	check_eq(SteamServer.loggedOn(), false, "SteamServer.loggedOn after Steam.logOff")
+	# A setter C skips when it repeats its last value must not skip after the other class changed it.
+	Steam.setMapName("first")
+	SteamServer.setMapName("second")
+	Steam.setMapName("first")
+	check_eq(Steam.getServerState().map_name, "first", "Steam.setMapName after SteamServer.setMapName")
+	SteamServer.setMapName("second")
+	check_eq(SteamServer.getServerState().map_name, "second", "SteamServer.setMapName after Steam.setMapName")
+	SteamServer.serverShutdown()
+	check_eq(Steam.getServerState().initialized, false, "SteamServer.serverShutdown shut Steam's server down")
