@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sync/atomic"
 	"unsafe"
 
@@ -116,10 +117,28 @@ func recoverCall(m *method, ret *C.sv_ret) {
 // reportError prints "Class.method: reason" through Godot's error output, like push_error.
 func reportError(m *method, err error) {
 	var bad argError
-	if errors.As(err, &bad) && bad.index < len(m.args) {
+	var refused *steam.ArgError
+	switch {
+	case errors.As(err, &bad) && bad.index < len(m.args):
 		err = fmt.Errorf("%s %v", m.args[bad.index], bad.err)
+	case errors.As(err, &refused):
+		err = fmt.Errorf("%s %s", ownArgName(m, refused.Arg), refused.Reason)
 	}
 	printError(m.class.String()+"."+m.name+": "+err.Error(), m.name)
+}
+
+// ownArgName is the name m gives the argument the steam package refused by its Steam-class name:
+// SteamServer names some arguments as GodotSteam Server 4 does (setModDir's mod_directory).
+func ownArgName(m *method, arg string) string {
+	if slices.Contains(m.args, arg) {
+		return arg
+	}
+	for _, steamRow := range steamMethods {
+		if i := slices.Index(steamRow.args, arg); steamRow.name == m.name && i >= 0 && i < len(m.args) {
+			return m.args[i]
+		}
+	}
+	return arg
 }
 
 func printError(message, function string) {

@@ -132,3 +132,20 @@ func TestServerDifferencesAreExplained(t *testing.T) {
 		assert.Equal(t, [classCount]bool{true, true}, found, "%s is on both classes", d.method)
 	}
 }
+
+// A refusal from the steam package names the argument as the class does.
+func TestRefusedArgumentsAreNamedAsTheClassNamesThem(t *testing.T) {
+	row := func(cls classID, name string) *method {
+		for i := range methods {
+			if methods[i].class == cls && methods[i].name == name {
+				return &methods[i]
+			}
+		}
+		t.Fatalf("no %s.%s", cls, name)
+		return nil
+	}
+	assert.Equal(t, "modDir", ownArgName(row(classSteam, "setModDir"), "modDir"))
+	assert.Equal(t, "mod_directory", ownArgName(row(classSteamServer, "setModDir"), "modDir"))
+	assert.Equal(t, "ticket", ownArgName(row(classSteamServer, "beginAuthSession"), "auth_ticket"))
+	assert.Equal(t, "steam_id", ownArgName(row(classSteamServer, "beginAuthSession"), "steam_id"))
+}
