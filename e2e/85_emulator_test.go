@@ -205,3 +205,28 @@ func emulatorTicketClient(t *testing.T, net emuNet, gamePort int) {
 		`^client: sent a 256-byte ticket for [0-9]+ to 127\.0\.0\.1:`, `^client: server's beginAuthSession = 0$`,
 		`^client: authenticated as [0-9]+: validate_auth_ticket_response = 0 \(OK\)$`)
 }
+
+// TestGodotSteamServerScriptOnEmulator: tests/test_godotsteam_server.gd, a game server written for
+// GodotSteam Server 4 (the SteamServer singleton only), on the steamworks backend with a copy of the
+// emulator, in its own loopback-only namespace: serverInitEx, the anonymous log-on and its
+// signals, the server's details, beginAuthSession(buffer, size, steam_id) of the server's own
+// getAuthSessionTicket ticket for a player's Steam ID (the emulator accepts any ticket) with its
+// validate_auth_ticket_response, the Steam ID helpers on the emulator's server ID, getAppID, and
+// the offline-only scripting calls refused. TestGDScriptSuites runs the same suite offline.
+func TestGodotSteamServerScriptOnEmulator(t *testing.T) {
+	api := emulatorCopy(t)
+	net := newEmuNet(t)
+	spec := headless(t, repo.Project(), "godotsteam_server", append(emulatorEnv(t), "GOSTEAM_BACKEND=steamworks", "GOSTEAM_STEAM_API="+api),
+		"res://tests/test_runner.tscn", "--", "test_godotsteam_server")
+	spec.Timeout = 5 * time.Minute
+	src, err := os.ReadFile(filepath.Join(repo.Project(), "tests", "test_godotsteam_server.gd"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := len(regexp.MustCompile(`(?m)^func test_`).FindAll(src, -1))
+	r := runCheck(t, net.in(spec), godot.Expect{Tally: true})
+	// Every test of the suite ran and passed there (none filtered out or lost).
+	mustLog(t, r, regexp.QuoteMeta("Steam: steamworks backend, "+api), `^`+strconv.Itoa(tests)+` passed, 0 failed$`,
+		// The suite's steamworks branch ran: the scripted events are refused there.
+		`^ERROR: SteamServer\.offlineIssueTicket: scripted Steam events exist only with the offline backend`)
+}
