@@ -1,7 +1,8 @@
 ## A game server written for GodotSteam Server 4, through the SteamServer singleton only: typed
 ## enums, serverInitEx's {status, verbal}, signals connected with SteamServer.<signal>.connect, an
 ## anonymous log-on, the server's details, a player authenticated with the three-argument
-## beginAuthSession(ticket.buffer, ticket.size, steam_id), the Steam ID helpers and the constants.
+## beginAuthSession(ticket.buffer, ticket.size, steam_id) and the Steam ID helpers (the constants are
+## test_godotsteam_constants.gd's).
 ## The state it sets is the Steam singleton's too, and every signal reaches both.
 ##
 ## It runs on the offline backend (TestGDScriptSuites) and on the steamworks backend with the Steam
@@ -34,22 +35,6 @@ var ticket_responses: Array = []
 var steam_ticket_responses: Array = []
 var kicks: Array = []
 var _connections: Array = []
-
-
-## What the engine's error output printed while it was attached (push_error and the extension's
-## refusals alike).
-class ErrorLog extends Logger:
-	var lines: PackedStringArray = []
-	var _mutex := Mutex.new()
-
-	func _log_error(_function: String, _file: String, _line: int, code: String, rationale: String, _editor_notify: bool,
-			_error_type: int, _script_backtraces: Array[ScriptBacktrace]) -> void:
-		_mutex.lock()
-		lines.append(code if rationale.is_empty() else "%s: %s" % [code, rationale])
-		_mutex.unlock()
-
-	func _log_message(_message: String, _error: bool) -> void:
-		pass
 
 
 # ---- The game's side -------------------------------------------------------------------------------
@@ -123,15 +108,6 @@ func _settle(frames: int = 20) -> void:
 		SteamServer.run_callbacks()
 		await Engine.get_main_loop().process_frame
 		OS.delay_msec(WAIT_MSEC)
-
-
-## Runs call with an ErrorLog attached and returns the errors printed meanwhile.
-func _errors_of(call: Callable) -> PackedStringArray:
-	var log := ErrorLog.new()
-	OS.add_logger(log)
-	call.call()
-	OS.remove_logger(log)
-	return log.lines
 
 
 func _init_server() -> bool:
@@ -251,7 +227,7 @@ func _authenticate_a_player() -> void:
 
 	# A ticket_size beyond the ticket's bytes is refused, as the error says.
 	var refused := []
-	var errors := _errors_of(func(): refused.append(SteamServer.beginAuthSession(again.buffer, again.size + 1, PLAYER)))
+	var errors := errors_of(func(): refused.append(SteamServer.beginAuthSession(again.buffer, again.size + 1, PLAYER)))
 	check_eq(refused, [SteamServer.BEGIN_AUTH_SESSION_RESULT_INVALID_TICKET], "beginAuthSession with ticket_size > the ticket")
 	check(errors.size() == 1 and errors[0].begins_with("SteamServer.beginAuthSession: ticket_size "), "the error printed: %s" % [errors])
 
@@ -269,8 +245,8 @@ func _cancel_auth_ticket() -> void:
 	# The server cancels a ticket it gave out: accepted without a word.
 	var own: Dictionary = SteamServer.getAuthSessionTicket()
 	check(await _wait(func(): return not ticket_responses.is_empty()), "get_auth_session_ticket_response for the server's ticket")
-	check_eq(_errors_of(func(): SteamServer.cancelAuthTicket(own.id)), PackedStringArray(), "errors of cancelAuthTicket(its own ticket)")
-	var errors := _errors_of(func(): SteamServer.cancelAuthTicket(SteamServer.AUTH_TICKET_INVALID))
+	check_eq(errors_of(func(): SteamServer.cancelAuthTicket(own.id)), PackedStringArray(), "errors of cancelAuthTicket(its own ticket)")
+	var errors := errors_of(func(): SteamServer.cancelAuthTicket(SteamServer.AUTH_TICKET_INVALID))
 	check(errors.size() == 1 and errors[0].begins_with("SteamServer.cancelAuthTicket: "), "cancelAuthTicket(AUTH_TICKET_INVALID) is refused: %s" % [errors])
 	if not _offline():
 		return # The player's side of a cancellation needs the player's Steam client (the emulator sends none).
@@ -329,7 +305,7 @@ func _kinds(id: int) -> Array:
 
 func _steam_id_helpers() -> void:
 	# [valid, individual, clan, anon, anon user, chat, lobby, console user]
-	var errors := _errors_of(func():
+	var errors := errors_of(func():
 		check_eq(_kinds(PLAYER), [true, true, false, false, false, false, false, false], "a player's ID")
 		check_eq(SteamServer.getSteamID32(PLAYER), PLAYER_ACCOUNT, "getSteamID32(player)")
 		check_eq(PLAYER & SteamServer.STEAM_ACCOUNT_ID_MASK, PLAYER_ACCOUNT, "PLAYER & STEAM_ACCOUNT_ID_MASK")
@@ -353,33 +329,6 @@ func _steam_id_helpers() -> void:
 	check_eq(SteamServer.getServerSteamID(), me, "getServerSteamID() == getSteamID()")
 	check_eq(Steam.getSteamID(), me, "Steam.getSteamID()")
 	check_eq(SteamServer.getSteamID32(me), me & SteamServer.STEAM_ACCOUNT_ID_MASK, "getSteamID32(the server)")
-
-
-func test_constants_and_version() -> void:
-	check_eq(SteamServer.get_godotsteam_version(), "4.5.1-gosteam", "get_godotsteam_version()")
-	var game_type: SteamServer.GameIDType = SteamServer.GAME_TYPE_P2P
-	check_eq([SteamServer.GAME_TYPE_APP, SteamServer.GAME_TYPE_GAME_MOD, SteamServer.GAME_TYPE_SHORTCUT, game_type], [0, 1, 2, 3], "GameIDType")
-	check_eq([SteamServer.SERVER_MODE_INVALID, SteamServer.SERVER_MODE_NO_AUTHENTICATION, SteamServer.SERVER_MODE_AUTHENTICATION,
-		SteamServer.SERVER_MODE_AUTHENTICATION_AND_SECURE], [0, 1, 2, 3], "ServerMode")
-	check_eq([SteamServer.STEAM_API_INIT_RESULT_OK, SteamServer.STEAM_API_INIT_RESULT_FAILED_GENERIC,
-		SteamServer.STEAM_API_INIT_RESULT_NO_STEAM_CLIENT, SteamServer.STEAM_API_INIT_RESULT_VERSION_MISMATCH], [0, 1, 2, 3], "SteamAPIInitResult")
-	check_eq([SteamServer.RESULT_OK, SteamServer.AUTH_TICKET_INVALID, SteamServer.STEAM_ACCOUNT_ID_MASK,
-		SteamServer.STEAM_ACCOUNT_INSTANCE_MASK, SteamServer.QUERY_PORT_SHARED, SteamServer.ACCOUNT_ID_INVALID],
-		[1, 0, 4294967295, 1048575, 65535, 0], "RESULT_OK, AUTH_TICKET_INVALID, STEAM_ACCOUNT_ID_MASK, STEAM_ACCOUNT_INSTANCE_MASK, QUERY_PORT_SHARED, ACCOUNT_ID_INVALID")
-	check_eq([SteamServer.AUTH_SESSION_RESPONSE_OK, SteamServer.AUTH_SESSION_RESPONSE_AUTH_TICKET_CANCELED,
-		SteamServer.BEGIN_AUTH_SESSION_RESULT_OK, SteamServer.BEGIN_AUTH_SESSION_RESULT_INVALID_TICKET,
-		SteamServer.BEGIN_AUTH_SESSION_RESULT_DUPLICATE_REQUEST, SteamServer.DENY_CHEATER], [0, 6, 0, 1, 2, 5], "auth and deny values")
-	check_eq([SteamServer.ACCOUNT_TYPE_INDIVIDUAL, SteamServer.ACCOUNT_TYPE_GAME_SERVER, SteamServer.ACCOUNT_TYPE_ANON_GAME_SERVER,
-		SteamServer.ACCOUNT_TYPE_CLAN, SteamServer.ACCOUNT_TYPE_CHAT, SteamServer.ACCOUNT_TYPE_CONSOLE_USER,
-		SteamServer.ACCOUNT_TYPE_ANON_USER], [1, 3, 4, 7, 8, 9, 10], "AccountType")
-	check_eq(ClassDB.class_get_integer_constant_enum("SteamServer", "GAME_TYPE_P2P"), &"GameIDType", "GAME_TYPE_P2P's enum")
-	check_eq(ClassDB.class_get_integer_constant_enum("SteamServer", "SERVER_MODE_AUTHENTICATION"), &"ServerMode", "SERVER_MODE_AUTHENTICATION's enum")
-	# The constants both classes have hold the same values.
-	var differ := []
-	for name in ClassDB.class_get_integer_constant_list("SteamServer", true):
-		if ClassDB.class_has_integer_constant("Steam", name) and ClassDB.class_get_integer_constant("Steam", name) != ClassDB.class_get_integer_constant("SteamServer", name):
-			differ.append(name)
-	check_eq(differ, [], "constants of Steam and SteamServer with the same name but different values")
 
 
 func test_one_server_behind_both_singletons() -> void:
@@ -409,16 +358,18 @@ func _one_server_behind_both_singletons() -> void:
 
 
 func test_refused_calls_name_steamserver() -> void:
-	var errors := _errors_of(func(): SteamServer.logOnAnonymous())
+	var errors := errors_of(func(): SteamServer.logOnAnonymous())
 	check(errors.size() == 1 and errors[0].begins_with("SteamServer.logOnAnonymous: the game server is not initialized"), "before serverInit: %s" % [errors])
 	if not _init_server():
 		return
 	var before: Dictionary = SteamServer.getServerState()
-	errors = _errors_of(func(): SteamServer.setMapName("m".repeat(32)))
+	errors = errors_of(func(): SteamServer.setMapName("m".repeat(32)))
 	check(errors.size() == 1 and errors[0].begins_with("SteamServer.setMapName: "), "an over-long map name: %s" % [errors])
-	errors = _errors_of(func(): SteamServer.getAuthSessionTicket(-5))
+	errors = errors_of(func(): SteamServer.getAuthSessionTicket(-5))
 	check(errors.size() == 1 and errors[0].begins_with("SteamServer.getAuthSessionTicket: remote_steam_id "), "a bad remote_steam_id: %s" % [errors])
-	errors = _errors_of(func(): Steam.setMapName("m".repeat(32)))
+	errors = errors_of(func(): SteamServer.setModDir("d".repeat(32)))
+	check(errors.size() == 1 and errors[0].begins_with("SteamServer.setModDir: mod_directory "), "GodotSteam Server 4's argument name: %s" % [errors])
+	errors = errors_of(func(): Steam.setMapName("m".repeat(32)))
 	check(errors.size() == 1 and errors[0].begins_with("Steam.setMapName: "), "the Steam class names itself: %s" % [errors])
 	check_eq(SteamServer.getServerState(), before, "refused calls changed the state")
 
@@ -434,7 +385,7 @@ func _offline_scripting() -> void:
 		return
 	_listen(SteamServer.client_kick, _on_client_kick)
 	var issued := [] # a lambda's own variables are copies: it hands the ticket back in an Array
-	var errors := _errors_of(func():
+	var errors := errors_of(func():
 		issued.append(SteamServer.offlineIssueTicket(PLAYER))
 		SteamServer.offlineKickClient(PLAYER, SteamServer.DENY_CHEATER))
 	var ticket: Dictionary = issued[0]

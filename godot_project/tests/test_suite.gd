@@ -48,3 +48,28 @@ func pump() -> Array:
 ## Names of the signals in a pump() result.
 func names_of(seen: Array) -> Array:
 	return seen.map(func(s): return s[0])
+
+
+## Runs call with an ErrorLog attached and returns the errors printed meanwhile.
+func errors_of(call: Callable) -> PackedStringArray:
+	var log := ErrorLog.new()
+	OS.add_logger(log)
+	call.call()
+	OS.remove_logger(log)
+	return log.lines
+
+
+## What the engine's error output printed while it was attached (push_error and the extension's
+## refusals alike).
+class ErrorLog extends Logger:
+	var lines: PackedStringArray = []
+	var _mutex := Mutex.new()
+
+	func _log_error(_function: String, _file: String, _line: int, code: String, rationale: String, _editor_notify: bool,
+			_error_type: int, _script_backtraces: Array[ScriptBacktrace]) -> void:
+		_mutex.lock()
+		lines.append(code if rationale.is_empty() else "%s: %s" % [code, rationale])
+		_mutex.unlock()
+
+	func _log_message(_message: String, _error: bool) -> void:
+		pass
