@@ -69,13 +69,19 @@ func apiFixture() string {
 	b.WriteString("## return_enum, defaults: values of the trailing arguments,\n")
 	b.WriteString("## field: for a one-argument set* of the state, {key: getServerState's key, max_len: a String's limit in bytes (0: not a String),\n")
 	b.WriteString("## min, max: an int's range, before_log_on: refused once the server logs on}}\n")
-	fixtureMethods(&b, "METHODS", classSteam)
-	fixtureMethods(&b, "SERVER_METHODS", classSteamServer)
+	steamRows := fixtureMethodRows(classSteam)
+	fixtureTable(&b, "METHODS", steamRows, nil)
+	b.WriteString("## SteamServer's methods that differ from Steam's (methods_of merges them in)\n")
+	fixtureTable(&b, "SERVER_METHOD_CHANGES", fixtureMethodRows(classSteamServer), steamRows)
 	b.WriteString("## name -> [[argument name, Variant type, enum], ...] in order\n")
-	fixtureSignals(&b, "SIGNALS", classSteam)
-	fixtureSignals(&b, "SERVER_SIGNALS", classSteamServer)
-	b.WriteString("## class -> [its methods, its signals]\n")
-	b.WriteString("const CLASSES := {\"Steam\": [METHODS, SIGNALS], \"SteamServer\": [SERVER_METHODS, SERVER_SIGNALS]}\n\n")
+	steamSignals := fixtureSignalRows(classSteam)
+	fixtureTable(&b, "SIGNALS", steamSignals, nil)
+	b.WriteString("## SteamServer's signals that differ from Steam's (signals_of merges them in)\n")
+	fixtureTable(&b, "SERVER_SIGNAL_CHANGES", fixtureSignalRows(classSteamServer), steamSignals)
+	b.WriteString("const CLASSES := [\"Steam\", \"SteamServer\"]\n\n\n")
+	b.WriteString("## A class's methods: Steam's, with SteamServer's own rows in their places.\n")
+	b.WriteString("static func methods_of(cls: String) -> Dictionary:\n\treturn METHODS if cls == \"Steam\" else METHODS.merged(SERVER_METHOD_CHANGES, true)\n\n\n")
+	b.WriteString("static func signals_of(cls: String) -> Dictionary:\n\treturn SIGNALS if cls == \"Steam\" else SIGNALS.merged(SERVER_SIGNAL_CHANGES, true)\n\n\n")
 	b.WriteString("## enum -> [smallest, largest] of its values\n")
 	b.WriteString("const ENUMS := {\n")
 	for _, e := range steam.Enums {
@@ -89,8 +95,26 @@ func apiFixture() string {
 	return b.String()
 }
 
-func fixtureMethods(b *strings.Builder, name string, cls classID) {
+// fixtureRow is one entry of a generated table: its name and its GDScript value.
+type fixtureRow struct{ name, value string }
+
+// fixtureTable writes const name := {rows}, leaving out the rows base has with the same value.
+func fixtureTable(b *strings.Builder, name string, rows, base []fixtureRow) {
+	same := map[fixtureRow]bool{}
+	for _, r := range base {
+		same[r] = true
+	}
 	fmt.Fprintf(b, "const %s := {\n", name)
+	for _, r := range rows {
+		if !same[r] {
+			fmt.Fprintf(b, "\t%q: %s,\n", r.name, r.value)
+		}
+	}
+	b.WriteString("}\n\n")
+}
+
+func fixtureMethodRows(cls classID) []fixtureRow {
+	var rows []fixtureRow
 	for _, m := range classMethods(cls) {
 		args := make([]string, len(m.args))
 		for i, name := range m.args {
@@ -101,23 +125,23 @@ func fixtureMethods(b *strings.Builder, name string, cls classID) {
 		for i, d := range m.defaults {
 			defaults[i] = gdLiteral(d)
 		}
-		fmt.Fprintf(b, "\t%q: {\"args\": [%s], \"return\": %s, \"return_enum\": %q, \"defaults\": [%s], \"field\": %s},\n",
-			m.name, strings.Join(args, ", "), gdType(m.bind.ret), m.bind.ret.Enum, strings.Join(defaults, ", "), fieldLiteral(m.field))
+		rows = append(rows, fixtureRow{m.name, fmt.Sprintf("{\"args\": [%s], \"return\": %s, \"return_enum\": %q, \"defaults\": [%s], \"field\": %s}",
+			strings.Join(args, ", "), gdType(m.bind.ret), m.bind.ret.Enum, strings.Join(defaults, ", "), fieldLiteral(m.field))})
 	}
-	b.WriteString("}\n\n")
+	return rows
 }
 
-func fixtureSignals(b *strings.Builder, name string, cls classID) {
-	fmt.Fprintf(b, "const %s := {\n", name)
+func fixtureSignalRows(cls classID) []fixtureRow {
+	var rows []fixtureRow
 	for id := range signals.Catalogue {
 		s := classSignal(cls, signals.ID(id))
 		params := make([]string, len(s.Params))
 		for i, p := range s.Params {
 			params[i] = fmt.Sprintf("[%q, %s, %q]", p.Name, gdType(kind{Type: int32(p.Type)}), p.Enum)
 		}
-		fmt.Fprintf(b, "\t%q: [%s],\n", s.Name, strings.Join(params, ", "))
+		rows = append(rows, fixtureRow{s.Name, "[" + strings.Join(params, ", ") + "]"})
 	}
-	b.WriteString("}\n\n")
+	return rows
 }
 
 func fieldLiteral(f *steam.FieldDef) string {

@@ -33,7 +33,7 @@ func test_singletons_are_registered_and_not_instantiable() -> void:
 
 func test_every_method_matches_the_table() -> void:
 	for cls in API.CLASSES:
-		var table: Dictionary = API.CLASSES[cls][0]
+		var table: Dictionary = API.methods_of(cls)
 		var singleton := Engine.get_singleton(cls)
 		var seen := {}
 		for m in ClassDB.class_get_method_list(cls, true):
@@ -62,14 +62,14 @@ func test_every_method_matches_the_table() -> void:
 
 func test_method_argument_counts_as_godot_reports_them() -> void:
 	for cls in API.CLASSES:
-		var table: Dictionary = API.CLASSES[cls][0]
+		var table: Dictionary = API.methods_of(cls)
 		for name in table:
 			check_eq(ClassDB.class_get_method_argument_count(cls, name, true), table[name].args.size(), "argument count of %s.%s" % [cls, name])
 
 
 func test_every_signal_matches_the_table() -> void:
 	for cls in API.CLASSES:
-		var table: Dictionary = API.CLASSES[cls][1]
+		var table: Dictionary = API.signals_of(cls)
 		var singleton := Engine.get_singleton(cls)
 		var seen := {}
 		for s in ClassDB.class_get_signal_list(cls, true):
