@@ -23,6 +23,7 @@ type Server struct {
 	applied     uint32 // bit f: field f was given to the backend since Init (see setValue)
 	changes     atomic.Uint64
 	events      *EventQueue
+	traffic     TrafficCounter // what the front dropped of remote input; the backend may count more
 }
 
 // NewServer makes a server whose backend is created at each serverInit by newBackend.
@@ -69,6 +70,7 @@ func (s *Server) Init(cfg InitConfig) error {
 	}
 	s.backend = backend
 	s.initialized = true
+	s.traffic.Reset()
 	s.logOnCalled = false
 	s.applied = 0
 	return nil
@@ -301,4 +303,24 @@ func (s *Server) AppID() (id uint32, err error) {
 		}
 	})
 	return id, err
+}
+
+// Traffic is what remote peers sent since serverInit that was dropped, refused or only challenged:
+// the front's counts (handleIncomingPacket, tickets) plus the backend's own (its query responder).
+func (s *Server) Traffic() Traffic {
+	t := s.traffic.Read()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r, ok := s.backend.(TrafficReporter); ok && s.backend != nil {
+		for kind, n := range r.Traffic() {
+			t[kind] += n
+		}
+	}
+	return t
+}
+
+// badTicket counts a ticket of the wrong size from a client and says so as remote input.
+func (s *Server) badTicket(arg string, n int) error {
+	s.traffic.Add(TrafficBadTickets, 1)
+	return &RemoteInputError{argErrorf(arg, "must hold 1 to %d bytes, got %d", MaxTicketLen, n)}
 }

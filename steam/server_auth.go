@@ -72,7 +72,7 @@ func (s *Server) GetAuthSessionTicketFor(peer SteamID) (t AuthTicket, err error)
 // BeginAuthSession starts checking a peer's ticket; the verdict arrives as validate_auth_ticket_response.
 func (s *Server) BeginAuthSession(ticket []byte, steamID SteamID) (r BeginAuthSessionResult, err error) {
 	if len(ticket) == 0 || len(ticket) > MaxTicketLen {
-		return BeginAuthSessionInvalidTicket, argErrorf("auth_ticket", "must hold 1 to %d bytes, got %d", MaxTicketLen, len(ticket))
+		return BeginAuthSessionInvalidTicket, s.badTicket("auth_ticket", len(ticket))
 	}
 	if err := checkUser("steam_id", steamID); err != nil {
 		return BeginAuthSessionInvalidTicket, err
@@ -141,11 +141,10 @@ func (s *Server) ComputeNewPlayerCompatibility(player SteamID) error {
 	return s.do(func(b Backend) { b.ComputeNewPlayerCompatibility(player) })
 }
 
-// HandleIncomingPacket gives Steam a datagram that arrived on the shared game socket.
+// HandleIncomingPacket gives Steam a datagram that arrived on the shared game socket. What the
+// datagram holds is remote input: an empty or oversized one is dropped and counted, never an error,
+// as is one that is not Steam's. The address and port come from the game's socket, so a bad one is.
 func (s *Server) HandleIncomingPacket(data []byte, ip string, port int64) (ok bool, err error) {
-	if len(data) == 0 || len(data) > MaxPacketLen {
-		return false, argErrorf("packet", "must hold 1 to %d bytes, got %d", MaxPacketLen, len(data))
-	}
 	addr, err := ParseIPv4(ip)
 	if err != nil {
 		return false, err
@@ -153,7 +152,19 @@ func (s *Server) HandleIncomingPacket(data []byte, ip string, port int64) (ok bo
 	if port <= 0 || port > 0xFFFF {
 		return false, argErrorf("port", "must be between 1 and 65535, got %d", port)
 	}
-	err = s.do(func(b Backend) { ok = b.HandleIncomingPacket(data, addr, uint16(port)) })
+	malformed := len(data) == 0 || len(data) > MaxPacketLen
+	err = s.do(func(b Backend) {
+		if !malformed {
+			ok = b.HandleIncomingPacket(data, addr, uint16(port))
+		}
+	})
+	switch {
+	case err != nil:
+	case malformed:
+		s.traffic.Add(TrafficMalformed, 1)
+	case !ok:
+		s.traffic.Add(TrafficNotForSteam, 1)
+	}
 	return ok, err
 }
 

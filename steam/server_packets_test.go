@@ -53,9 +53,6 @@ func TestHandleIncomingPacketArguments(t *testing.T) {
 		port int64
 		arg  string
 	}{
-		{"nil packet", nil, "10.0.0.1", 27005, "packet"},
-		{"empty packet", []byte{}, "10.0.0.1", 27005, "packet"},
-		{"oversized packet", make([]byte, MaxPacketLen+1), "10.0.0.1", 27005, "packet"},
 		{"bad ip", query, "10.0.0", 27005, "ip"},
 		{"ipv6", query, "::1", 27005, "ip"},
 		{"name not address", query, "example.com", 27005, "ip"},
@@ -85,6 +82,25 @@ func TestHandleIncomingPacketArguments(t *testing.T) {
 	calls := fb.Calls()
 	assert.Equal(t, "HandleIncomingPacket(ffffffff54,0xa000001,65535)", calls[1], "ip in host order")
 	assert.True(t, strings.HasSuffix(calls[2], ",0xc0a80114,1)"))
+}
+
+// A datagram's bytes are remote input: empty or oversized, it is dropped and counted, never an
+// error; one the backend does not take is counted as not Steam's.
+func TestHandleIncomingPacketCountsWhatItDrops(t *testing.T) {
+	s, fb := startedServer(t)
+	for _, data := range [][]byte{nil, {}, make([]byte, MaxPacketLen+1)} {
+		ok, err := s.HandleIncomingPacket(data, "10.0.0.1", 27005)
+		require.NoError(t, err)
+		assert.False(t, ok)
+	}
+	assert.Len(t, fb.Calls(), 1, "only Init reached the backend")
+	fb.packetOK = false
+	ok, err := s.HandleIncomingPacket([]byte("hello"), "10.0.0.1", 27005)
+	require.NoError(t, err)
+	assert.False(t, ok)
+	traffic := s.Traffic()
+	assert.Equal(t, uint64(3), traffic[TrafficMalformed])
+	assert.Equal(t, uint64(1), traffic[TrafficNotForSteam])
 }
 
 func TestNextOutgoingPacket(t *testing.T) {

@@ -25,7 +25,7 @@ func (s *Server) SendUserConnectAndAuthenticate(ipClient int64, blob []byte, ste
 		return false, argErrorf("ip_client", "must be an IPv4 address as a 32-bit number (0 to 4294967295), got %d", ipClient)
 	}
 	if len(blob) == 0 || len(blob) > MaxTicketLen {
-		return false, argErrorf("auth_blob", "must hold 1 to %d bytes, got %d", MaxTicketLen, len(blob))
+		return false, s.badTicket("auth_blob", len(blob))
 	}
 	if err := checkUser("steam_id", steamID); err != nil {
 		return false, err

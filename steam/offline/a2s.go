@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/gosteam/godot-steam-server/steam"
 )
 
 // Message types (byte 5).
@@ -74,6 +76,8 @@ type a2sHandler struct {
 	limiter *rateLimiter // nil without a limit
 	splitID atomic.Uint32
 	bufs    sync.Pool // *[]byte scratch for encoding and fragments
+	// traffic counts each datagram's fate; nothing here is ever printed.
+	traffic steam.TrafficCounter
 }
 
 func newA2SHandler(cfg queryConfig) *a2sHandler {
@@ -116,17 +120,20 @@ func (s *querySnapshot) snapshot() *querySnapshot { return s }
 
 // handle answers one datagram from ip, sending the reply datagrams (none, one, or the fragments of a
 // split reply) to sink. Anything malformed, rate-limited or arriving while the server does not
-// advertise itself (no snapshot, or AdvertiseActive false) is dropped silently.
+// advertise itself (no snapshot, or AdvertiseActive false) is dropped silently, and counted.
 func (h *a2sHandler) handle(req []byte, ip uint32, src snapshotSource, sink replySink) {
 	if !acceptQuery(req) {
+		h.traffic.Add(steam.TrafficMalformed, 1)
 		return
 	}
 	now := h.cfg.clock()
 	if h.limiter != nil && !h.limiter.allow(ip, now) {
+		h.traffic.Add(steam.TrafficRateLimited, 1)
 		return
 	}
 	snap := src.snapshot()
 	if snap == nil || !snap.st.AdvertiseActive {
+		h.traffic.Add(steam.TrafficInactive, 1)
 		return
 	}
 	bp := h.bufs.Get().(*[]byte)
@@ -137,6 +144,11 @@ func (h *a2sHandler) handle(req []byte, ip uint32, src snapshotSource, sink repl
 	}
 	if scratch && cap(reply) <= 64*1024 { // keep a grown scratch, unless one rare reply made it huge
 		*bp = reply[:0]
+	}
+	if reply[4] == s2cChallenge {
+		h.traffic.Add(steam.TrafficChallenged, 1)
+	} else {
+		h.traffic.Add(steam.TrafficAnswered, 1)
 	}
 	h.emit(reply, sink)
 }
@@ -173,7 +185,7 @@ func (h *a2sHandler) respond(dst, req []byte, ip uint32, snap *querySnapshot, no
 func (h *a2sHandler) emit(reply []byte, sink replySink) {
 	total := h.fragmentsFor(len(reply))
 	if total == 0 || !sink.reserve(total) {
-		return
+		return // a full queue counts what it refused (packetQueue.dropped)
 	}
 	if len(reply) <= maxUnsplitReply || (h.cfg.singleDatagram && len(reply) <= h.cfg.maxDatagram) {
 		sink.send(reply)

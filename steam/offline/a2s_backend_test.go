@@ -43,16 +43,29 @@ func sharedAsk(t *testing.T, s *steam.Server, req []byte, ip string, port int64)
 	}
 }
 
+// sharedAskInfo asks A2S_INFO as a client does against the default challenge: the plain request,
+// then again with the challenge it got (nothing comes back to either while the server is silent).
+func sharedAskInfo(t *testing.T, s *steam.Server, ip string, port int64) [][]byte {
+	t.Helper()
+	d := sharedAsk(t, s, infoReq, ip, port)
+	if len(d) != 1 || d[0][4] != s2cChallenge {
+		return d
+	}
+	c, err := decodeChallenge(d[0])
+	require.NoError(t, err)
+	return sharedAsk(t, s, withChallenge(infoReq, c), ip, port)
+}
+
 var sharedCfg = steam.InitConfig{GamePort: 7777, QueryPort: steam.QueryPortShared, Mode: steam.ServerModeAuthenticationAndSecure, Version: "1.2.3.4", AppID: 480}
 
 func TestSharedSocketAnswers(t *testing.T) {
 	now := t0
 	s, b := frontBackend(t, Options{Clock: fixedClock(&now), MaxOutgoingPackets: 8}, sharedCfg)
 	setUp(t, s)
-	assert.Empty(t, sharedAsk(t, s, infoReq, "192.0.2.7", 50000), "silent until advertised")
+	assert.Empty(t, sharedAskInfo(t, s, "192.0.2.7", 50000), "silent until advertised")
 	require.NoError(t, s.SetBool(steam.FieldAdvertiseActive, true))
 
-	d := sharedAsk(t, s, infoReq, "192.0.2.7", 50000)
+	d := sharedAskInfo(t, s, "192.0.2.7", 50000)
 	require.Len(t, d, 1)
 	got, err := decodeInfo(d[0])
 	require.NoError(t, err)
@@ -63,7 +76,7 @@ func TestSharedSocketAnswers(t *testing.T) {
 
 	require.NoError(t, s.LogOn("TOKEN"))
 	s.RunFrame() // the log-on completes
-	got, err = decodeInfo(sharedAsk(t, s, infoReq, "192.0.2.7", 50000)[0])
+	got, err = decodeInfo(sharedAskInfo(t, s, "192.0.2.7", 50000)[0])
 	require.NoError(t, err)
 	assert.Equal(t, byte(1), got.VAC, "logged on in mode 3: secure")
 	assert.Equal(t, uint64(b.SteamID()), got.SteamID, "the token's persistent ID")
@@ -71,7 +84,7 @@ func TestSharedSocketAnswers(t *testing.T) {
 
 	require.NoError(t, s.SetString(steam.FieldMapName, "arena_02"))
 	require.NoError(t, s.SetBool(steam.FieldPasswordProtected, true))
-	got, err = decodeInfo(sharedAsk(t, s, infoReq, "192.0.2.7", 50000)[0])
+	got, err = decodeInfo(sharedAskInfo(t, s, "192.0.2.7", 50000)[0])
 	require.NoError(t, err)
 	assert.Equal(t, "arena_02", got.Map, "setters reach the next reply")
 	assert.Equal(t, byte(1), got.Visibility)
@@ -112,7 +125,7 @@ func TestSharedSocketAnswers(t *testing.T) {
 	}
 
 	require.NoError(t, s.SetBool(steam.FieldAdvertiseActive, false))
-	assert.Empty(t, sharedAsk(t, s, infoReq, "192.0.2.7", 50000), "silent again")
+	assert.Empty(t, sharedAskInfo(t, s, "192.0.2.7", 50000), "silent again")
 }
 
 func TestPublishPlayers(t *testing.T) {
@@ -128,12 +141,12 @@ func TestPublishPlayers(t *testing.T) {
 	rows, err := decodePlayers(sharedAsk(t, s, playerReq(c), "192.0.2.7", 1)[0])
 	require.NoError(t, err)
 	assert.Equal(t, []playerRow{{Index: 0, Name: "Alice", Score: 5, Duration: 100}, {Index: 1, Name: "Bot", Score: 0, Duration: -1}}, rows, "durations keep growing")
-	got, err := decodeInfo(sharedAsk(t, s, infoReq, "192.0.2.7", 1)[0])
+	got, err := decodeInfo(sharedAskInfo(t, s, "192.0.2.7", 1)[0])
 	require.NoError(t, err)
 	assert.Equal(t, byte(2), got.Players)
 
 	require.NoError(t, s.SetString(steam.FieldMapName, "x"))
-	got, err = decodeInfo(sharedAsk(t, s, infoReq, "192.0.2.7", 1)[0])
+	got, err = decodeInfo(sharedAskInfo(t, s, "192.0.2.7", 1)[0])
 	require.NoError(t, err)
 	assert.Equal(t, byte(2), got.Players, "a setter keeps the player list")
 }
@@ -149,11 +162,14 @@ func TestQueryConfigFromOptionsAndEnvironment(t *testing.T) {
 		limit   int
 		maxDg   int
 	}{
-		{"defaults", QueryOptions{}, nil, false, false, false, 0, maxUDPPayload},
-		{"options", QueryOptions{RequireInfoChallenge: true, SingleDatagram: true, RateLimit200ms: 5}, nil, true, true, true, 5, sharedMaxDatagram},
+		// By default a spoofed source gets nothing larger than its request, and a flood is limited.
+		{"defaults", QueryOptions{}, nil, false, true, false, DefaultRateLimit200ms, maxUDPPayload},
+		{"options", QueryOptions{SingleDatagram: true, RateLimit200ms: 5}, nil, true, true, true, 5, sharedMaxDatagram},
+		{"legacy info by option", QueryOptions{AnswerUnchallengedInfo: true}, map[string]string{EnvRequireInfoChallenge: "1"}, false, false, false, DefaultRateLimit200ms, maxUDPPayload},
 		{"environment", QueryOptions{}, map[string]string{EnvRequireInfoChallenge: "1", EnvSingleDatagram: "1", EnvRateLimit200ms: "20"}, false, true, true, 20, maxUDPPayload},
-		{"environment 0 and junk", QueryOptions{}, map[string]string{EnvRequireInfoChallenge: "0", EnvSingleDatagram: "yes", EnvRateLimit200ms: "-4"}, false, false, false, 0, maxUDPPayload},
-		{"negative limit overrides the environment", QueryOptions{RateLimit200ms: -1}, map[string]string{EnvRateLimit200ms: "20"}, false, false, false, -1, maxUDPPayload},
+		{"environment 0 opts out", QueryOptions{}, map[string]string{EnvRequireInfoChallenge: "0", EnvRateLimit200ms: "0"}, false, false, false, 0, maxUDPPayload},
+		{"environment junk keeps the defaults", QueryOptions{}, map[string]string{EnvRequireInfoChallenge: "no", EnvSingleDatagram: "yes", EnvRateLimit200ms: "-4"}, false, true, false, DefaultRateLimit200ms, maxUDPPayload},
+		{"negative limit overrides the environment", QueryOptions{RateLimit200ms: -1}, map[string]string{EnvRateLimit200ms: "20"}, false, true, false, -1, maxUDPPayload},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,4 +201,23 @@ func TestNoQueryPortAnswersNothing(t *testing.T) {
 	assert.False(t, ok)
 	assert.Nil(t, b.a2s)
 	assert.False(t, b.QueryAddr().IsValid())
+}
+
+// Every fate of a datagram is counted, none printed: what an operator reads in getServerState.
+func TestTrafficCountsEachDatagramsFate(t *testing.T) {
+	now := t0
+	s, _ := frontBackend(t, Options{Clock: fixedClock(&now), Queries: QueryOptions{RateLimit200ms: 3}}, sharedCfg)
+	sharedAsk(t, s, infoReq, "192.0.2.7", 1) // not advertised yet: dropped as inactive
+	require.NoError(t, s.SetBool(steam.FieldAdvertiseActive, true))
+	require.Len(t, sharedAskInfo(t, s, "192.0.2.7", 1), 1) // a challenge, then the answer
+	sharedAsk(t, s, []byte{0xFF, 0xFF, 0xFF, 0xFF, 'Z'}, "192.0.2.7", 1)
+	assert.Empty(t, sharedAsk(t, s, infoReq, "192.0.2.7", 1), "the 4th query in 200 ms is over the limit")
+	ok, err := s.HandleIncomingPacket([]byte("not steam"), "192.0.2.7", 1)
+	require.NoError(t, err)
+	assert.False(t, ok)
+	got := s.Traffic()
+	want := steam.Traffic{}
+	want[steam.TrafficInactive], want[steam.TrafficChallenged], want[steam.TrafficAnswered] = 1, 1, 1
+	want[steam.TrafficMalformed], want[steam.TrafficRateLimited], want[steam.TrafficNotForSteam] = 1, 1, 1
+	assert.Equal(t, want, got)
 }

@@ -32,26 +32,30 @@ import (
 
 // Environment variables read at serverInit (through steam.Getenv, so OS.set_environment works).
 const (
-	// EnvRequireInfoChallenge = 1 makes A2S_INFO require a challenge, as for Steam's own library.
-	EnvRequireInfoChallenge = "STEAM_GAMESERVER_A2S_INFO_REQUIRE_CHALLENGE"
-	// EnvRateLimit200ms = N drops connectionless packets from one IP address after N in 200 ms.
-	EnvRateLimit200ms = "STEAM_GAMESERVER_RATE_LIMIT_200MS"
+	EnvRequireInfoChallenge = steam.EnvRequireInfoChallenge
+	EnvRateLimit200ms       = steam.EnvRateLimit200ms
 	// EnvSingleDatagram = 1 sends long replies as one datagram instead of split packets.
 	EnvSingleDatagram = "GOSTEAM_A2S_SINGLE_DATAGRAM"
 )
 
-// QueryOptions configures the A2S responder (Options.Queries). The zero value answers like a
-// Steamworks server with its defaults: A2S_INFO without a challenge, no rate limit, long replies split.
-// The responder reads the time from Options.Clock, from its own goroutine when it has a query port.
+// DefaultRateLimit200ms is the per-source limit when neither QueryOptions nor the environment sets one.
+const DefaultRateLimit200ms = steam.DefaultRateLimit200ms
+
+// QueryOptions configures the A2S responder (Options.Queries). The zero value gives nothing to a
+// spoofed source: A2S_INFO needs a challenge, at most DefaultRateLimit200ms queries per source per
+// 200 ms, long replies split. The responder reads the time from Options.Clock, from its own
+// goroutine when it has a query port.
 type QueryOptions struct {
-	// RequireInfoChallenge makes A2S_INFO answer S2C_CHALLENGE until the client sends the request again
-	// with that challenge appended (Steam's December 2020 extension). It is also on when
-	// STEAM_GAMESERVER_A2S_INFO_REQUIRE_CHALLENGE is a positive number at serverInit. A2S_PLAYER and
-	// A2S_RULES always need the challenge.
-	RequireInfoChallenge bool
+	// AnswerUnchallengedInfo answers A2S_INFO without a challenge, as Steamworks servers did before
+	// December 2020 (for old clients): an INFO reply is then about 13 times its request, toward any
+	// source address. Also on when STEAM_GAMESERVER_A2S_INFO_REQUIRE_CHALLENGE is 0 at serverInit.
+	// Otherwise A2S_INFO answers S2C_CHALLENGE until the client sends the request again with that
+	// challenge appended; A2S_PLAYER and A2S_RULES always need the challenge.
+	AnswerUnchallengedInfo bool
 	// RateLimit200ms drops connectionless packets from one IPv4 address after this many within
-	// 200 ms. 0 takes STEAM_GAMESERVER_RATE_LIMIT_200MS at serverInit (no limit when unset); a
-	// negative value means no limit whatever the environment says.
+	// 200 ms. 0 takes STEAM_GAMESERVER_RATE_LIMIT_200MS at serverInit (0 there: no limit), or
+	// DefaultRateLimit200ms when it is unset; a negative value means no limit whatever the
+	// environment says.
 	RateLimit200ms int
 	// SingleDatagram sends a reply longer than 1400 bytes as one datagram (IP fragments it), as
 	// steamclient's own responder is reported to do, instead of Source split packets of 1248 bytes.
@@ -110,25 +114,32 @@ func (r *a2sResponder) snapshot() *querySnapshot {
 
 // envPositive reads a positive integer from the environment; 0 when unset or not one.
 func envPositive(name string) int {
+	n, _ := envInt(name)
+	return max(n, 0)
+}
+
+// envInt reads a whole number from the environment; set is false when it is unset or not a number.
+func envInt(name string) (n int, set bool) {
 	n, err := strconv.Atoi(steam.Getenv(name))
-	if err != nil || n < 0 {
-		return 0
-	}
-	return n
+	return n, err == nil
 }
 
 // queryConfigFor resolves Options.Queries and the environment.
 func (b *Backend) queryConfigFor(cfg steam.InitConfig) queryConfig {
 	o := b.opts.Queries
+	require, set := envInt(EnvRequireInfoChallenge)
 	qc := queryConfig{
-		requireInfoChallenge: o.RequireInfoChallenge || envPositive(EnvRequireInfoChallenge) > 0,
+		requireInfoChallenge: !o.AnswerUnchallengedInfo && (!set || require != 0),
 		singleDatagram:       o.SingleDatagram || envPositive(EnvSingleDatagram) > 0,
 		maxDatagram:          maxUDPPayload,
 		rateLimit:            o.RateLimit200ms,
 		clock:                b.opts.Clock,
 	}
 	if qc.rateLimit == 0 {
-		qc.rateLimit = envPositive(EnvRateLimit200ms)
+		qc.rateLimit = DefaultRateLimit200ms
+		if n, set := envInt(EnvRateLimit200ms); set && n >= 0 {
+			qc.rateLimit = n
+		}
 	}
 	if cfg.SharedSocket() {
 		qc.maxDatagram = sharedMaxDatagram
@@ -260,6 +271,7 @@ func (r *a2sResponder) serve() {
 		}
 		addr := from.Addr().Unmap()
 		if n > maxRequestLen || !addr.Is4() {
+			r.h.traffic.Add(steam.TrafficMalformed, 1)
 			continue
 		}
 		a := addr.As4()

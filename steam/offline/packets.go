@@ -4,6 +4,8 @@ package offline
 // and sends what NextOutgoingPacket gives back. The A2S handler (a2s.go) answers the queries among
 // them, queueing one datagram per reply or per fragment of a split reply.
 
+import "github.com/gosteam/godot-steam-server/steam"
+
 type packet struct {
 	data []byte
 	ip   uint32
@@ -103,4 +105,17 @@ func (b *Backend) NextOutgoingPacket(buf []byte) (n int, ip uint32, port uint16)
 		}
 		return copy(buf, p.data), p.ip, p.port
 	}
+}
+
+// Traffic is what the query responder counted since Init (steam.TrafficReporter), with the reply
+// datagrams the GameSocketShare queue had no room for.
+func (b *Backend) Traffic() steam.Traffic {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var t steam.Traffic
+	if b.a2s != nil {
+		t = b.a2s.h.traffic.Read()
+	}
+	t[steam.TrafficQueueFull] += b.out.dropped
+	return t
 }

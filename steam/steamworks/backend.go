@@ -121,6 +121,7 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 		return errors.New("a Steam game server is already running in this process")
 	}
 	exportAppID(cfg.AppID)
+	exportQueryDefaults()
 	status, msg := b.api.init(symGameServerInit, cfg.IP, cfg.GamePort, cfg.QueryPort, int32(cfg.Mode), cfg.Version, interfaceVersions)
 	if status != int32(steam.InitOK) {
 		running.Store(false)
@@ -140,6 +141,17 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 	b.compat = map[uint64]steam.SteamID{}
 	b.live = true
 	return nil
+}
+
+// exportQueryDefaults gives Steam's own query responder the defaults the offline one has (A2S_INFO
+// challenged, a per-source rate limit) unless the game's environment already says otherwise.
+func exportQueryDefaults() {
+	if _, set := os.LookupEnv(steam.EnvRequireInfoChallenge); !set {
+		_ = os.Setenv(steam.EnvRequireInfoChallenge, "1")
+	}
+	if _, set := os.LookupEnv(steam.EnvRateLimit200ms); !set {
+		_ = os.Setenv(steam.EnvRateLimit200ms, strconv.Itoa(steam.DefaultRateLimit200ms))
+	}
 }
 
 // exportAppID tells the library the app ID the game chose (initGameServer's app_id, or the one

@@ -3,11 +3,13 @@ package steamworks
 import (
 	"encoding/binary"
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/gosteam/godot-steam-server/steam"
+	"github.com/stretchr/testify/assert"
 )
 
 func TestMethodsMapToTheFlatAPI(t *testing.T) {
@@ -204,4 +206,14 @@ func TestEverySymbolIsCalled(t *testing.T) {
 			t.Errorf("%s is in the table but never called", symbols[s].name)
 		}
 	}
+}
+
+// Steam's own responder gets the offline one's defaults, unless the game's environment says.
+func TestInitSetsQueryDefaultsUnlessSet(t *testing.T) {
+	t.Setenv(steam.EnvRequireInfoChallenge, "")
+	t.Setenv(steam.EnvRateLimit200ms, "7")
+	os.Unsetenv(steam.EnvRequireInfoChallenge)
+	started(t, newFake(t))
+	assert.Equal(t, "1", os.Getenv(steam.EnvRequireInfoChallenge), "A2S_INFO challenged by default")
+	assert.Equal(t, "7", os.Getenv(steam.EnvRateLimit200ms), "the game's own limit is kept")
 }
