@@ -171,7 +171,7 @@ cmd_test() {
   while read -r kv; do export "${kv?}"; done <<<"$deps"
   use_godot
   say "gofmt -l; go vet ./... (and the e2e package)"
-  unformatted=$(gofmt -l steam signals extension e2e)
+  unformatted=$(gofmt -l steam signals extension e2e recipe)
   [[ -z $unformatted ]] || die "not gofmt-formatted (run gofmt -w on them): $unformatted"
   go vet ./...
   go vet -tags e2e ./e2e/
@@ -182,8 +182,8 @@ cmd_test() {
   say "go test -run '^TestSoak' ./steam/offline/ (a million A2S queries and 100,000 auth sessions, heap growth bounded; not built with -race)"
   go test -count=1 -run '^TestSoak' -v ./steam/offline/ | grep -E '(queries|sessions): HeapInuse|^(ok|FAIL|---)'
   run_fuzz "${GOSTEAM_FUZZ_SECONDS:-10}"
-  say "go test ./extension/... ./e2e/internal/... ./e2e/cmd/..."
-  go test ./extension/... ./e2e/internal/... ./e2e/cmd/...
+  say "go test ./extension/... ./e2e/internal/... ./e2e/cmd/... ./recipe/"
+  go test ./extension/... ./e2e/internal/... ./e2e/cmd/... ./recipe/
   say "go test -tags e2e ./e2e/ (the end-to-end checks; Godot logs in $LOG_DIR)"
   e2e
 }

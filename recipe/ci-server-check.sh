@@ -17,7 +17,8 @@
 #   4. A probe: Godot starts with the project and must have the extension's SteamServer singleton.
 #   5. The run: `godot --headless --path <project> [<scene>] -- <args>` with GOSTEAM_BACKEND=offline,
 #      the realm key and offline data file given, under `timeout` (and --quit-after when given).
-#      The scene must quit by itself: get_tree().quit(0) when it is happy, quit(1) when not.
+#      The scene must quit by itself: get_tree().quit(0) when it is happy, quit(1) when not. A run
+#      that prints a SCRIPT ERROR is stopped two seconds later rather than left to time out.
 #   6. The verdict: FAIL on a non-zero exit status, a timeout, a crash, a `SCRIPT ERROR`, an
 #      `ERROR:` line or leaked objects not matched by an --allow-error pattern, or an extension
 #      that did not load. It prints one line, `ci-server-check: PASS ...` or
@@ -259,6 +260,7 @@ say "offline backend; realm key: $realm; data file: $data"
 
 # problems LOG: the lines of LOG that fail a run (each prefixed with what it is), or nothing.
 extension_failure='Can'"'"'t open dynamic library|GDExtension dynamic library not found|Error loading extension|GDExtension initialization function .* returned an error|Failed to load GDExtension'
+crash='Program crashed|handle_crash|Segmentation fault|Dumping the backtrace'
 problems() {
   local line pattern allowed
   while IFS= read -r line; do
@@ -267,7 +269,7 @@ problems() {
     esac
     if [[ $line =~ $extension_failure ]]; then
       printf 'the extension did not load: %s\n' "$line"
-    elif [[ $line =~ Program\ crashed|handle_crash|Segmentation\ fault|Dumping\ the\ backtrace ]]; then
+    elif [[ $line =~ $crash ]]; then
       printf 'a crash: %s\n' "$line"
     elif [[ $line =~ ^ERROR:|ObjectDB\ instances\ leaked ]]; then
       allowed=
@@ -276,7 +278,7 @@ problems() {
       done
       [[ -n $allowed ]] || printf 'an error line: %s\n' "$line"
     fi
-  done < <(strip_colours <"$1")
+  done < <(strip_colours <"$1" | grep -E "SCRIPT ERROR|^ERROR:|ObjectDB instances leaked|$extension_failure|$crash" || true)
 }
 
 # fail WHAT LOG REASON...: print the FAIL verdict (the reasons, each once, joined by "; ") and exit 1.
