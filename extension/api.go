@@ -167,8 +167,9 @@ type serverState struct {
 	backend     string
 	initialized bool
 	state       steam.State
+	traffic     steam.Traffic
 }
 
 func getServerState(s *steam.Server) (serverState, error) {
-	return serverState{s.BackendName(), s.Initialized(), s.State()}, nil
+	return serverState{s.BackendName(), s.Initialized(), s.State(), s.Traffic()}, nil
 }

@@ -41,9 +41,12 @@ const (
 	keyInitialized
 	keyKeyValues
 	keySize
+	keyTraffic
 	// keyFields is the first of the setters' fields' keys (fieldKey), named by their rows in steam.Fields.
 	keyFields
-	keyCount = keyFields + key(len(steam.Fields))
+	// keyTrafficKinds is the first of the traffic counts' keys, named by steam.TrafficNames.
+	keyTrafficKinds = keyFields + key(len(steam.Fields))
+	keyCount        = keyTrafficKinds + key(steam.TrafficKinds)
 )
 
 var keyNames = nameKeys()
@@ -56,10 +59,13 @@ func nameKeys() [keyCount]string {
 		keyStatus: "status", keyVerbal: "verbal",
 		keyIP: "ip", keyGamePort: "game_port", keyQueryPort: "query_port", keyServerMode: "server_mode",
 		keyVersion: "version", keyAppID: "app_id", keyBackend: "backend", keyInitialized: "initialized",
-		keyKeyValues: "key_values",
+		keyKeyValues: "key_values", keyTraffic: "traffic",
 	}
 	for f := range steam.Fields {
 		n[fieldKey(steam.Field(f))] = steam.Fields[f].Key
+	}
+	for kind, name := range steam.TrafficNames {
+		n[keyTrafficKinds+key(kind)] = name
 	}
 	return n
 }
@@ -153,7 +159,8 @@ func initExDict(d dict, r initResult) {
 }
 
 // stateDict is getServerState's answer: the serverInit arguments, then every setter's field in
-// the order of steam.Fields, then the rules.
+// the order of steam.Fields, then the rules, then what remote peers sent that was dropped, refused
+// or only challenged (steam.Traffic, since serverInit).
 func stateDict(d dict, v serverState) {
 	st := v.state
 	d.string(keyBackend, v.backend)
@@ -168,6 +175,10 @@ func stateDict(d dict, v serverState) {
 	rules := d.child(keyKeyValues)
 	for _, kv := range st.KeyValues {
 		C.sv_dict_set_text(rules.r, cstr(kv.Key), C.int64_t(len(kv.Key)), cstr(kv.Value), C.int64_t(len(kv.Value)))
+	}
+	traffic := d.child(keyTraffic)
+	for kind, n := range v.traffic {
+		traffic.int(keyTrafficKinds+key(kind), int64(n))
 	}
 }
 

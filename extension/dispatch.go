@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"time"
 	"sync/atomic"
 	"unsafe"
 
@@ -124,7 +125,16 @@ func reportError(m *method, err error) {
 	case errors.As(err, &refused):
 		err = fmt.Errorf("%s %s", ownArgName(m, refused.Arg), refused.Reason)
 	}
-	printError(m.class.String()+"."+m.name+": "+err.Error(), m.name)
+	text := err.Error()
+	var remote *steam.RemoteInputError
+	if errors.As(err, &remote) {
+		print, suffix := remoteReporter.note(m.class.String()+"."+m.name, time.Now())
+		if !print {
+			return
+		}
+		text += suffix
+	}
+	printError(m.class.String()+"."+m.name+": "+text, m.name)
 }
 
 // ownArgName is the name m gives the argument the steam package refused by its Steam-class name:

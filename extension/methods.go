@@ -114,7 +114,7 @@ var steamMethods = slices.Concat([]method{
 
 	// Ours: for tests and debugging.
 	{name: "getServerState", bind: call0(stateRet, getServerState),
-		doc: "Everything the game has set, plus `backend` and `initialized`; rules under `key_values`. Not a Steam call."},
+		doc: "Everything the game has set, plus `backend` and `initialized`; rules under `key_values`; under `traffic`, what remote peers sent since serverInit that was dropped, refused or only challenged (`answered`, `challenged`, `rate_limited`, `inactive`, `malformed`, `not_for_steam`, `queue_full`, `kernel_drops`, `bad_tickets`). Not a Steam call."},
 
 	// Player connections: the deprecated calls GodotSteam Server exposes for Steam's player list
 	// (server browsers' player lists).

@@ -39,10 +39,18 @@ func _ticket() -> Dictionary:
 	return t
 
 
+## beginAuthSession's result; the state must not change. A ticket too short or too long for Steam
+## (remote input) is counted in the traffic as a bad ticket.
 func _begin(ticket: Variant, steam_id: int, what: String) -> int:
 	var before := Steam.getServerState()
 	var r: int = Steam.callv("beginAuthSession", [ticket, steam_id])
-	check_eq(Steam.getServerState(), before, what + ": beginAuthSession changed the server state")
+	var after := Steam.getServerState()
+	var size: int = ticket.size() if ticket is PackedByteArray else -1
+	var bad := size == 0 or size > 4096
+	check_eq(traffic_change(before, after), {"bad_tickets": 1} if bad else {}, what + ": traffic counts")
+	before.erase("traffic")
+	after.erase("traffic")
+	check_eq(after, before, what + ": beginAuthSession changed the server state")
 	return r
 
 

@@ -59,7 +59,8 @@ func test_empty_outgoing_packet_answered_in_c_is_never_stale() -> void:
 			got.out.append(1)
 		Steam.handleIncomingPacket(info, "127.0.0.1", 27005 + round)
 		var out: Dictionary = Steam.getNextOutgoingPacket() if round != 1 else Steam.callv("getNextOutgoingPacket", [])
-		check(out.length > 5 and out.out.size() == out.length and out.out[4] == 0x49, "round %d: the INFO reply right after an empty answer, got %s" % [round, var_to_str(out).left(120)])
+		# An unchallenged A2S_INFO gets S2C_CHALLENGE ('A'), the default answer to a source not yet proven.
+		check(out.length == 9 and out.out.size() == out.length and out.out[4] == 0x41, "round %d: the reply right after an empty answer, got %s" % [round, var_to_str(out).left(120)])
 		check_eq(out.port, 27005 + round, "round %d: reply port" % round)
 		check_eq(out.address, 0x7F000001, "round %d: reply address" % round)
 		check_eq(out.keys(), empty.keys(), "round %d: key order of a packet" % round)

@@ -254,7 +254,7 @@ func test_state_read_before_any_change_has_every_key() -> void:
 	var keys := ["backend", "initialized", "ip", "game_port", "query_port", "server_mode", "version", "app_id",
 		"product", "description", "mod_dir", "dedicated", "max_players", "bot_players", "server_name", "map_name",
 		"password_protected", "spectator_port", "spectator_server_name", "game_tags", "game_data", "region",
-		"heartbeat_interval", "advertise_active", "key_values"]
+		"heartbeat_interval", "advertise_active", "key_values", "traffic"]
 	check_eq(Steam.getServerState().keys(), keys, "getServerState keys before serverInit")
 	_start()
 	check_eq(Steam.getServerState().keys(), keys, "getServerState keys while running")

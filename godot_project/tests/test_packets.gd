@@ -1,7 +1,8 @@
 ## GameSocketShare: handleIncomingPacket takes query datagrams (FF FF FF FF ...) from the game's own
 ## socket when serverInit's query_port is 65535; getNextOutgoingPacket hands back what to send.
 ## The A2S replies themselves are tested in Go (steam/offline/a2s_test.go) and with real server
-## browsers (build.sh query_peers_check); here: that they come out of getNextOutgoingPacket.
+## browsers (e2e TestServerBrowsers); here: that they come out of getNextOutgoingPacket, and that a
+## datagram's bytes (remote input) are never an error: each one's fate is counted in the traffic.
 extends TestSuite
 
 const SHARED := 65535
@@ -15,14 +16,23 @@ func _start(query_port: int) -> void:
 	check(Steam.serverInit("0.0.0.0", 27015, query_port, 2, "1.0"), "serverInit(query_port %d) failed" % query_port)
 
 
-func _handle(packet: Variant, ip: String, port: int, what: String) -> Dictionary:
+## Hands packet to handleIncomingPacket; counted is the traffic count it must add 1 to ("" for
+## none: a refused call). Only a refused call may print an error.
+func _handle(packet: Variant, ip: String, port: int, what: String, counted: String = "") -> Dictionary:
 	var before := Steam.getServerState()
-	var r: Variant = Steam.callv("handleIncomingPacket", [packet, ip, port])
+	var result := []
+	var errors := errors_of(func(): result.append(Steam.callv("handleIncomingPacket", [packet, ip, port])))
+	var r: Variant = result[0]
 	check(r is Dictionary, "%s: handleIncomingPacket must return a Dictionary, got %s" % [what, type_string(typeof(r))])
 	if not r is Dictionary:
 		return {}
 	check_eq(r.keys(), ["data"], "%s: handleIncomingPacket keys" % what)
-	check_eq(Steam.getServerState(), before, "%s: handleIncomingPacket changed the state" % what)
+	var after := Steam.getServerState()
+	check_eq(traffic_change(before, after), {counted: 1} if counted else {}, "%s: traffic counts" % what)
+	before.erase("traffic")
+	after.erase("traffic")
+	check_eq(after, before, "%s: handleIncomingPacket changed the state" % what)
+	check_eq(errors.size(), 0 if counted else 1, "%s: errors printed %s" % [what, errors])
 	check_eq(pump(), [], "%s: handleIncomingPacket emitted signals" % what)
 	return r
 
@@ -39,16 +49,17 @@ func test_outgoing_is_empty_on_a_fresh_server() -> void:
 func test_shared_mode_takes_query_packets() -> void:
 	_start(SHARED)
 	var packet := PackedByteArray(A2S_INFO)
-	var r := _handle(packet, "203.0.113.7", 50000, "A2S_INFO")
+	# Not advertised yet: taken, and dropped as inactive. Not a query this server answers: malformed.
+	var r := _handle(packet, "203.0.113.7", 50000, "A2S_INFO", "inactive")
 	check_eq(r.get("data"), packet, "handleIncomingPacket(A2S_INFO).data must be the packet Steam took")
 	var minimal := PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF])
-	check_eq(_handle(minimal, "203.0.113.7", 1, "4-byte FFFFFFFF").get("data"), minimal, "the shortest query packet")
+	check_eq(_handle(minimal, "203.0.113.7", 1, "4-byte FFFFFFFF", "malformed").get("data"), minimal, "the shortest query packet")
 	var big := PackedByteArray()
 	big.resize(65507)
 	big.fill(0x41)
 	big.encode_u32(0, 0xFFFFFFFF)
-	check_eq(_handle(big, "10.0.0.1", 65535, "largest UDP payload").get("data"), big, "a 65507-byte query packet")
-	check_eq(_handle(packet, "", 27000, "empty ip").get("data"), packet, "a query packet with ip \"\"")
+	check_eq(_handle(big, "10.0.0.1", 65535, "largest UDP payload", "malformed").get("data"), big, "a 65507-byte query packet")
+	check_eq(_handle(packet, "", 27000, "empty ip", "inactive").get("data"), packet, "a query packet with ip \"\"")
 	# Typed (ptrcall) call gives the same answer.
 	check_eq(Steam.handleIncomingPacket(packet, "203.0.113.7", 50000), {"data": packet}, "typed handleIncomingPacket call")
 	check_eq(Steam.getNextOutgoingPacket(), EMPTY_OUT, "outgoing after queries (no replies yet)")
@@ -65,15 +76,15 @@ func test_shared_mode_ignores_non_query_packets() -> void:
 		[[0xFF, 0xFF, 0xFF, 0xFE, 0xFF, 0xFF, 0xFF, 0xFF], "split-packet header FF FF FF FE"],
 	]
 	for c in cases:
-		check_eq(_handle(PackedByteArray(c[0]), "127.0.0.1", 27005, c[1]), NOT_TAKEN, "%s is not for Steam" % c[1])
+		check_eq(_handle(PackedByteArray(c[0]), "127.0.0.1", 27005, c[1], "not_for_steam"), NOT_TAKEN, "%s is not for Steam" % c[1])
 	check_eq(Steam.getNextOutgoingPacket(), EMPTY_OUT, "outgoing after non-query packets")
 
 
 func test_normal_mode_takes_nothing() -> void:
 	_start(27016)
-	check_eq(_handle(PackedByteArray(A2S_INFO), "127.0.0.1", 27005, "A2S_INFO in normal mode"), NOT_TAKEN,
+	check_eq(_handle(PackedByteArray(A2S_INFO), "127.0.0.1", 27005, "A2S_INFO in normal mode", "not_for_steam"), NOT_TAKEN,
 		"with a query port of its own, Steam takes no packets from the game socket")
-	check_eq(_handle(PackedByteArray([1, 2, 3]), "127.0.0.1", 27005, "game traffic in normal mode"), NOT_TAKEN, "game traffic in normal mode")
+	check_eq(_handle(PackedByteArray([1, 2, 3]), "127.0.0.1", 27005, "game traffic in normal mode", "not_for_steam"), NOT_TAKEN, "game traffic in normal mode")
 	check_eq(Steam.getNextOutgoingPacket(), EMPTY_OUT, "outgoing in normal mode")
 
 
@@ -83,10 +94,12 @@ func test_refused_packet_arguments() -> void:
 	var too_big := PackedByteArray()
 	too_big.resize(65508)
 	too_big.encode_u32(0, 0xFFFFFFFF)
+	# What arrives from the network is never an error, even empty or over a UDP payload.
+	check_eq(_handle(PackedByteArray(), "127.0.0.1", 27005, "empty packet", "malformed"), NOT_TAKEN, "an empty datagram")
+	check_eq(_handle(too_big, "127.0.0.1", 27005, "65508-byte packet", "malformed"), NOT_TAKEN, "a datagram over a UDP payload")
+	# What the game's own code passes wrong is.
 	var cases := [
 		[25, "127.0.0.1", 27005, "int packet (a length cannot carry the bytes)"],
-		[PackedByteArray(), "127.0.0.1", 27005, "empty packet"],
-		[too_big, "127.0.0.1", 27005, "65508-byte packet (over a UDP payload)"],
 		[Array(packet), "127.0.0.1", 27005, "packet as Array"],
 		["\u00ff\u00ff\u00ff\u00ffT", "127.0.0.1", 27005, "packet as String"],
 		[null, "127.0.0.1", 27005, "null packet"],
@@ -138,8 +151,15 @@ func test_shared_mode_answers_queries_once_advertised() -> void:
 	Steam.handleIncomingPacket(info, "203.0.113.7", 50000)
 	check_eq(_drain_outgoing(), [], "a server that does not advertise itself stays silent")
 	Steam.setAdvertiseServerActive(true)
+	# By default A2S_INFO asks for the challenge first: nothing larger than the request goes to a source
+	# that has not proved its address.
 	check_eq(Steam.handleIncomingPacket(info, "203.0.113.7", 50000), {"data": info}, "A2S_INFO is taken")
 	var out := _drain_outgoing()
+	if not check_eq(out.size(), 1, "one S2C_CHALLENGE") or not check_eq(out[0].out.slice(0, 5), PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x41]), "S2C_CHALLENGE header"):
+		return
+	check(out[0].length <= info.size(), "the challenge (%d bytes) is no larger than the request (%d)" % [out[0].length, info.size()])
+	Steam.handleIncomingPacket(info + out[0].out.slice(5, 9), "203.0.113.7", 50000)
+	out = _drain_outgoing()
 	if check_eq(out.size(), 1, "one S2A_INFO datagram"):
 		var p: Dictionary = out[0]
 		check_eq(p.out.slice(0, 6), PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x49, 17]), "S2A_INFO header and protocol")
@@ -180,3 +200,35 @@ func test_query_port_in_use_fails_init() -> void:
 	holder.close()
 	check_eq(Steam.serverInitEx("127.0.0.1", 27015, port, 2, "1.0").get("status"), 0, "the freed port works")
 	Steam.serverShutdown()
+
+
+func test_unchallenged_info_when_the_environment_opts_out() -> void:
+	# STEAM_GAMESERVER_A2S_INFO_REQUIRE_CHALLENGE=0, read at serverInit, restores the legacy answer.
+	OS.set_environment("STEAM_GAMESERVER_A2S_INFO_REQUIRE_CHALLENGE", "0")
+	_start(SHARED)
+	OS.unset_environment("STEAM_GAMESERVER_A2S_INFO_REQUIRE_CHALLENGE")
+	Steam.setAdvertiseServerActive(true)
+	Steam.handleIncomingPacket(PackedByteArray(A2S_INFO), "203.0.113.7", 50000)
+	var out := _drain_outgoing()
+	if check_eq(out.size(), 1, "one datagram"):
+		check_eq(out[0].out[4], 0x49, "S2A_INFO at once, without a challenge")
+	check_eq(Steam.getServerState().traffic.answered, 1, "counted as answered")
+
+
+func test_rate_limit_per_source() -> void:
+	# 50 queries per source per 200 ms by default: a burst from one address is cut there, and
+	# another address is still answered.
+	_start(SHARED)
+	Steam.setAdvertiseServerActive(true)
+	var errors := errors_of(func():
+		for i in 80:
+			Steam.handleIncomingPacket(PackedByteArray(A2S_INFO), "198.51.100.1", 40000))
+	var from_one := _drain_outgoing().size()
+	check(from_one >= 50 and from_one < 80, "a burst of 80 from one source: %d answered (the limit is 50 per 200 ms)" % from_one)
+	Steam.handleIncomingPacket(PackedByteArray(A2S_INFO), "198.51.100.2", 40000)
+	check_eq(_drain_outgoing().size(), 1, "another source is answered during the burst")
+	var traffic: Dictionary = Steam.getServerState().traffic
+	check_eq(traffic.rate_limited, 80 - from_one, "rate_limited counts the dropped queries")
+	check_eq(traffic.challenged, from_one + 1, "the answered ones were challenges")
+	check_eq(errors, PackedStringArray(), "a burst prints nothing")
+

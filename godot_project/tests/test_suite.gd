@@ -45,6 +45,23 @@ func pump() -> Array:
 	return seen
 
 
+## How getServerState()'s traffic counts changed from before to after (two getServerState()
+## answers): the counts that did change, with the difference.
+func traffic_change(before: Dictionary, after: Dictionary) -> Dictionary:
+	var change := {}
+	for k in after.traffic:
+		if after.traffic[k] != before.traffic.get(k, 0):
+			change[k] = after.traffic[k] - before.traffic.get(k, 0)
+	return change
+
+
+## getServerState() without its traffic counts, which remote datagrams change.
+func state_without_traffic() -> Dictionary:
+	var state := Steam.getServerState()
+	state.erase("traffic")
+	return state
+
+
 ## Names of the signals in a pump() result.
 func names_of(seen: Array) -> Array:
 	return seen.map(func(s): return s[0])
