@@ -25,7 +25,7 @@
 #                                     x86_64 and Linux arm64, installing Debian's cross compilers
 #                                     as root when missing), then dist/addons/godot_steam_server/
 #   ./build.sh bench [--fresh]        print benchmark figures (never fails on them): Go
-#                                     benchmarks, the loopback UDP load test of the query port,
+#                                     benchmarks, the loopback UDP load and burst tests of the query port,
 #                                     the Godot bench scene (ratios to a native engine call), the
 #                                     library's size and the time it adds to Godot's start, cold
 #                                     builds (empty GOCACHE) of every target with their peak
@@ -151,10 +151,12 @@ cmd_bench() {
     --fresh) fresh=1 ;;
     *) die "bench takes no arguments but --fresh" ;;
   esac
-  say "go test -bench . ./steam/... ./signals/... (all but UDPLoad)"
-  go test -run '^$' -bench . -skip UDPLoad -benchmem ./steam/... ./signals/...
+  say "go test -bench . ./steam/... ./signals/... (all but UDPLoad and QueryBursts)"
+  go test -run '^$' -bench . -skip 'UDPLoad|QueryBursts' -benchmem ./steam/... ./signals/...
   say "go test -bench UDPLoad -benchtime 200000x ./steam/offline/ (the query port on 127.0.0.1, and a bare UDP loop for comparison)"
   go test -run '^$' -bench UDPLoad -benchtime 200000x ./steam/offline/
+  say "go test -bench QueryBursts -benchtime 3x ./steam/offline/ (bursts of 5,000 queries from one source and 50,000 from 200, default query settings, with the 4 MiB and the system's receive buffer)"
+  go test -run '^$' -bench QueryBursts -benchtime 3x -timeout 5m ./steam/offline/
   use_godot
   say "go test -tags e2e -bench . ./e2e/ (the Godot bench scene; Godot's start-up with and without the extension)"
   go test -tags e2e -count=1 -run '^$' -bench . -benchtime 1x -timeout 30m ./e2e/

@@ -62,6 +62,13 @@ type QueryOptions struct {
 	// A reply too long for one datagram (65507 bytes; 16 KiB through GameSocketShare, the buffer
 	// getNextOutgoingPacket copies into) is still split. Also on with GOSTEAM_A2S_SINGLE_DATAGRAM=1.
 	SingleDatagram bool
+	// ReceiveBuffer is the query socket's receive buffer in bytes: what queues while the responder
+	// is busy, so a burst of queries is answered instead of dropped by the kernel. 0 takes
+	// GOSTEAM_QUERY_RECEIVE_BUFFER at serverInit (0 there: the system's default, 208 KiB on Linux),
+	// or DefaultQueryReceiveBuffer (4 MiB) when it is unset; a negative value keeps the system's
+	// default whatever the environment says. On Linux, more than net.core.rmem_max needs
+	// CAP_NET_ADMIN (root); otherwise rmem_max is what the socket gets (Backend.QueryReceiveBuffer).
+	ReceiveBuffer int
 }
 
 // sharedMaxDatagram is the largest datagram getNextOutgoingPacket can hand out: the extension copies
@@ -159,7 +166,7 @@ func (b *Backend) startQueries() error {
 	if !cfg.SharedSocket() {
 		ip := netip.AddrFrom4([4]byte{byte(cfg.IP >> 24), byte(cfg.IP >> 16), byte(cfg.IP >> 8), byte(cfg.IP)})
 		addr := netip.AddrPortFrom(ip, cfg.QueryPort)
-		conn, err := net.ListenUDP("udp4", net.UDPAddrFromAddrPort(addr))
+		conn, err := listenQuery(addr, receiveBufferFor(b.opts.Queries))
 		if err != nil {
 			return &steam.InitError{Status: steam.InitFailedGeneric, Message: fmt.Sprintf(
 				"cannot open the query port %s (UDP): %v; pick a free query_port, or QUERY_PORT_SHARED (65535) to answer queries through handleIncomingPacket",
@@ -260,8 +267,9 @@ func (r *a2sResponder) serve() {
 	defer close(r.done)
 	buf := make([]byte, maxRequestLen+1) // a datagram that fills it is over the limit: dropped
 	sink := &udpSink{conn: r.conn}
+	var rd queryReader // counts the kernel's drops where it reports them
 	for {
-		n, from, err := r.conn.ReadFromUDPAddrPort(buf)
+		n, from, err := rd.read(r.conn, buf, &r.h.traffic)
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
 				return

@@ -40,9 +40,10 @@ func BenchmarkUDPLoad(b *testing.B) {
 	}
 }
 
-// responderAddr starts a server advertising the usual test state, with no rate limit.
+// responderAddr starts a server advertising the usual test state, with no rate limit and A2S_INFO
+// answered without a challenge: what one INFO reply costs (BenchmarkQueryBursts has the defaults).
 func responderAddr(tb testing.TB) netip.AddrPort {
-	s, _, addr := udpServer(tb, Options{Queries: QueryOptions{RateLimit200ms: -1}})
+	s, _, addr := udpServer(tb, Options{Queries: QueryOptions{RateLimit200ms: -1, AnswerUnchallengedInfo: true}})
 	setUp(tb, s)
 	require.NoError(tb, s.SetBool(steam.FieldAdvertiseActive, true))
 	return addr

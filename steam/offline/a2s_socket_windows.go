@@ -1,0 +1,42 @@
+//go:build windows
+
+package offline
+
+import (
+	"net"
+	"net/netip"
+	"syscall"
+	"unsafe"
+
+	"github.com/gosteam/godot-steam-server/steam"
+)
+
+// setReceiveBuffer asks for n bytes of receive buffer (SO_RCVBUF); Windows has no system-wide cap
+// like Linux's rmem_max.
+func setReceiveBuffer(conn *net.UDPConn, n int) { _ = conn.SetReadBuffer(n) }
+
+// receiveBuffer reads SO_RCVBUF back: the buffer actually obtained.
+func receiveBuffer(conn *net.UDPConn) int {
+	rc, err := conn.SyscallConn()
+	if err != nil {
+		return 0
+	}
+	var n int32
+	_ = rc.Control(func(fd uintptr) {
+		size := int32(unsafe.Sizeof(n))
+		if syscall.Getsockopt(syscall.Handle(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, (*byte)(unsafe.Pointer(&n)), &size) != nil {
+			n = 0
+		}
+	})
+	return int(n)
+}
+
+// enableDropReport: Windows reports no per-socket drop count; TrafficKernelDrops stays 0.
+func enableDropReport(*net.UDPConn) {}
+
+// queryReader reads the query socket with a plain recvfrom (no ancillary data to read here).
+type queryReader struct{}
+
+func (*queryReader) read(conn *net.UDPConn, buf []byte, _ *steam.TrafficCounter) (int, netip.AddrPort, error) {
+	return conn.ReadFromUDPAddrPort(buf)
+}
