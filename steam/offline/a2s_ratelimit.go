@@ -31,7 +31,7 @@ type rateSlot struct {
 }
 
 func newRateLimiter(limit int) *rateLimiter {
-	return &rateLimiter{limit: uint32(min(limit, math.MaxUint32)), slots: make([]rateSlot, rateSlots)}
+	return &rateLimiter{limit: uint32(min(uint64(limit), math.MaxUint32)), slots: make([]rateSlot, rateSlots)} // limit > 0
 }
 
 func (l *rateLimiter) allow(ip uint32, now time.Time) bool {
