@@ -8,6 +8,7 @@ import (
 	"crypto/sha512"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -110,12 +111,17 @@ func TestCIRecipe(t *testing.T) {
 		sum := sha512.Sum512(godotZip)
 		writeFile(t, filepath.Join(release, "SHA512-SUMS.txt"), hex.EncodeToString(sum[:])+"  "+name+".zip\n")
 		files := map[string]string{}
-		for _, f := range mustReadDir(t, repo.AddonDir()) {
-			b, err := os.ReadFile(filepath.Join(repo.AddonDir(), f))
-			if err != nil {
-				t.Fatal(err)
+		err := filepath.WalkDir(repo.AddonDir(), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
 			}
-			files["addons/godot_steam_server/"+f] = string(b)
+			b, err := os.ReadFile(path)
+			rel, _ := filepath.Rel(repo.AddonDir(), path)
+			files["addons/godot_steam_server/"+filepath.ToSlash(rel)] = string(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 		addonZip := writeZip(t, filepath.Join(dl, "godot_steam_server.zip"), files)
 		addonSum := sha256.Sum256(addonZip)
@@ -221,17 +227,4 @@ func writeZip(t *testing.T, path string, files map[string]string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-func mustReadDir(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
 }
