@@ -168,8 +168,8 @@ cmd_bench() {
 cmd_test() {
   local deps kv unformatted
   # Everything the checks use, installed or fetched up front: the real libsteam_api.so (also for
-  # the Go tests of steam/steamworks), the Steam emulator, gamedig, qstat, patchelf and the cross compilers.
-  deps=$(scripts/provision_test_deps.sh steam-api emulator gamedig quakestat patchelf x86_64-w64-mingw32-gcc aarch64-linux-gnu-gcc)
+  # the Go tests of steam/steamworks), the Steam emulator, gamedig, qstat, patchelf, the cross compilers and shellcheck.
+  deps=$(scripts/provision_test_deps.sh steam-api emulator gamedig quakestat patchelf x86_64-w64-mingw32-gcc aarch64-linux-gnu-gcc shellcheck)
   while read -r kv; do export "${kv?}"; done <<<"$deps"
   use_godot
   say "gofmt -l; go vet ./... (and the e2e package)"
@@ -177,6 +177,8 @@ cmd_test() {
   [[ -z $unformatted ]] || die "not gofmt-formatted (run gofmt -w on them): $unformatted"
   go vet ./...
   go vet -tags e2e ./e2e/
+  say "shellcheck -S warning build.sh scripts/*.sh recipe/*.sh"
+  shellcheck -x -S warning build.sh scripts/*.sh recipe/*.sh
   say "CGO_ENABLED=0 go vet ./steam/... (the steam packages build without cgo)"
   CGO_ENABLED=0 go vet ./steam/...
   say "go test -race ./steam/... ./signals/... (GOSTEAM_STEAM_API=$GOSTEAM_STEAM_API)"
