@@ -1,7 +1,25 @@
 ## Runs every test_*.gd suite in this folder: each method named test_* is one test, run in file
-## order and awaited. A test fails on a failed check, and also when it made no check at all. Prints
-## one line per failure and "N passed, N failed"; quits 1 on any failure.
+## order and awaited. A test fails on a failed check, when it made no check at all, and when a
+## script error stopped it (a runtime error ends the function it happens in, so its later checks
+## never ran). Prints one line per failure and "N passed, N failed"; quits 1 on any failure.
 extends Node
+
+
+## Counts the script errors (SCRIPT ERROR lines) printed while it is attached.
+class ScriptErrors extends Logger:
+	var seen: PackedStringArray = []
+	var _mutex := Mutex.new()
+
+	func _log_error(function: String, file: String, line: int, code: String, rationale: String, _editor_notify: bool,
+			error_type: int, _script_backtraces: Array[ScriptBacktrace]) -> void:
+		if error_type != ERROR_TYPE_SCRIPT:
+			return
+		_mutex.lock()
+		seen.append("%s (%s:%d in %s)" % [rationale if not rationale.is_empty() else code, file, line, function])
+		_mutex.unlock()
+
+	func _log_message(_message: String, _error: bool) -> void:
+		pass
 
 
 func _ready() -> void:
@@ -11,6 +29,8 @@ func _ready() -> void:
 	var files := Array(DirAccess.get_files_at("res://tests")).filter(
 		func(f): return f.begins_with("test_") and f.ends_with(".gd") and f != "test_runner.gd" and f != "test_suite.gd")
 	files.sort()
+	var script_errors := ScriptErrors.new()
+	OS.add_logger(script_errors)
 	for file in files:
 		var script: GDScript = load("res://tests/" + file)
 		if script == null or not script.can_instantiate():
@@ -25,7 +45,10 @@ func _ready() -> void:
 				continue
 			var suite: TestSuite = script.new()
 			suite.current = "%s:%s" % [file.get_basename(), name]
+			var errors_before := script_errors.seen.size()
 			await suite.call(name)
+			for e in script_errors.seen.slice(errors_before):
+				suite.failures.append("%s: stopped by a script error: %s" % [suite.current, e])
 			if suite.checks == 0:
 				suite.failures.append("%s: made no check, so it proves nothing" % suite.current)
 			if suite.failures.is_empty():
@@ -38,5 +61,6 @@ func _ready() -> void:
 			if Steam.getServerState().initialized:
 				Steam.serverShutdown()
 			Steam.run_callbacks()
+	OS.remove_logger(script_errors)
 	print("%d passed, %d failed" % [passed, failed])
 	get_tree().quit(1 if failed > 0 or passed == 0 else 0)
