@@ -92,7 +92,7 @@ var steamMethods = slices.Concat([]method{
 	{name: "getPublicIP", steam: "GetPublicIP", offline: "the `serverInit` IP, or 127.0.0.1", bind: call0(publicIPRet, (*steam.Server).PublicIP), doc: "The server's public IP as Steam sees it: `{ipv4, ipv6, type}`."},
 	{name: "getSteamID", steam: "GetSteamID", offline: "anonymous (type 4) or, after `logOn`, persistent (type 3) ID", bind: call0(steamIDRet, (*steam.Server).SteamID), cache: cacheScalar, doc: "The game server's Steam ID."},
 	{name: "handleIncomingPacket", steam: "HandleIncomingPacket", args: names("packet", "ip", "port"), bind: call3(packet, text, uint16Arg, incomingRet, handleIncomingPacket),
-		doc: "Gives Steam a datagram starting with 0xFFFFFFFF from the shared game socket (PackedByteArray). Returns `{data}`: the bytes Steam took, empty if not for Steam."},
+		doc: "Gives Steam a datagram starting with 0xFFFFFFFF from the shared game socket (PackedByteArray). Returns `{data}`: the bytes Steam took, empty if not for Steam. What the datagram holds is never an error (empty, oversized or not Steam's: empty `data`, counted in getServerState's `traffic`); a wrong `ip` or `port` is."},
 	{name: "initGameServer", steam: "SteamGameServer_Init", offline: "succeeds without Steam", args: names("connect_data", "app_id", "version_string"), bind: call3(dictionary, uint32Arg, text, boolRet, initGameServer),
 		doc: "Older entry point: `connect_data` is `{ip, game_port, query_port}`; initializes in authentication mode."},
 	{name: "loggedOn", steam: "BLoggedOn", offline: "true from the `run_callbacks()` after `logOn`/`logOnAnonymous` until `logOff`", bind: call0(boolRet, (*steam.Server).LoggedOn), cache: cacheScalar, doc: "Whether the server is logged on to Steam."},
