@@ -13,7 +13,7 @@
 #                                     extension/ and the build tools, then the end-to-end checks
 #                                     (go test -tags e2e ./e2e/: the library in real Godot, real
 #                                     server browsers, the export, the addon folder, the cross-built
-#                                     libraries; see README, Tests). Installs what they need first
+#                                     libraries; see docs/tests.md). Installs what they need first
 #                                     (scripts/provision_test_deps.sh, scripts/provision_godot.sh)
 #   ./build.sh peers                  only the server-browser check of `test` (TestServerBrowsers)
 #   ./build.sh export                 export the demo as a Linux x86_64 dedicated server (presets

@@ -12,7 +12,7 @@ import (
 )
 
 // TestDistAddon: the addon folder (dist/addons/godot_steam_server/: steam.gdextension, every
-// platform's library, README.md, LICENSE) copied alone into a fresh Godot project is imported, and
+// platform's library, README.md, LICENSE, docs/*.md) copied alone into a fresh Godot project is imported, and
 // the project's script (tests/dist_check.gd) calls Steam.serverInit offline.
 func TestDistAddon(t *testing.T) {
 	buildCrossLibraries(t)
@@ -20,7 +20,15 @@ func TestDistAddon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range append([]string{"steam.gdextension", "README.md", "LICENSE", extbuild.Native.Lib}, crossLibNames()...) {
+	want := append([]string{"steam.gdextension", "README.md", "LICENSE", extbuild.Native.Lib}, crossLibNames()...)
+	docs, err := filepath.Glob(filepath.Join(repo.Root, "docs", "*.md"))
+	if err != nil || len(docs) == 0 {
+		t.Fatalf("no docs/*.md (%v)", err)
+	}
+	for _, d := range docs {
+		want = append(want, "docs/"+filepath.Base(d))
+	}
+	for _, want := range want {
 		if !slices.Contains(files, want) {
 			t.Errorf("the addon folder has no %s (it has %v)", want, files)
 		}

@@ -18,8 +18,8 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"time"
 	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/gosteam/godot-steam-server/steam"

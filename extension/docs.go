@@ -43,7 +43,7 @@ func signalSignature(s signals.Signal) string {
 	return fmt.Sprintf("%s(%s)", s.Name, strings.Join(args, ", "))
 }
 
-// apiMarkdown is the README's API section, generated from the same tables the extension registers.
+// apiMarkdown is docs/api.md's generated section, made from the same tables the extension registers.
 func apiMarkdown() string {
 	var b strings.Builder
 	b.WriteString("| method | what it does | signals | Steamworks | offline backend |\n|---|---|---|---|---|\n")

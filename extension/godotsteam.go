@@ -42,7 +42,7 @@ var godotSteamHelpers = []method{
 func appID(s *steam.Server) (uint32, error) { return s.AppID() }
 
 // serverDifference is one method where GodotSteam Server 4 and the page differ, or where this
-// extension departs from GodotSteam Server 4 on purpose. The README lists them all.
+// extension departs from GodotSteam Server 4 on purpose. docs/api.md lists them all.
 type serverDifference struct {
 	method string
 	// row is SteamServer's own row, GodotSteam Server 4's signature; Steam keeps the page's.

@@ -11,7 +11,7 @@ import (
 )
 
 // method is one row of a class's API: its Godot name, argument names, trailing defaults, the typed
-// binding to Go, and a one-line description for the README and editor help.
+// binding to Go, and a one-line description for docs/api.md and the editor help.
 type method struct {
 	class    classID // set when the classes' tables are put together (classes.go)
 	name     string

@@ -1,6 +1,6 @@
 ## A million random datagrams through GameSocketShare, as an attacker on the game port would send
 ## them: garbage, truncated and mutated queries, and well-formed ones from many sources, handed to
-## handleIncomingPacket as the README's loop does, the replies drained with getNextOutgoingPacket.
+## handleIncomingPacket as the loop of docs/server-queries.md (GameSocketShare) does, the replies drained with getNextOutgoingPacket.
 ## Nothing may be printed, nothing may crash, the process must not grow, and every datagram's fate
 ## must be in getServerState's traffic counts.
 extends TestSuite

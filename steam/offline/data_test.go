@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The example from the README.
+// The example from docs/offline-backend.md (The offline data file).
 const exampleData = `{
   "format": 1,
   "owns_server_app": true,

@@ -152,7 +152,7 @@ func export(repo extbuild.Repo, g godot.Godot) error {
 		fmt.Fprintf(os.Stderr, "==> note: no %s, so none in the export: it runs offline until Valve's is put beside %s\n", steam, godot.ExportBinary)
 	}
 	if g.DebianRoot() != "" {
-		fmt.Fprintln(os.Stderr, "==> note: Debian's template needs Debian sid's libraries (glibc 2.43...); see README, Shipping a dedicated server")
+		fmt.Fprintln(os.Stderr, "==> note: Debian's template needs Debian sid's libraries (glibc 2.43...); see docs/shipping.md, Export templates")
 	}
 	return nil
 }
