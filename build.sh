@@ -168,15 +168,17 @@ cmd_bench() {
 cmd_test() {
   local deps kv unformatted
   # Everything the checks use, installed or fetched up front: the real libsteam_api.so (also for
-  # the Go tests of steam/steamworks), the Steam emulator, gamedig, qstat, patchelf and the cross compilers.
-  deps=$(scripts/provision_test_deps.sh steam-api emulator gamedig quakestat patchelf x86_64-w64-mingw32-gcc aarch64-linux-gnu-gcc)
+  # the Go tests of steam/steamworks), the Steam emulator, gamedig, qstat, patchelf, the cross compilers and shellcheck.
+  deps=$(scripts/provision_test_deps.sh steam-api emulator gamedig quakestat patchelf x86_64-w64-mingw32-gcc aarch64-linux-gnu-gcc shellcheck)
   while read -r kv; do export "${kv?}"; done <<<"$deps"
   use_godot
   say "gofmt -l; go vet ./... (and the e2e package)"
-  unformatted=$(gofmt -l steam signals extension e2e)
+  unformatted=$(gofmt -l steam signals extension e2e recipe)
   [[ -z $unformatted ]] || die "not gofmt-formatted (run gofmt -w on them): $unformatted"
   go vet ./...
   go vet -tags e2e ./e2e/
+  say "shellcheck -S warning build.sh scripts/*.sh recipe/*.sh"
+  shellcheck -x -S warning build.sh scripts/*.sh recipe/*.sh
   say "CGO_ENABLED=0 go vet ./steam/... (the steam packages build without cgo)"
   CGO_ENABLED=0 go vet ./steam/...
   say "go test -race ./steam/... ./signals/... (GOSTEAM_STEAM_API=$GOSTEAM_STEAM_API)"
@@ -184,8 +186,8 @@ cmd_test() {
   say "go test -run '^TestSoak' ./steam/offline/ (a million A2S queries and 100,000 auth sessions, heap growth bounded; not built with -race)"
   go test -count=1 -run '^TestSoak' -v ./steam/offline/ | grep -E '(queries|sessions): HeapInuse|^(ok|FAIL|---)'
   run_fuzz "${GOSTEAM_FUZZ_SECONDS:-10}"
-  say "go test ./extension/... ./e2e/internal/... ./e2e/cmd/..."
-  go test ./extension/... ./e2e/internal/... ./e2e/cmd/...
+  say "go test ./extension/... ./e2e/internal/... ./e2e/cmd/... ./recipe/"
+  go test ./extension/... ./e2e/internal/... ./e2e/cmd/... ./recipe/
   say "go test -tags e2e ./e2e/ (the end-to-end checks; Godot logs in $LOG_DIR)"
   e2e
 }

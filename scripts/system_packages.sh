@@ -15,6 +15,7 @@
 #                           checked with dpkg): libprotobuf-lite32, libmbedcrypto7, libcurl4
 #   node, npm               the image's Node.js when it has one, else Debian's nodejs and npm
 #                           (gamedig, steamworks.js's libsteam_api.so)
+#   [shellcheck]            shellcheck: lints build.sh, scripts/ and the CI recipe in ./build.sh test
 declare -A SYSTEM_PACKAGES=(
   [quakestat]="qstat"
   [patchelf]="patchelf"
@@ -23,8 +24,10 @@ declare -A SYSTEM_PACKAGES=(
   [steam-emulator]="libprotobuf-lite32 libmbedcrypto7 libcurl4"
   [node]="nodejs"
   [npm]="npm"
+  [shellcheck]="shellcheck"
 )
 # The tools a machine of this project's kind may already have (the fresh-machine recipe keeps them).
+# shellcheck disable=SC2034 # read by scripts/fresh_machine.sh, which sources this file
 IMAGE_TOOLS=(node npm)
 
 # apt_get ARGS...: apt-get, non-interactive, waiting for another apt (a concurrent build.sh) to finish.
