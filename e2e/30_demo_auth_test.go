@@ -41,6 +41,6 @@ func TestDemoAuth(t *testing.T) {
 	}
 	mustLog(t, clientResult, `^client: authenticated as `)
 	mustPass(t, r, godot.Expect{NoErrors: true}) // exit 0 after SIGTERM, no error on the way
-	mustLog(t, r, `^demo: client [0-9]+ authenticated`, `^Steam: SIGTERM received`, `^demo: quit requested`,
+	mustLog(t, r, `^demo: client [0-9]+ authenticated`, `^demo: client [0-9]+ stats stored \(NumGames 1\)`, `^Steam: SIGTERM received`, `^demo: quit requested`,
 		`^demo: signal server_disconnected`, `^demo: server shut down`)
 }

@@ -98,6 +98,29 @@ func call3[A, B, C3, R any](pa param[A], pb param[B], pc param[C3], r result[R],
 	})
 }
 
+func call4[A, B, C3, D, R any](pa param[A], pb param[B], pc param[C3], pd param[D], r result[R], f func(*steam.Server, A, B, C3, D) (R, error)) binding {
+	return bind([]kind{pa.kind, pb.kind, pc.kind, pd.kind}, r, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+		a, err := arg(pa, in, 0)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		b, err := arg(pb, in, 1)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		c, err := arg(pc, in, 2)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		d, err := arg(pd, in, 3)
+		if err != nil {
+			return finish(r, out, r.fallback, err)
+		}
+		v, err := f(s, a, b, c, d)
+		return finish(r, out, v, err)
+	})
+}
+
 var serverMode = enumArg("ServerMode")
 
 // initArgs are serverInit's five arguments.

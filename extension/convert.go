@@ -42,6 +42,11 @@ const (
 	keyKeyValues
 	keySize
 	keyTraffic
+	// getUserAchievement's.
+	keySteamID
+	keyRetrieved
+	keyName
+	keyAchieved
 	// keyFields is the first of the setters' fields' keys (fieldKey), named by their rows in steam.Fields.
 	keyFields
 	// keyTrafficKinds is the first of the traffic counts' keys, named by steam.TrafficNames.
@@ -60,6 +65,7 @@ func nameKeys() [keyCount]string {
 		keyIP: "ip", keyGamePort: "game_port", keyQueryPort: "query_port", keyServerMode: "server_mode",
 		keyVersion: "version", keyAppID: "app_id", keyBackend: "backend", keyInitialized: "initialized",
 		keyKeyValues: "key_values", keyTraffic: "traffic",
+		keySteamID: "steam_id", keyRetrieved: "retrieved", keyName: "name", keyAchieved: "achieved",
 	}
 	for f := range steam.Fields {
 		n[fieldKey(steam.Field(f))] = steam.Fields[f].Key

@@ -31,7 +31,7 @@ func TestGDScriptFixtureIsCurrent(t *testing.T) {
 
 // variantTypeConstants are GDScript's names of the Variant types the API uses.
 var variantTypeConstants = map[int32]string{
-	typeBool: "TYPE_BOOL", typeInt: "TYPE_INT", typeString: "TYPE_STRING",
+	typeBool: "TYPE_BOOL", typeInt: "TYPE_INT", typeFloat: "TYPE_FLOAT", typeString: "TYPE_STRING",
 	typeDictionary: "TYPE_DICTIONARY", typeBytes: "TYPE_PACKED_BYTE_ARRAY",
 }
 

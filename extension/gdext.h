@@ -26,6 +26,7 @@
 // parameter it tells Go which field holds the value. Pointers borrow Godot memory for the call only.
 typedef struct {
 	int64_t i;           // BOOL, INT, and a whole FLOAT given for an int
+	double f;            // FLOAT, and an INT given for a float
 	const uint8_t *data; // STRING (UTF-8) and PACKED_BYTE_ARRAY bytes
 	int64_t len;
 	void *dict;          // DICTIONARY: the Godot Dictionary, for sv_dict_get
@@ -33,11 +34,12 @@ typedef struct {
 	int32_t convertible; // 1 when the received value fits the declared parameter type
 } sv_arg;
 
-// The return value being built. Scalars go in i; a Dictionary return is filled in place through
+// The return value being built. Scalars go in i (a float return in f); a Dictionary return is filled in place through
 // sv_dict_set_* while Go runs (it always exists, so an error still returns an empty Dictionary); a
 // String return is the empty String at text until Go sets it with sv_ret_set_string.
 typedef struct {
 	int64_t i;
+	double f;
 	void *dict;
 	void *text;
 	int32_t cacheable; // set by Go when this scalar answer may be reused until the next Go call

@@ -118,6 +118,7 @@ static inline void after_go(int32_t index, const sv_ret *r, uint64_t epoch, cons
 typedef union {
 	GDExtensionBool b;
 	int64_t i;
+	double f;
 	string_t text;
 	dictionary_t dict;
 } typed_ret_t;
@@ -196,7 +197,7 @@ static inline __attribute__((always_inline)) void answer(int32_t index, const me
 		scratch_free(&scratch);
 		return;
 	}
-	sv_ret r = { 0, NULL, NULL, 0 };
+	sv_ret r = { 0, 0.0, NULL, NULL, 0 };
 	if (m->ret_type == T_DICTIONARY) {
 		fresh_dict(ret, constructed);
 		r.dict = ret;
@@ -208,7 +209,11 @@ static inline __attribute__((always_inline)) void answer(int32_t index, const me
 	goSteamCall(index, decoded, m->argc, &r);
 	after_go(index, &r, epoch, decoded);
 	scratch_free(&scratch);
-	return_scalar(m, r.i, ret);
+	if (m->ret_type == T_FLOAT) {
+		*(double *)ret = r.f; // never cached: check_cache allows bool and int answers only
+	} else {
+		return_scalar(m, r.i, ret);
+	}
 }
 
 static inline const method_t *method_of(void *userdata) {
@@ -238,6 +243,9 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 		break;
 	case T_INT:
 		from_int(ret, &typed.i);
+		break;
+	case T_FLOAT:
+		from_float(ret, &typed.f);
 		break;
 	case T_STRING:
 		from_string(ret, &typed.text);

@@ -94,15 +94,19 @@ void decode_variant(const void *v, int32_t declared, sv_arg *out, char *stack, v
 	}
 	case T_INT:
 		to_int(&out->i, (GDExtensionVariantPtr)v);
-		out->convertible = declared == T_INT || declared == T_BOOL || declared == SV_TYPE_VARIANT;
+		out->f = (double)out->i;
+		out->convertible = declared == T_INT || declared == T_BOOL || declared == T_FLOAT || declared == SV_TYPE_VARIANT;
 		break;
 	case T_FLOAT: {
 		double f;
 		to_float(&f, (GDExtensionVariantPtr)v);
+		// A float parameter takes any float, NaN and infinities too: Go refuses those by name.
+		out->f = f;
+		out->convertible = declared == T_FLOAT;
 		// Only whole numbers in int64 range stand in for an int: 2.5 players is a bug to report.
 		if (f >= -9223372036854775808.0 && f < 9223372036854775808.0 && f == (double)(int64_t)f) {
 			out->i = (int64_t)f;
-			out->convertible = declared == T_INT || declared == T_BOOL;
+			out->convertible = declared == T_INT || declared == T_BOOL || declared == T_FLOAT;
 		}
 		break;
 	}

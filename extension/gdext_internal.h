@@ -92,6 +92,7 @@ extern gd_interface_t gd;
 #define SV_RESOLVED_FUNCTIONS(X) \
 	X(GDExtensionVariantFromTypeConstructorFunc, from_bool, gd.from_type(T_BOOL)) \
 	X(GDExtensionVariantFromTypeConstructorFunc, from_int, gd.from_type(T_INT)) \
+	X(GDExtensionVariantFromTypeConstructorFunc, from_float, gd.from_type(T_FLOAT)) \
 	X(GDExtensionVariantFromTypeConstructorFunc, from_string, gd.from_type(T_STRING)) \
 	X(GDExtensionVariantFromTypeConstructorFunc, from_string_name, gd.from_type(T_STRING_NAME)) \
 	X(GDExtensionVariantFromTypeConstructorFunc, from_dict, gd.from_type(T_DICTIONARY)) \
@@ -202,6 +203,9 @@ static inline void decode_typed(const void *p, int32_t declared, sv_arg *out, ch
 		break;
 	case T_INT:
 		out->i = *(const int64_t *)p;
+		break;
+	case T_FLOAT: // ptrcall's float is always a double, whatever the metadata says
+		out->f = *(const double *)p;
 		break;
 	case T_STRING:
 		decode_string(p, out, stack, heap);

@@ -102,12 +102,12 @@ void sv_register_constant(int32_t cls, const char *enum_name, const char *name, 
 
 // The argument types decode_variant and decode_typed read, and the returns answer() writes.
 static int decodable(int32_t type) {
-	return type == T_BOOL || type == T_INT || type == T_STRING || type == T_DICTIONARY || type == T_BYTES ||
+	return type == T_BOOL || type == T_INT || type == T_FLOAT || type == T_STRING || type == T_DICTIONARY || type == T_BYTES ||
 			type == SV_TYPE_VARIANT;
 }
 
 static int returnable(int32_t type) {
-	return type == SV_TYPE_VOID || type == T_BOOL || type == T_INT || type == T_STRING || type == T_DICTIONARY;
+	return type == SV_TYPE_VOID || type == T_BOOL || type == T_INT || type == T_FLOAT || type == T_STRING || type == T_DICTIONARY;
 }
 
 static const char *check_value(const sv_value_info *v) {
@@ -168,7 +168,7 @@ static const char *check_method(const sv_method_row *row) {
 		return bad;
 	}
 	if (!returnable(row->ret.type)) {
-		return "a return type C cannot write (void, bool, int, String or Dictionary)";
+		return "a return type C cannot write (void, bool, int, float, String or Dictionary)";
 	}
 	for (int32_t i = 0; i < row->argc; i++) {
 		if ((bad = check_value(&row->args[i]))) {

@@ -72,6 +72,10 @@ var serverDifferences = []serverDifference{
 		note: "`out` holds the datagram; in GodotSteam Server 4 it stays empty."},
 	{method: "userHasLicenceForApp",
 		note: "A refused call returns USER_HAS_LICENSE_RESULT_NO_AUTH (2); GodotSteam Server 4 returns 0, \"has licence\", without Steam."},
+	{method: "getUserStatInt",
+		note: "A negative stat is returned as it is; GodotSteam Server 4 returns it as an unsigned 32-bit int (4294967295 for -1)."},
+	{method: "getUserAchievement",
+		note: "As GodotSteam Server 4: `{steam_id, retrieved, name, achieved}`, or `{}` when Steam refuses; a refused call also prints why."},
 	{method: "requestUserGroupStatus",
 		note: "`group_id` is a 64-bit group Steam ID; GodotSteam Server 4 cuts it to 32 bits."},
 }

@@ -19,6 +19,7 @@ const (
 	typeVariant    = C.SV_TYPE_VARIANT
 	typeBool       = 1
 	typeInt        = 2
+	typeFloat      = 3
 	typeString     = 4
 	typeDictionary = 27
 	typeBytes      = 29
@@ -29,6 +30,8 @@ const (
 	metaUint16 = 6
 	metaUint32 = 7
 	metaUint64 = 8
+	metaFloat  = 9  // REAL_IS_FLOAT: Steam takes a 32-bit float
+	metaDouble = 10 // REAL_IS_DOUBLE
 )
 
 var variantTypeNames = map[int32]string{
@@ -111,6 +114,10 @@ var (
 		}
 		return C.GoStringN((*C.char)(unsafe.Pointer(a.data)), C.int(a.len)), nil
 	}}
+	// floatArg takes a float or an int. NaN and infinities reach Go (the steam package refuses
+	// them by the argument's name), as does any value beyond a 32-bit float.
+	floatArg   = floatParam(metaFloat)
+	doubleArg  = floatParam(metaDouble)
 	dictionary = param[*C.sv_arg]{kind{typeDictionary, metaNone, "Dictionary", ""}, func(a *C.sv_arg) (*C.sv_arg, error) {
 		if a.convertible == 0 {
 			return nil, wrongType{"Dictionary", a._type}
@@ -118,6 +125,15 @@ var (
 		return a, nil
 	}}
 )
+
+func floatParam(meta int32) param[float64] {
+	return param[float64]{kind{typeFloat, meta, "float", ""}, func(a *C.sv_arg) (float64, error) {
+		if a.convertible == 0 {
+			return 0, wrongType{"float", a._type}
+		}
+		return float64(a.f), nil
+	}}
+}
 
 func bytesOf(a *C.sv_arg) []byte {
 	if a.len <= 0 || a.data == nil {
@@ -133,6 +149,8 @@ var (
 	boolRet    = result[bool]{kind: kind{typeBool, metaNone, "bool", ""}, encode: func(r *C.sv_ret, v bool) { r.i = C.int64_t(b2i(v)) }}
 	steamIDRet = result[steam.SteamID]{kind: kind{typeInt, metaUint64, "int", ""}, encode: func(r *C.sv_ret, v steam.SteamID) { r.i = C.int64_t(int64(v)) }}
 	uint32Ret  = result[uint32]{kind: kind{typeInt, metaUint32, "int", ""}, encode: func(r *C.sv_ret, v uint32) { r.i = C.int64_t(v) }}
+	int32Ret   = result[int32]{kind: kind{typeInt, metaInt32, "int", ""}, encode: func(r *C.sv_ret, v int32) { r.i = C.int64_t(v) }}
+	floatRet   = result[float32]{kind: kind{typeFloat, metaFloat, "float", ""}, encode: func(r *C.sv_ret, v float32) { r.f = C.double(v) }}
 	stringRet  = result[string]{kind: kind{typeString, metaNone, "String", ""}, encode: func(r *C.sv_ret, v string) {
 		C.sv_ret_set_string(r, cstr(v), C.int64_t(len(v)))
 	}}

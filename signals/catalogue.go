@@ -40,6 +40,9 @@ const (
 	ServerDisconnected
 	ValidateAuthTicketResponse
 	GetAuthSessionTicketResponse
+	StatsReceived
+	StatsStored
+	StatsUnloaded
 )
 
 func intArg(name string) Param        { return Param{Name: name, Type: Int} }
@@ -61,6 +64,10 @@ var Catalogue = [...]Signal{
 	ValidateAuthTicketResponse: {"validate_auth_ticket_response", []Param{intArg("auth_id"), enumArg("response", "AuthSessionResponse"), intArg("owner_id")},
 		"The verdict on a ticket given to beginAuthSession, or a later change (ticket cancelled, user gone)."},
 	GetAuthSessionTicketResponse: {"get_auth_session_ticket_response", []Param{intArg("auth_ticket"), enumArg("result", "Result")}, "A ticket from getAuthSessionTicket is ready."},
+	StatsReceived: {"stats_received", []Param{enumArg("result", "Result"), intArg("steam_id")},
+		"Reply to requestUserStats: RESULT_OK when the user's stats can be read and set."},
+	StatsStored:   {"stats_stored", []Param{enumArg("result", "Result"), intArg("steam_id")}, "Reply to storeUserStats: RESULT_OK once the stats are saved."},
+	StatsUnloaded: {"stats_unloaded", []Param{intArg("steam_id")}, "A user's stats were dropped (the user left): requestUserStats again before using them."},
 }
 
 // GodotSteamServerParams are GodotSteam Server 4's parameter names where they differ from the

@@ -54,6 +54,12 @@ func Encode(ev steam.Event) (Args, bool) {
 		return args(ValidateAuthTicketResponse, int64(e.SteamID), int64(e.Response), int64(e.OwnerID)), true
 	case steam.GetAuthSessionTicketResponse:
 		return args(GetAuthSessionTicketResponse, int64(e.Ticket), int64(e.Result)), true
+	case steam.StatsReceived:
+		return args(StatsReceived, int64(e.Result), int64(e.SteamID)), true
+	case steam.StatsStored:
+		return args(StatsStored, int64(e.Result), int64(e.SteamID)), true
+	case steam.StatsUnloaded:
+		return args(StatsUnloaded, int64(e.SteamID)), true
 	}
 	return Args{}, false
 }

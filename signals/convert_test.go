@@ -30,6 +30,9 @@ func TestEncode(t *testing.T) {
 		{steam.ValidateAuthTicketResponse{SteamID: player, Response: steam.AuthSessionAuthTicketCanceled, OwnerID: player},
 			Args{ValidateAuthTicketResponse, 3, [MaxArgs]int64{int64(player), 6, int64(player)}}},
 		{steam.GetAuthSessionTicketResponse{Ticket: 9, Result: steam.ResultOK}, Args{GetAuthSessionTicketResponse, 2, [MaxArgs]int64{9, 1}}},
+		{steam.StatsReceived{Result: steam.ResultFail, SteamID: player}, Args{StatsReceived, 2, [MaxArgs]int64{2, int64(player)}}},
+		{steam.StatsStored{Result: steam.ResultOK, SteamID: player}, Args{StatsStored, 2, [MaxArgs]int64{1, int64(player)}}},
+		{steam.StatsUnloaded{SteamID: player}, Args{StatsUnloaded, 1, [MaxArgs]int64{int64(player)}}},
 	}
 	seen := map[ID]bool{}
 	for _, tt := range tests {

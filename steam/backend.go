@@ -74,4 +74,5 @@ type Backend interface {
 	AuthBackend
 	PacketBackend
 	PlayerBackend
+	StatsBackend
 }

@@ -21,6 +21,7 @@ type fakeBackend struct {
 	outgoing      []byte
 	connectOK     bool
 	playersErr    error
+	statsErr      error
 }
 
 var _ Backend = (*fakeBackend)(nil)
@@ -115,4 +116,39 @@ func (f *fakeBackend) NextOutgoingPacket(buf []byte) (int, uint32, uint16) {
 	n := copy(buf, f.outgoing)
 	f.outgoing = nil
 	return n, 0x0A000001, 27015
+}
+
+func (f *fakeBackend) RequestUserStats(user SteamID) { f.record("RequestUserStats(%d)", uint64(user)) }
+func (f *fakeBackend) StoreUserStats(user SteamID)   { f.record("StoreUserStats(%d)", uint64(user)) }
+func (f *fakeBackend) GetUserStatInt(user SteamID, name string) (int32, error) {
+	f.record("GetUserStatInt(%d,%s)", uint64(user), name)
+	return 7, f.statsErr
+}
+func (f *fakeBackend) GetUserStatFloat(user SteamID, name string) (float32, error) {
+	f.record("GetUserStatFloat(%d,%s)", uint64(user), name)
+	return 1.5, f.statsErr
+}
+func (f *fakeBackend) GetUserAchievement(user SteamID, name string) (bool, error) {
+	f.record("GetUserAchievement(%d,%s)", uint64(user), name)
+	return true, f.statsErr
+}
+func (f *fakeBackend) SetUserStatInt(user SteamID, name string, v int32) error {
+	f.record("SetUserStatInt(%d,%s,%d)", uint64(user), name, v)
+	return f.statsErr
+}
+func (f *fakeBackend) SetUserStatFloat(user SteamID, name string, v float32) error {
+	f.record("SetUserStatFloat(%d,%s,%g)", uint64(user), name, v)
+	return f.statsErr
+}
+func (f *fakeBackend) UpdateUserAvgRateStat(user SteamID, name string, count float32, length float64) error {
+	f.record("UpdateUserAvgRateStat(%d,%s,%g,%g)", uint64(user), name, count, length)
+	return f.statsErr
+}
+func (f *fakeBackend) SetUserAchievement(user SteamID, name string) error {
+	f.record("SetUserAchievement(%d,%s)", uint64(user), name)
+	return f.statsErr
+}
+func (f *fakeBackend) ClearUserAchievement(user SteamID, name string) error {
+	f.record("ClearUserAchievement(%d,%s)", uint64(user), name)
+	return f.statsErr
 }

@@ -46,6 +46,8 @@ var socket: PacketPeerUDP # the game port: client authentication, and queries in
 var rules := {}
 var players := []
 var clients := {} # steam_id -> {ip, port, ticket, replies: Array[PackedByteArray]}
+var recording := {} # steam_id -> NumGames being stored, while the player's stats are requested and stored
+var ending := {} # players who left while their stats were recorded: the session ends once they are
 
 
 func _ready() -> void:
@@ -55,6 +57,8 @@ func _ready() -> void:
 		var signal_name: String = s.name
 		Steam.connect(signal_name, func(...args): _log_signal(signal_name, args))
 	Steam.connect("validate_auth_ticket_response", _on_auth_verdict)
+	Steam.connect("stats_received", _on_stats_received)
+	Steam.connect("stats_stored", _on_stats_stored)
 	socket = PacketPeerUDP.new()
 	var bind_ip: String = "*" if options.ip == "0.0.0.0" else options.ip
 	if socket.bind(options.port, bind_ip) != OK:
@@ -157,7 +161,10 @@ func _on_game_packet(packet: PackedByteArray, ip: String, port: int) -> void:
 	var steam_id := packet.decode_u64(4)
 	if kind == AUTH_BYE:
 		if clients.has(steam_id) and clients[steam_id].ip == ip and clients[steam_id].port == port:
-			Steam.endAuthSession(steam_id)
+			if recording.has(steam_id):
+				ending[steam_id] = true # ending the session now would unload the stats being recorded
+			else:
+				Steam.endAuthSession(steam_id)
 			clients.erase(steam_id)
 			print("demo: client %d left" % steam_id)
 		return
@@ -184,11 +191,44 @@ func _on_auth_verdict(steam_id: int, response: int, owner_id: int) -> void:
 	var c: Dictionary = clients[steam_id]
 	if response == Steam.AUTH_SESSION_RESPONSE_OK:
 		print("demo: client %d authenticated (owner %d)" % [steam_id, owner_id])
+		recording[steam_id] = 0
+		Steam.requestUserStats(steam_id) # one more game played: _on_stats_received
 	else:
 		print("demo: client %d refused: validate_auth_ticket_response %d" % [steam_id, response])
 	var reply := _auth_reply(steam_id, 1, response)
 	c.replies.append(reply)
 	_send(reply, c.ip, c.port)
+
+
+## Each authenticated player's stats: one more game played (NumGames, a stat of Spacewar's schema,
+## the offline backend's default; a data file's "stats" may define others), stored at once.
+func _on_stats_received(result: int, steam_id: int) -> void:
+	if not recording.has(steam_id):
+		return
+	var games := Steam.getUserStatInt(steam_id, "NumGames") + 1
+	if result == Steam.RESULT_OK and Steam.setUserStatInt(steam_id, "NumGames", games):
+		recording[steam_id] = games
+		Steam.storeUserStats(steam_id)
+	else:
+		print("demo: client %d stats not received (result %d)" % [steam_id, result])
+		_recorded(steam_id)
+
+
+func _on_stats_stored(result: int, steam_id: int) -> void:
+	if not recording.has(steam_id):
+		return
+	if result == Steam.RESULT_OK:
+		print("demo: client %d stats stored (NumGames %d)" % [steam_id, recording[steam_id]])
+	else:
+		print("demo: client %d stats not stored (result %d)" % [steam_id, result])
+	_recorded(steam_id)
+
+
+## The player's stats are recorded (or could not be): a player who left meanwhile ends the session now.
+func _recorded(steam_id: int) -> void:
+	recording.erase(steam_id)
+	if ending.erase(steam_id):
+		Steam.endAuthSession(steam_id)
 
 
 func _auth_reply(steam_id: int, stage: int, code: int) -> PackedByteArray:
@@ -207,9 +247,10 @@ func _send(data: PackedByteArray, ip: String, port: int) -> void:
 
 func _exit_tree() -> void:
 	if Steam.getServerState().initialized:
-		for steam_id in clients:
+		for steam_id in clients.keys() + ending.keys():
 			Steam.endAuthSession(steam_id)
 		clients.clear()
+		ending.clear()
 		Steam.logOff()
 		Steam.run_callbacks()
 		Steam.serverShutdown()

@@ -46,6 +46,16 @@ const METHODS := {
 	"logOnAnonymous": {"args": [], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
 	"requestUserGroupStatus": {"args": [["steam_id", TYPE_INT, false, ""], ["group_id", TYPE_INT, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
 	"secure": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"clearUserAchievement": {"args": [["steam_id", TYPE_INT, false, ""], ["name", TYPE_STRING, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"getUserAchievement": {"args": [["steam_id", TYPE_INT, false, ""], ["name", TYPE_STRING, false, ""]], "return": TYPE_DICTIONARY, "return_enum": "", "defaults": [], "field": {}},
+	"getUserStatFloat": {"args": [["steam_id", TYPE_INT, false, ""], ["name", TYPE_STRING, false, ""]], "return": TYPE_FLOAT, "return_enum": "", "defaults": [], "field": {}},
+	"getUserStatInt": {"args": [["steam_id", TYPE_INT, false, ""], ["name", TYPE_STRING, false, ""]], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
+	"requestUserStats": {"args": [["steam_id", TYPE_INT, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
+	"setUserAchievement": {"args": [["steam_id", TYPE_INT, false, ""], ["name", TYPE_STRING, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"setUserStatFloat": {"args": [["steam_id", TYPE_INT, false, ""], ["name", TYPE_STRING, false, ""], ["stat", TYPE_FLOAT, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"setUserStatInt": {"args": [["steam_id", TYPE_INT, false, ""], ["name", TYPE_STRING, false, ""], ["stat", TYPE_INT, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"storeUserStats": {"args": [["steam_id", TYPE_INT, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
+	"updateUserAvgRateStat": {"args": [["steam_id", TYPE_INT, false, ""], ["name", TYPE_STRING, false, ""], ["this_session", TYPE_FLOAT, false, ""], ["session_length", TYPE_FLOAT, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
 	"setAdvertiseServerActive": {"args": [["active", TYPE_BOOL, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {"key": "advertise_active", "max_len": 0, "min": 0, "max": 0, "before_log_on": false}},
 	"setBotPlayerCount": {"args": [["bots", TYPE_INT, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {"key": "bot_players", "max_len": 0, "min": 0, "max": 65535, "before_log_on": false}},
 	"setDedicatedServer": {"args": [["dedicated", TYPE_BOOL, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {"key": "dedicated", "max_len": 0, "min": 0, "max": 0, "before_log_on": true}},
@@ -102,6 +112,9 @@ const SIGNALS := {
 	"server_disconnected": [["result", TYPE_INT, "Result"]],
 	"validate_auth_ticket_response": [["auth_id", TYPE_INT, ""], ["response", TYPE_INT, "AuthSessionResponse"], ["owner_id", TYPE_INT, ""]],
 	"get_auth_session_ticket_response": [["auth_ticket", TYPE_INT, ""], ["result", TYPE_INT, "Result"]],
+	"stats_received": [["result", TYPE_INT, "Result"], ["steam_id", TYPE_INT, ""]],
+	"stats_stored": [["result", TYPE_INT, "Result"], ["steam_id", TYPE_INT, ""]],
+	"stats_unloaded": [["steam_id", TYPE_INT, ""]],
 }
 
 ## SteamServer's signals that differ from Steam's (signals_of merges them in)

@@ -23,7 +23,8 @@ var values := []
 # the call may change}. The setters' rows and enum ranges come from the fixture (api_table.gen.gd). Kinds say what a value must be for the call to go through once the server runs:
 #   ["str", max bytes or -1], ["text", min bytes, max bytes], ["ip"], ["int", lo, hi], ["bool"],
 #   ["sid"] a valid Steam ID, ["sid0"] 0 or a valid Steam ID, ["nonzero"] any int but 0,
-#   ["bytes", min size, max size], ["never"]: none of the test values can be right there (the baseline is).
+#   ["bytes", min size, max size], ["float"] an int or a finite float a 32-bit float holds,
+#   ["positive"] such a number above 0, ["never"]: none of the test values can be right there (the baseline is).
 # "pure": the call needs no game server (the Steam ID tests), so it is not refused before serverInit.
 var methods := {}
 # class -> its table: Steam's is methods; SteamServer's differs where its signatures do.
@@ -97,6 +98,18 @@ func _init() -> void:
 		# GodotSteam Server 4's helpers: any int is a Steam ID to test.
 		"getAppID": {"args": [], "safe": 0},
 		"getSteamID32": {"args": [["int", MIN_INT, MAX_INT, PLAYER]], "safe": 0, "pure": true},
+		# Game Server Stats: PLAYER has no session, so calls that go through are refused by the
+		# backend with the same safe value (test_stats checks those refusals).
+		"clearUserAchievement": {"args": [["sid", PLAYER], ["text", 1, 128, "ACH"]], "safe": false},
+		"getUserAchievement": {"args": [["sid", PLAYER], ["text", 1, 128, "ACH"]], "safe": {}},
+		"getUserStatFloat": {"args": [["sid", PLAYER], ["text", 1, 128, "Feet"]], "safe": 0.0},
+		"getUserStatInt": {"args": [["sid", PLAYER], ["text", 1, 128, "Kills"]], "safe": 0},
+		"requestUserStats": {"args": [["sid", PLAYER]], "safe": null},
+		"setUserAchievement": {"args": [["sid", PLAYER], ["text", 1, 128, "ACH"]], "safe": false},
+		"setUserStatFloat": {"args": [["sid", PLAYER], ["text", 1, 128, "Feet"], ["float", 1.5]], "safe": false},
+		"setUserStatInt": {"args": [["sid", PLAYER], ["text", 1, 128, "Kills"], ["int", -2147483648, 2147483647, 1]], "safe": false},
+		"storeUserStats": {"args": [["sid", PLAYER]], "safe": null},
+		"updateUserAvgRateStat": {"args": [["sid", PLAYER], ["text", 1, 128, "Speed"], ["float", 1.0], ["positive", 1.0]], "safe": false},
 		"get_godotsteam_version": {"args": [], "safe": "", "pure": true},
 	}
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isIndividualAccount", "isLobby", "isSteamIDValid"]:
@@ -183,6 +196,21 @@ func _accepts(kind: Array, v: Variant) -> bool:
 			return _intlike(v) and _int_of(v) != 0
 		"bytes":
 			return v is PackedByteArray and v.size() >= kind[1] and v.size() <= kind[2]
+		"float":
+			return _floatlike(v)
+		"positive":
+			return _floatlike(v) and float(v) > 0
+	return false
+
+
+## What a float argument accepts: an int, or a finite float within a 32-bit float's range (the
+## extension refuses NaN, infinities and larger values by name). A bool is not a number here.
+func _floatlike(v: Variant) -> bool:
+	match typeof(v):
+		TYPE_INT:
+			return true
+		TYPE_FLOAT:
+			return is_finite(v) and absf(v) <= 3.4028234663852886e38
 	return false
 
 

@@ -73,6 +73,16 @@ func _init() -> void:
 		"offlinePolicyResponse": [[true], null],
 		"offlineRequestRestart": [[], null],
 		"getAppID": [[], 0],
+		"clearUserAchievement": [[PLAYER, "ACH"], false],
+		"getUserAchievement": [[PLAYER, "ACH"], {}],
+		"getUserStatFloat": [[PLAYER, "Feet"], 0.0],
+		"getUserStatInt": [[PLAYER, "Kills"], 0],
+		"requestUserStats": [[PLAYER], null],
+		"setUserAchievement": [[PLAYER, "ACH"], false],
+		"setUserStatFloat": [[PLAYER, "Feet", 1.5], false],
+		"setUserStatInt": [[PLAYER, "Kills", 1], false],
+		"storeUserStats": [[PLAYER], null],
+		"updateUserAvgRateStat": [[PLAYER, "Speed", 1.0, 1.0], false],
 	}
 	# The Steam ID tests need no game server: before serverInit they answer as ever.
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isLobby"]:

@@ -255,6 +255,7 @@ func (b *Backend) EndAuthSession(steamID steam.SteamID) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	delete(b.auth.sessions, steamID)
+	b.statsUnloaded(steamID)
 }
 
 // CancelAuthTicket cancels a ticket this backend issued (GetAuthSessionTicket or IssueTicket). A

@@ -18,8 +18,12 @@ package offline
 //	  "denied": {"76561197960287933": 5},
 //	  "compat": {"76561197960287934": {"result": 1, "players_dont_like_candidate": 2}},
 //	  "associate_clan_result": 1,
-//	  "clans": {"103582791429521413": 15}
+//	  "clans": {"103582791429521413": 15},
+//	  "stats": {"NumGames": {"type": "int", "min": 0}},
+//	  "achievements": {"ACH_WIN_ONE_GAME": {"stat": "NumGames", "threshold": 1}}
 //	}
+//
+// "stats" and "achievements" are the stats schema: see data_stats.go.
 //
 // Every key is optional; unknown keys, wrong types and invalid IDs or values are errors, reported with
 // the file's path and the line and column.
@@ -80,12 +84,24 @@ type Data struct {
 	// AssociateClanResult answers AssociateWithClan for clans not in Clans; 0 means ResultOK.
 	AssociateClanResult steam.Result
 	Clans               map[steam.SteamID]steam.Result
+	// Stats is the app's stats and achievements (data_stats.go); nil means DefaultStatsSchema.
+	Stats *StatsSchema
 	// Path is the file the data came from, "" if none.
 	Path string
 }
 
 // NewData returns the defaults (what no data file gives).
 func NewData() *Data { return &Data{OwnsServerApp: true} }
+
+// StatsSchema is the data's schema, or DefaultStatsSchema when it has none.
+func (d *Data) StatsSchema() *StatsSchema {
+	if d.Stats == nil {
+		return defaultSchema
+	}
+	return d.Stats
+}
+
+var defaultSchema = DefaultStatsSchema()
 
 // Owns reports whether user owns app, on a server running serverApp.
 func (d *Data) Owns(user steam.SteamID, app, serverApp uint32) bool {

@@ -24,6 +24,9 @@ type fileData struct {
 	Compat              map[string]fileCompat `json:"compat"`
 	AssociateClanResult *int64                `json:"associate_clan_result"`
 	Clans               map[string]int64      `json:"clans"`
+	// Stats and Achievements are the stats schema (data_stats.go).
+	Stats        map[string]fileStat        `json:"stats"`
+	Achievements map[string]fileAchievement `json:"achievements"`
 }
 
 type fileUser struct {
@@ -182,6 +185,11 @@ func ParseData(b []byte) (*Data, error) {
 			d.Clans = map[steam.SteamID]steam.Result{}
 		}
 		d.Clans[id] = res
+	}
+	if f.Stats != nil || f.Achievements != nil {
+		if d.Stats, err = parseStatsSchema(f.Stats, f.Achievements); err != nil {
+			return nil, err
+		}
 	}
 	return d, nil
 }

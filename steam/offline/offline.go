@@ -98,6 +98,8 @@ type Backend struct {
 	players playerList
 	out     packetQueue
 	a2s     *a2sResponder // answers server queries; nil when none (a2s_server.go)
+	// userStats holds the users' stats requestUserStats fetched (stats.go).
+	userStats map[steam.SteamID]*userStats
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -139,15 +141,19 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 			return err
 		}
 	}
+	appID := cfg.AppID
+	if appID == 0 {
+		appID = b.opts.AppID
+	}
+	if appID == 0 {
+		appID = DefaultAppID
+	}
+	if err := b.statsInit(realm, appID); err != nil {
+		return err
+	}
 	b.realm, b.data = realm, data
 	b.cfg = cfg
-	b.appID = cfg.AppID
-	if b.appID == 0 {
-		b.appID = b.opts.AppID
-	}
-	if b.appID == 0 {
-		b.appID = DefaultAppID
-	}
+	b.appID = appID
 	b.state = state
 	b.events = events
 	b.anonID = steam.NewSteamID(steam.UniversePublic, steam.AccountTypeAnonGameServer, 0, randomAccountID())
@@ -181,6 +187,7 @@ func (b *Backend) Shutdown() {
 	b.auth.reset()
 	b.players.reset()
 	b.out.reset(b.opts.MaxOutgoingPackets)
+	b.userStats = nil
 }
 
 // RunFrame does the timed work, at most once a second: forgetting tickets too old to be used, and

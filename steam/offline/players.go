@@ -140,6 +140,7 @@ func (b *Backend) SendUserDisconnect(steamID steam.SteamID) error {
 	if b.players.remove(steamID) {
 		b.playersChanged()
 	}
+	b.statsUnloaded(steamID)
 	return nil
 }
 

@@ -51,7 +51,7 @@ const ticketBufferSize = 1024
 // maxCallResultSize bounds the struct fetched for a finished async call.
 const maxCallResultSize = 4096
 
-// maxPendingCalls bounds the players remembered for compatibility calls Steam never answered.
+// maxPendingCalls bounds the users remembered for async calls Steam never answered.
 const maxPendingCalls = 1024
 
 // The library's functions the lifecycle, the callback pump and the status reads call.
@@ -90,9 +90,11 @@ type Backend struct {
 	pipe   int32
 	events *steam.EventQueue
 	live   bool // Init succeeded and Shutdown was not called since
-	// compat remembers the player of each ComputeNewPlayerCompatibility call still running, so a
-	// failed call can still name them.
-	compat map[uint64]steam.SteamID
+	// pending remembers the user of each ComputeNewPlayerCompatibility, RequestUserStats and
+	// StoreUserStats call still running, so a failed call can still name them.
+	pending map[uint64]steam.SteamID
+	// hasStats: SteamGameServerStats001 was returned at Init; without it the stats calls are refused.
+	hasStats bool
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -135,10 +137,11 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 		running.Store(false)
 		return &steam.InitError{Status: steam.InitVersionMismatch, Message: "libsteam_api.so returned no SteamGameServer015 interface"}
 	}
+	b.hasStats = b.api.selfStats(symGameServerStatsV001)
 	b.api.v(symDispatchInit)
 	b.pipe = b.api.i32(symGameServerGetHSteamPipe)
 	b.events = events
-	b.compat = map[uint64]steam.SteamID{}
+	b.pending = map[uint64]steam.SteamID{}
 	b.live = true
 	return nil
 }
@@ -176,7 +179,7 @@ func (b *Backend) Shutdown() {
 	b.api.v(symGameServerShutdown)
 	b.live = false
 	b.events = nil
-	b.compat = nil
+	b.pending = nil
 	running.Store(false)
 }
 
@@ -211,8 +214,8 @@ func (b *Backend) callCompleted(param []byte) {
 	if !ok || failed {
 		result = nil // the call failed (e.g. Steam went away): report it as such below
 	}
-	player := b.compat[done.call]
-	delete(b.compat, done.call)
+	player := b.pending[done.call]
+	delete(b.pending, done.call)
 	if ev, ok := decodeCallback(done.id, result); ok {
 		b.events.Push(ev)
 		return
@@ -222,6 +225,10 @@ func (b *Backend) callCompleted(param []byte) {
 		b.events.Push(steam.AssociateClan{Result: steam.ResultFail})
 	case done.id == idPlayerCompatibilityResult:
 		b.events.Push(steam.PlayerCompat{Result: steam.ResultFail, SteamID: player})
+	case done.id == idStatsReceived:
+		b.events.Push(steam.StatsReceived{Result: steam.ResultFail, SteamID: player})
+	case done.id == idStatsStored:
+		b.events.Push(steam.StatsStored{Result: steam.ResultFail, SteamID: player})
 	}
 }
 

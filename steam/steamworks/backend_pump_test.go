@@ -78,8 +78,8 @@ func TestPumpReportsFailedCalls(t *testing.T) {
 	if got := events(q); !reflect.DeepEqual(got, want) {
 		t.Errorf("events:\n got %#v\nwant %#v", got, want)
 	}
-	if len(b.compat) != 0 {
-		t.Errorf("answered calls are still remembered: %v", b.compat)
+	if len(b.pending) != 0 {
+		t.Errorf("answered calls are still remembered: %v", b.pending)
 	}
 }
 

@@ -8,9 +8,11 @@ import (
 
 // Callback IDs the pump itself names; every other ID appears only in its row below.
 const (
-	idAssociateWithClanResult   = 210 // AssociateWithClanResult_t
-	idPlayerCompatibilityResult = 211 // ComputeNewPlayerCompatibilityResult_t
-	idAPICallCompleted          = 703 // SteamAPICallCompleted_t
+	idAssociateWithClanResult   = 210  // AssociateWithClanResult_t
+	idPlayerCompatibilityResult = 211  // ComputeNewPlayerCompatibilityResult_t
+	idAPICallCompleted          = 703  // SteamAPICallCompleted_t
+	idStatsReceived             = 1800 // GSStatsReceived_t
+	idStatsStored               = 1801 // GSStatsStored_t
 )
 
 // callbacks is callbackRows laid out at the packing of the platform built for (runtime.GOOS is a
@@ -91,6 +93,19 @@ var callbackRows = []callback{
 				PlayersCandidateDoesntLike:   r.i32("m_cPlayersThatCandidateDoesntLike"),
 				ClanPlayersDontLikeCandidate: r.i32("m_cClanPlayersThatDontLikeCandidate"), SteamID: r.steamID("m_SteamIDCandidate")}
 		}},
+	{id: idStatsReceived, sdk: "GSStatsReceived_t",
+		members: []member{i32("m_eResult"), steamID("m_steamIDUser")},
+		decode: func(r *record) steam.Event {
+			return steam.StatsReceived{Result: r.result("m_eResult"), SteamID: r.steamID("m_steamIDUser")}
+		}},
+	{id: idStatsStored, sdk: "GSStatsStored_t",
+		members: []member{i32("m_eResult"), steamID("m_steamIDUser")},
+		decode: func(r *record) steam.Event {
+			return steam.StatsStored{Result: r.result("m_eResult"), SteamID: r.steamID("m_steamIDUser")}
+		}},
+	{id: 1108, sdk: "GSStatsUnloaded_t",
+		members: []member{steamID("m_steamIDUser")},
+		decode:  func(r *record) steam.Event { return steam.StatsUnloaded{SteamID: r.steamID("m_steamIDUser")} }},
 	// No event: the pump reads it (decodeAPICallCompleted) to fetch a finished async call's result.
 	{id: idAPICallCompleted, sdk: "SteamAPICallCompleted_t",
 		members: []member{u64("m_hAsyncCall"), i32("m_iCallback"), u32("m_cubParam")}},

@@ -87,8 +87,8 @@ func (b *Backend) ComputeNewPlayerCompatibility(player steam.SteamID) {
 		b.events.Push(steam.PlayerCompat{Result: steam.ResultFail, SteamID: player})
 		return
 	}
-	if len(b.compat) < maxPendingCalls {
-		b.compat[call] = player
+	if len(b.pending) < maxPendingCalls {
+		b.pending[call] = player
 	}
 }
 

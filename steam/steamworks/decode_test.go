@@ -119,6 +119,12 @@ var callbackFixtures = []callbackFixture{
 		"m_cPlayersThatCandidateDoesntLike": int32(4), "m_cClanPlayersThatDontLikeCandidate": int32(5), "m_SteamIDCandidate": userID},
 		steam.PlayerCompat{Result: steam.ResultOK, PlayersDontLikeCandidate: 3, PlayersCandidateDoesntLike: 4,
 			ClanPlayersDontLikeCandidate: 5, SteamID: userID}},
+	{"GSStatsReceived_t", values{"m_eResult": int32(16), "m_steamIDUser": userID},
+		steam.StatsReceived{Result: steam.Result(16), SteamID: userID}},
+	{"GSStatsStored_t", values{"m_eResult": int32(1), "m_steamIDUser": userID},
+		steam.StatsStored{Result: steam.ResultOK, SteamID: userID}},
+	{"GSStatsUnloaded_t", values{"m_steamIDUser": userID},
+		steam.StatsUnloaded{SteamID: userID}},
 }
 
 func TestDecodeEveryCallback(t *testing.T) {
@@ -133,8 +139,8 @@ func TestDecodeEveryCallback(t *testing.T) {
 			t.Errorf("%s: the fixture sets %d members, the struct has %d", f.sdk, len(f.values), len(f.row().members))
 		}
 	}
-	if len(seen) != 12 {
-		t.Errorf("%d callbacks have fixtures, want the 12 of the signal catalogue", len(seen))
+	if len(seen) != 15 {
+		t.Errorf("%d callbacks have fixtures, want the 15 of the signal catalogue", len(seen))
 	}
 	for _, c := range callbacks {
 		if c.decode != nil && !seen[c.id] {

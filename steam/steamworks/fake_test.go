@@ -37,6 +37,10 @@ type fakeFlat struct {
 	outgoing  []byte            // GetNextOutgoingPacket's datagram
 	outIP     uint32            // and its address
 	outPort   uint16            // and port
+	noStats   bool              // SteamAPI_SteamGameServerStats_v001 returns NULL
+	hasStats  bool
+	statInt   int32   // GetUserStatInt32's value
+	statFloat float32 // GetUserStatFloat's value
 }
 
 type fakeCallback struct {
@@ -57,8 +61,12 @@ func (f *fakeFlat) record(s sym, sh shape, format string, a ...any) {
 	if strings.HasPrefix(symbols[s].name, gs) && !f.hasSelf {
 		f.t.Errorf("%s called without an ISteamGameServer interface", symbols[s].name)
 	}
+	if strings.HasPrefix(symbols[s].name, gss) && !f.hasStats {
+		f.t.Errorf("%s called without an ISteamGameServerStats interface", symbols[s].name)
+	}
 	f.used[s] = true
-	f.calls = append(f.calls, strings.TrimPrefix(symbols[s].name, gs)+"("+fmt.Sprintf(format, a...)+")")
+	name := strings.TrimPrefix(strings.TrimPrefix(symbols[s].name, gs), gss)
+	f.calls = append(f.calls, name+"("+fmt.Sprintf(format, a...)+")")
 }
 
 // take returns the calls recorded since the last take.
@@ -206,5 +214,51 @@ func (f *fakeFlat) bPU32PU32P(s sym, ip uint32, blob []byte, id uint64) (bool, u
 
 func (f *fakeFlat) bPU64SU32(s sym, a uint64, b string, c uint32) bool {
 	f.record(s, shapeBPU64SU32, "%#x, %q, %d", a, b, c)
+	return f.bools[s]
+}
+
+func (f *fakeFlat) selfStats(s sym) bool {
+	f.record(s, shapeP, "")
+	f.hasStats = !f.noStats
+	return f.hasStats
+}
+
+func (f *fakeFlat) u64QU64(s sym, a uint64) uint64 {
+	f.record(s, shapeU64QU64, "%#x", a)
+	return f.nextCall
+}
+
+func (f *fakeFlat) bQU64S(s sym, a uint64, name string) bool {
+	f.record(s, shapeBQU64S, "%#x, %q", a, name)
+	return f.bools[s]
+}
+
+func (f *fakeFlat) bQU64SPI32(s sym, a uint64, name string) (bool, int32) {
+	f.record(s, shapeBQU64SPI32, "%#x, %q", a, name)
+	return f.bools[s], f.statInt
+}
+
+func (f *fakeFlat) bQU64SPF32(s sym, a uint64, name string) (bool, float32) {
+	f.record(s, shapeBQU64SPF32, "%#x, %q", a, name)
+	return f.bools[s], f.statFloat
+}
+
+func (f *fakeFlat) bQU64SPB(s sym, a uint64, name string) (bool, bool) {
+	f.record(s, shapeBQU64SPB, "%#x, %q", a, name)
+	return f.bools[s], true
+}
+
+func (f *fakeFlat) bQU64SI32(s sym, a uint64, name string, v int32) bool {
+	f.record(s, shapeBQU64SI32, "%#x, %q, %d", a, name, v)
+	return f.bools[s]
+}
+
+func (f *fakeFlat) bQU64SF32(s sym, a uint64, name string, v float32) bool {
+	f.record(s, shapeBQU64SF32, "%#x, %q, %g", a, name, v)
+	return f.bools[s]
+}
+
+func (f *fakeFlat) bQU64SF32F64(s sym, a uint64, name string, v float32, w float64) bool {
+	f.record(s, shapeBQU64SF32F64, "%#x, %q, %g, %g", a, name, v, w)
 	return f.bools[s]
 }

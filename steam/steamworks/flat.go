@@ -49,4 +49,16 @@ type flat interface {
 	// the user out.
 	bPU32PU32P(s sym, ip uint32, blob []byte, id uint64) (ok bool, user uint64)
 	bPU64SU32(s sym, a uint64, b string, c uint32) bool
+
+	// selfStats calls the ISteamGameServerStats accessor and keeps the pointer for the _q methods.
+	selfStats(s sym) bool
+	u64QU64(s sym, a uint64) uint64
+	bQU64S(s sym, a uint64, name string) bool
+	// The Get calls return Steam's bool and the value it wrote (0 when it wrote none).
+	bQU64SPI32(s sym, a uint64, name string) (bool, int32)
+	bQU64SPF32(s sym, a uint64, name string) (bool, float32)
+	bQU64SPB(s sym, a uint64, name string) (bool, bool)
+	bQU64SI32(s sym, a uint64, name string, v int32) bool
+	bQU64SF32(s sym, a uint64, name string, v float32) bool
+	bQU64SF32F64(s sym, a uint64, name string, v float32, w float64) bool
 }

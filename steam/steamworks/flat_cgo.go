@@ -21,6 +21,13 @@ package steamworks
 #cgo noescape sw_i32_p_p_i32_p_p
 #cgo noescape sw_b_p_u32_p_u32_p
 #cgo noescape sw_b_p_u64_s_u32
+#cgo noescape sw_b_q_u64_s
+#cgo noescape sw_b_q_u64_s_pi32
+#cgo noescape sw_b_q_u64_s_pf32
+#cgo noescape sw_b_q_u64_s_pb
+#cgo noescape sw_b_q_u64_s_i32
+#cgo noescape sw_b_q_u64_s_f32
+#cgo noescape sw_b_q_u64_s_f32_f64
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -125,6 +132,31 @@ static bool sw_b_p_u32_p_u32_p(void *f, void *self, uint32_t ip, const void *blo
 }
 static bool sw_b_p_u64_s_u32(void *f, void *self, uint64_t a, const char *b, uint32_t c) {
 	return ((bool (*)(void *, uint64_t, const char *, uint32_t))f)(self, a, b, c);
+}
+
+// ISteamGameServerStats (the q shapes: self is that interface). Out values start at 0, so a
+// refused Get reads 0 whatever Steam left.
+static uint64_t sw_u64_q_u64(void *f, void *self, uint64_t a) { return ((uint64_t (*)(void *, uint64_t))f)(self, a); }
+static bool sw_b_q_u64_s(void *f, void *self, uint64_t a, const char *name) {
+	return ((bool (*)(void *, uint64_t, const char *))f)(self, a, name);
+}
+static bool sw_b_q_u64_s_pi32(void *f, void *self, uint64_t a, const char *name, int32_t *out) {
+	return ((bool (*)(void *, uint64_t, const char *, int32_t *))f)(self, a, name, out);
+}
+static bool sw_b_q_u64_s_pf32(void *f, void *self, uint64_t a, const char *name, float *out) {
+	return ((bool (*)(void *, uint64_t, const char *, float *))f)(self, a, name, out);
+}
+static bool sw_b_q_u64_s_pb(void *f, void *self, uint64_t a, const char *name, bool *out) {
+	return ((bool (*)(void *, uint64_t, const char *, bool *))f)(self, a, name, out);
+}
+static bool sw_b_q_u64_s_i32(void *f, void *self, uint64_t a, const char *name, int32_t v) {
+	return ((bool (*)(void *, uint64_t, const char *, int32_t))f)(self, a, name, v);
+}
+static bool sw_b_q_u64_s_f32(void *f, void *self, uint64_t a, const char *name, float v) {
+	return ((bool (*)(void *, uint64_t, const char *, float))f)(self, a, name, v);
+}
+static bool sw_b_q_u64_s_f32_f64(void *f, void *self, uint64_t a, const char *name, float v, double w) {
+	return ((bool (*)(void *, uint64_t, const char *, float, double))f)(self, a, name, v, w);
 }
 */
 import "C"
@@ -237,8 +269,9 @@ func open(path string) (*Library, error) {
 
 // cflat calls the library's functions through the trampolines.
 type cflat struct {
-	fn   []unsafe.Pointer
-	this unsafe.Pointer // ISteamGameServer*, C memory
+	fn    []unsafe.Pointer
+	this  unsafe.Pointer // ISteamGameServer*, C memory
+	stats unsafe.Pointer // ISteamGameServerStats*, C memory
 }
 
 var _ flat = (*cflat)(nil)
@@ -353,4 +386,47 @@ func (c *cflat) bPU32PU32P(s sym, ip uint32, blob []byte, id uint64) (bool, uint
 
 func (c *cflat) bPU64SU32(s sym, a uint64, b string, d uint32) bool {
 	return bool(C.sw_b_p_u64_s_u32(c.fn[s], c.this, C.uint64_t(a), cstr(b), C.uint32_t(d)))
+}
+
+func (c *cflat) selfStats(s sym) bool {
+	c.stats = C.sw_p(c.fn[s])
+	return c.stats != nil
+}
+
+func (c *cflat) u64QU64(s sym, a uint64) uint64 {
+	return uint64(C.sw_u64_q_u64(c.fn[s], c.stats, C.uint64_t(a)))
+}
+
+func (c *cflat) bQU64S(s sym, a uint64, name string) bool {
+	return bool(C.sw_b_q_u64_s(c.fn[s], c.stats, C.uint64_t(a), cstr(name)))
+}
+
+func (c *cflat) bQU64SPI32(s sym, a uint64, name string) (bool, int32) {
+	var v C.int32_t
+	ok := C.sw_b_q_u64_s_pi32(c.fn[s], c.stats, C.uint64_t(a), cstr(name), &v)
+	return bool(ok), int32(v)
+}
+
+func (c *cflat) bQU64SPF32(s sym, a uint64, name string) (bool, float32) {
+	var v C.float
+	ok := C.sw_b_q_u64_s_pf32(c.fn[s], c.stats, C.uint64_t(a), cstr(name), &v)
+	return bool(ok), float32(v)
+}
+
+func (c *cflat) bQU64SPB(s sym, a uint64, name string) (bool, bool) {
+	var v C.bool
+	ok := C.sw_b_q_u64_s_pb(c.fn[s], c.stats, C.uint64_t(a), cstr(name), &v)
+	return bool(ok), bool(v)
+}
+
+func (c *cflat) bQU64SI32(s sym, a uint64, name string, v int32) bool {
+	return bool(C.sw_b_q_u64_s_i32(c.fn[s], c.stats, C.uint64_t(a), cstr(name), C.int32_t(v)))
+}
+
+func (c *cflat) bQU64SF32(s sym, a uint64, name string, v float32) bool {
+	return bool(C.sw_b_q_u64_s_f32(c.fn[s], c.stats, C.uint64_t(a), cstr(name), C.float(v)))
+}
+
+func (c *cflat) bQU64SF32F64(s sym, a uint64, name string, v float32, w float64) bool {
+	return bool(C.sw_b_q_u64_s_f32_f64(c.fn[s], c.stats, C.uint64_t(a), cstr(name), C.float(v), C.double(w)))
 }

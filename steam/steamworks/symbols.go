@@ -35,6 +35,16 @@ const (
 	shapeI32PPI32PP   shape = "i32_p_p_i32_p_p"   // GetNextOutgoingPacket
 	shapeBPU32PU32P   shape = "b_p_u32_p_u32_p"   // SendUserConnectAndAuthenticate_DEPRECATED
 	shapeBPU64SU32    shape = "b_p_u64_s_u32"     // BUpdateUserData
+
+	// ISteamGameServerStats methods: q is that interface (selfStats), as p is ISteamGameServer.
+	shapeU64QU64      shape = "u64_q_u64"         // RequestUserStats, StoreUserStats
+	shapeBQU64S       shape = "b_q_u64_s"         // SetUserAchievement, ClearUserAchievement
+	shapeBQU64SPI32   shape = "b_q_u64_s_pi32"    // GetUserStatInt32 (int32 *out)
+	shapeBQU64SPF32   shape = "b_q_u64_s_pf32"    // GetUserStatFloat (float *out)
+	shapeBQU64SPB     shape = "b_q_u64_s_pb"      // GetUserAchievement (bool *out)
+	shapeBQU64SI32    shape = "b_q_u64_s_i32"     // SetUserStatInt32
+	shapeBQU64SF32    shape = "b_q_u64_s_f32"     // SetUserStatFloat
+	shapeBQU64SF32F64 shape = "b_q_u64_s_f32_f64" // UpdateUserAvgRateStat
 )
 
 // sym indexes symbols.
@@ -63,10 +73,16 @@ func fn(name string, sh shape) sym {
 // method declares an ISteamGameServer method, by its name in the interface.
 func method(name string, sh shape) sym { return fn(gs+name, sh) }
 
+// gss is the flat name prefix of an ISteamGameServerStats method.
+const gss = "SteamAPI_ISteamGameServerStats_"
+
+// statsMethod declares an ISteamGameServerStats method, by its name in the interface.
+func statsMethod(name string, sh shape) sym { return fn(gss+name, sh) }
+
 // interfaceVersions is the list SteamInternal_GameServer_Init_V2 checks steamclient.so against:
 // each interface this backend uses, NUL-terminated, then an empty one (the NUL cstr appends after
 // it is never read).
-const interfaceVersions = "SteamGameServer015\x00\x00"
+const interfaceVersions = "SteamGameServer015\x00SteamGameServerStats001\x00\x00"
 
 // SymbolNames lists every symbol the backend resolves, in table order.
 func SymbolNames() []string {

@@ -13,7 +13,10 @@
 #include <stdint.h>
 
 // The callback ID bases of steam_api_common.h.
-enum { k_iSteamUserCallbacks = 100, k_iSteamGameServerCallbacks = 200, k_iSteamUtilsCallbacks = 700 };
+enum {
+	k_iSteamUserCallbacks = 100, k_iSteamGameServerCallbacks = 200, k_iSteamUtilsCallbacks = 700,
+	k_iSteamUserStatsCallbacks = 1100, k_iSteamGameServerStatsCallbacks = 1800
+};
 
 typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 
@@ -35,6 +38,9 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 	M(S, int32_t, m_eResult, ) M(S, int32_t, m_cPlayersThatDontLikeCandidate, ) \
 	M(S, int32_t, m_cPlayersThatCandidateDoesntLike, ) M(S, int32_t, m_cClanPlayersThatDontLikeCandidate, ) \
 	M(S, CSteamID, m_SteamIDCandidate, )
+#define GSStatsReceived_t_MEMBERS(M, S) M(S, int32_t, m_eResult, ) M(S, CSteamID, m_steamIDUser, )
+#define GSStatsStored_t_MEMBERS(M, S) M(S, int32_t, m_eResult, ) M(S, CSteamID, m_steamIDUser, )
+#define GSStatsUnloaded_t_MEMBERS(M, S) M(S, CSteamID, m_steamIDUser, )
 #define SteamAPICallCompleted_t_MEMBERS(M, S) M(S, uint64_t, m_hAsyncCall, ) M(S, int32_t, m_iCallback, ) M(S, uint32_t, m_cubParam, )
 
 // Every struct with members, and its k_iCallback as the SDK writes it.
@@ -50,6 +56,9 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 	X(GSClientGroupStatus_t, k_iSteamGameServerCallbacks + 8) \
 	X(AssociateWithClanResult_t, k_iSteamGameServerCallbacks + 10) \
 	X(ComputeNewPlayerCompatibilityResult_t, k_iSteamGameServerCallbacks + 11) \
+	X(GSStatsReceived_t, k_iSteamGameServerStatsCallbacks + 0) \
+	X(GSStatsStored_t, k_iSteamGameServerStatsCallbacks + 1) \
+	X(GSStatsUnloaded_t, k_iSteamUserStatsCallbacks + 8) \
 	X(SteamAPICallCompleted_t, k_iSteamUtilsCallbacks + 3)
 
 // #pragma pack does not expand macros in GCC: one directive per packing.
