@@ -194,10 +194,16 @@ func (b *Backend) RunFrame() {
 		if !ok {
 			return
 		}
-		if id == idAPICallCompleted {
+		switch {
+		case id == idAPICallCompleted:
 			b.callCompleted(param)
-		} else if ev, ok := decodeCallback(id, param); ok {
-			b.events.Push(ev)
+		case answersCalls[id]:
+			// The answer to a call of ours comes through its call result; some Steams (the
+			// emulator) also post it as a callback, which would be a second event for one call.
+		default:
+			if ev, ok := decodeCallback(id, param); ok {
+				b.events.Push(ev)
+			}
 		}
 		b.api.vI32(symDispatchFreeLastCallback, b.pipe)
 	}

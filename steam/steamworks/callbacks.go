@@ -15,6 +15,10 @@ const (
 	idStatsStored               = 1801 // GSStatsStored_t
 )
 
+// answersCalls are the callbacks that answer a call of ours (its SteamAPICall_t): the pump takes
+// them from the call result only (callCompleted), never also from the callback queue.
+var answersCalls = map[int32]bool{idAssociateWithClanResult: true, idPlayerCompatibilityResult: true, idStatsReceived: true, idStatsStored: true}
+
 // callbacks is callbackRows laid out at the packing of the platform built for (runtime.GOOS is a
 // constant): what decode.go dispatches by.
 var callbacks = layOut(callbackRows, packFor(runtime.GOOS))
