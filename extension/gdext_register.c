@@ -212,7 +212,10 @@ static const char *check_signal(const sv_signal_row *row) {
 		if (bad) {
 			return bad;
 		}
-		if (row->args[i].type != T_BOOL && row->args[i].type != T_INT) {
+		// String and Dictionary parameters are declared for scripts to connect; sv_emit passes
+		// ints, and Go never emits such a signal (signals.Encode).
+		int32_t t = row->args[i].type;
+		if (t != T_BOOL && t != T_INT && t != T_STRING && t != T_DICTIONARY) {
 			return "a parameter sv_emit cannot build (bool or int)";
 		}
 	}

@@ -8,6 +8,10 @@ type Type uint8
 const (
 	Bool Type = 1 // Variant.TYPE_BOOL
 	Int  Type = 2 // Variant.TYPE_INT
+	// String and Dictionary parameters are declared only, for signals nothing emits yet (the
+	// Remote Storage ones and a few of the Workshop's): Encode gives ints and bools only.
+	String     Type = 4  // Variant.TYPE_STRING
+	Dictionary Type = 27 // Variant.TYPE_DICTIONARY
 )
 
 // Param is one signal argument. Enum names the Steam class enum its values belong to, if any.
@@ -43,11 +47,43 @@ const (
 	StatsReceived
 	StatsStored
 	StatsUnloaded
+	// The Workshop (Ugc) signals, then Remote Storage's (ugc.go in steam). Offline emits
+	// UGCQueryCompleted, ItemDownloaded and ItemInstalled; the others are declared so scripts
+	// written for GodotSteam Server 4 can connect to them.
+	UGCQueryCompleted
+	ItemDownloaded
+	ItemInstalled
+	AddAppDependencyResult
+	AddUGCDependencyResult
+	ItemCreated
+	GetAppDependenciesResult
+	ItemDeleted
+	GetItemVoteResult
+	RemoveAppDependencyResult
+	RemoveUGCDependencyResult
+	SetUserItemVote
+	StartPlaytimeTracking
+	StopPlaytimeTracking
+	ItemUpdated
+	UserFavoriteItemsListChanged
+	WorkshopEULAStatus
+	UserSubscribedItemsListChanged
+	FileReadAsyncComplete
+	FileShareResult
+	FileWriteAsyncComplete
+	DownloadUGCResult
+	UnsubscribeItem
+	SubscribeItem
+	LocalFileChanged
 )
 
 func intArg(name string) Param        { return Param{Name: name, Type: Int} }
 func enumArg(name, enum string) Param { return Param{Name: name, Type: Int, Enum: enum} }
 func boolArg(name string) Param       { return Param{Name: name, Type: Bool} }
+func stringArg(name string) Param     { return Param{Name: name, Type: String} }
+func dictArg(name string) Param       { return Param{Name: name, Type: Dictionary} }
+
+var resultArg = enumArg("result", "Result")
 
 // Catalogue lists every signal in ID order, with the argument names of the API page users know.
 var Catalogue = [...]Signal{
@@ -68,6 +104,42 @@ var Catalogue = [...]Signal{
 		"Reply to requestUserStats: RESULT_OK when the user's stats can be read and set."},
 	StatsStored:   {"stats_stored", []Param{enumArg("result", "Result"), intArg("steam_id")}, "Reply to storeUserStats: RESULT_OK once the stats are saved."},
 	StatsUnloaded: {"stats_unloaded", []Param{intArg("steam_id")}, "A user's stats were dropped (the user left): requestUserStats again before using them."},
+
+	UGCQueryCompleted: {"ugc_query_completed", []Param{intArg("handle"), resultArg, intArg("results_returned"), intArg("total_matching"), boolArg("cached")},
+		"Reply to sendQueryUGCRequest: read the results with getQueryUGC*, then releaseQueryUGCRequest."},
+	ItemDownloaded: {"item_downloaded", []Param{resultArg, intArg("file_id"), intArg("app_id")}, "Reply to downloadItem: RESULT_OK when the item is installed."},
+	ItemInstalled:  {"item_installed", []Param{intArg("app_id"), intArg("file_id")}, "An item is installed: getItemInstallInfo gives its folder."},
+	AddAppDependencyResult: {"add_app_dependency_result", []Param{resultArg, intArg("file_id"), intArg("app_id")},
+		"Reply to addAppDependency (a player's call: not emitted to a game server)."},
+	AddUGCDependencyResult: {"add_ugc_dependency_result", []Param{resultArg, intArg("file_id"), intArg("child_id")},
+		"Reply to addDependency (a player's call: not emitted to a game server)."},
+	ItemCreated: {"item_created", []Param{resultArg, intArg("file_id"), boolArg("accept_tos")}, "Reply to createItem (a player's call: not emitted to a game server)."},
+	GetAppDependenciesResult: {"get_app_dependencies_result", []Param{resultArg, intArg("file_id"), intArg("app_dependencies"), intArg("total_app_dependencies")},
+		"Reply to getAppDependencies (a player's call: not emitted to a game server)."},
+	ItemDeleted: {"item_deleted", []Param{resultArg, intArg("file_id")}, "Reply to deleteItem (a player's call: not emitted to a game server)."},
+	GetItemVoteResult: {"get_item_vote_result", []Param{resultArg, intArg("file_id"), boolArg("vote_up"), boolArg("vote_down"), boolArg("vote_skipped")},
+		"Reply to getUserItemVote (a player's call: not emitted to a game server)."},
+	RemoveAppDependencyResult: {"remove_app_dependency_result", []Param{resultArg, intArg("file_id"), intArg("app_id")},
+		"Reply to removeAppDependency (a player's call: not emitted to a game server)."},
+	RemoveUGCDependencyResult: {"remove_ugc_dependency_result", []Param{resultArg, intArg("file_id"), intArg("child_id")},
+		"Reply to removeDependency (a player's call: not emitted to a game server)."},
+	SetUserItemVote:       {"set_user_item_vote", []Param{resultArg, intArg("file_id"), boolArg("vote_up")}, "Reply to setUserItemVote (a player's call: not emitted to a game server)."},
+	StartPlaytimeTracking: {"start_playtime_tracking", []Param{resultArg}, "Reply to startPlaytimeTracking (a player's call: not emitted to a game server)."},
+	StopPlaytimeTracking:  {"stop_playtime_tracking", []Param{resultArg}, "Reply to stopPlaytimeTracking (a player's call: not emitted to a game server)."},
+	ItemUpdated:           {"item_updated", []Param{resultArg, boolArg("need_to_accept_tos")}, "Reply to submitItemUpdate (a player's call: not emitted to a game server)."},
+	UserFavoriteItemsListChanged: {"user_favorite_items_list_changed", []Param{resultArg, intArg("file_id"), boolArg("was_add_request")},
+		"Reply to addItemToFavorites and removeItemFromFavorites (a player's call: not emitted to a game server)."},
+	WorkshopEULAStatus: {"workshop_eula_status", []Param{resultArg, intArg("app_id"), dictArg("eula_data")},
+		"Reply to getWorkshopEULAStatus (a player's call: not emitted to a game server)."},
+	UserSubscribedItemsListChanged: {"user_subscribed_items_list_changed", []Param{intArg("app_id")}, "A user's subscriptions changed (not emitted to a game server)."},
+	FileReadAsyncComplete:          {"file_read_async_complete", []Param{dictArg("file_read")}, "Remote Storage: not emitted (the extension has no Remote Storage calls)."},
+	FileShareResult: {"file_share_result", []Param{resultArg, intArg("handle"), stringArg("name")},
+		"Remote Storage: not emitted (the extension has no Remote Storage calls)."},
+	FileWriteAsyncComplete: {"file_write_async_complete", []Param{resultArg}, "Remote Storage: not emitted (the extension has no Remote Storage calls)."},
+	DownloadUGCResult:      {"download_ugc_result", []Param{resultArg, dictArg("download_data")}, "Remote Storage: not emitted (the extension has no Remote Storage calls)."},
+	UnsubscribeItem:        {"unsubscribe_item", []Param{resultArg, intArg("file_id")}, "Reply to unsubscribeItem (a player's call: not emitted to a game server)."},
+	SubscribeItem:          {"subscribe_item", []Param{resultArg, intArg("file_id")}, "Reply to subscribeItem (a player's call: not emitted to a game server)."},
+	LocalFileChanged:       {"local_file_changed", nil, "Remote Storage: not emitted (the extension has no Remote Storage calls)."},
 }
 
 // GodotSteamServerParams are GodotSteam Server 4's parameter names where they differ from the

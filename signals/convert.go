@@ -60,6 +60,12 @@ func Encode(ev steam.Event) (Args, bool) {
 		return args(StatsStored, int64(e.Result), int64(e.SteamID)), true
 	case steam.StatsUnloaded:
 		return args(StatsUnloaded, int64(e.SteamID)), true
+	case steam.UGCQueryCompleted:
+		return args(UGCQueryCompleted, int64(e.Handle), int64(e.Result), int64(e.Returned), int64(e.Total), b(e.Cached)), true
+	case steam.ItemDownloaded:
+		return args(ItemDownloaded, int64(e.Result), int64(e.FileID), int64(e.AppID)), true
+	case steam.ItemInstalled:
+		return args(ItemInstalled, int64(e.AppID), int64(e.FileID)), true
 	}
 	return Args{}, false
 }

@@ -15,7 +15,7 @@ type Enum struct {
 }
 
 // Enums lists every enum the game-server API uses.
-var Enums = []Enum{
+var Enums = append([]Enum{
 	{Name: "AccountType", Values: []Constant{
 		{"ACCOUNT_TYPE_INVALID", int64(AccountTypeInvalid)},
 		{"ACCOUNT_TYPE_INDIVIDUAL", int64(AccountTypeIndividual)},
@@ -237,7 +237,7 @@ var Enums = []Enum{
 		{"USER_HAS_LICENSE_RESULT_DOES_NOT_HAVE_LICENSE", int64(UserDoesNotHaveLicense)},
 		{"USER_HAS_LICENSE_RESULT_NO_AUTH", int64(UserLicenseNoAuth)},
 	}},
-}
+}, UGCEnums...)
 
 // Constants are the plain (enum-less) constants of the Steam class, with Steamworks' values
 // (steamclientpublic.h, steamtypes.h, steam_api_common.h) under GodotSteam Server's names.
@@ -263,4 +263,8 @@ var Constants = []Constant{
 	{"STEAM_USER_DESKTOP_INSTANCE", UserDesktopInstance},
 	{"STEAM_USER_CONSOLE_INSTANCE", UserConsoleInstance},
 	{"STEAM_USER_WEB_INSTANCE", UserWebInstance},
+	// The Workshop's page size and "no handle" values.
+	{"NUM_UGC_RESULTS_PER_PAGE", UGCResultsPerPage},
+	{"UGC_QUERY_HANDLE_INVALID", -1},
+	{"UGC_UPDATE_HANDLE_INVALID", -1},
 }

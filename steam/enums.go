@@ -21,6 +21,7 @@ const (
 	ResultNotLoggedOn        Result = 21
 	ResultLimitExceeded      Result = 25
 	ResultExpired            Result = 27
+	ResultCancelled          Result = 52
 )
 
 // ServerMode is EServerMode, chosen at serverInit.

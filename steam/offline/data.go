@@ -23,7 +23,8 @@ package offline
 //	  "achievements": {"ACH_WIN_ONE_GAME": {"stat": "NumGames", "threshold": 1}}
 //	}
 //
-// "stats" and "achievements" are the stats schema: see data_stats.go.
+// "stats" and "achievements" are the stats schema: see data_stats.go. "workshop" is the Workshop
+// catalogue: see data_workshop.go.
 //
 // Every key is optional; unknown keys, wrong types and invalid IDs or values are errors, reported with
 // the file's path and the line and column.
@@ -86,6 +87,8 @@ type Data struct {
 	Clans               map[steam.SteamID]steam.Result
 	// Stats is the app's stats and achievements (data_stats.go); nil means DefaultStatsSchema.
 	Stats *StatsSchema
+	// Workshop is the Workshop catalogue (data_workshop.go); nil means no items.
+	Workshop *Workshop
 	// Path is the file the data came from, "" if none.
 	Path string
 }
@@ -161,5 +164,10 @@ func ReadDataFile(path string) (*Data, error) {
 		return nil, fmt.Errorf("offline data file %s: %v", path, err)
 	}
 	d.Path = path
+	if d.Workshop != nil {
+		if err := d.Workshop.resolveFolders(filepath.Dir(path)); err != nil {
+			return nil, fmt.Errorf("offline data file %s: %v", path, err)
+		}
+	}
 	return d, nil
 }

@@ -27,6 +27,8 @@ type fileData struct {
 	// Stats and Achievements are the stats schema (data_stats.go).
 	Stats        map[string]fileStat        `json:"stats"`
 	Achievements map[string]fileAchievement `json:"achievements"`
+	// Workshop is the Workshop catalogue (data_workshop.go).
+	Workshop *fileWorkshop `json:"workshop"`
 }
 
 type fileUser struct {
@@ -188,6 +190,11 @@ func ParseData(b []byte) (*Data, error) {
 	}
 	if f.Stats != nil || f.Achievements != nil {
 		if d.Stats, err = parseStatsSchema(f.Stats, f.Achievements); err != nil {
+			return nil, err
+		}
+	}
+	if f.Workshop != nil {
+		if d.Workshop, err = parseWorkshop(f.Workshop); err != nil {
 			return nil, err
 		}
 	}

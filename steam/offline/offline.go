@@ -61,6 +61,9 @@ type Options struct {
 	// Data answers licences, groups, bans, compatibility and clan association. nil: LoadData at each
 	// Init (GOSTEAM_OFFLINE_DATA, else steam_offline.json in the working directory, else defaults).
 	Data *Data
+	// AfterWorkshopChunk, for tests, runs on a download's goroutine after each 64 KiB it copies
+	// (ugc_download.go): a test can hold a download mid-way.
+	AfterWorkshopChunk func()
 	// Clock is the time source for ticket issue and expiry times; nil means time.Now.
 	Clock func() time.Time
 	// TicketLifetime is how long a ticket stays usable; 0 means DefaultTicketLifetime.
@@ -100,6 +103,9 @@ type Backend struct {
 	a2s     *a2sResponder // answers server queries; nil when none (a2s_server.go)
 	// userStats holds the users' stats requestUserStats fetched (stats.go).
 	userStats map[steam.SteamID]*userStats
+	// queries and ws are the Workshop's queries and downloads (ugc_query.go, ugc_download.go).
+	queries ugcQueries
+	ws      workshopState
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -175,8 +181,10 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 // Shutdown logs off without an event (nobody drains the queue after shutdown) and releases everything.
 // The backend may be initialized again.
 func (b *Backend) Shutdown() {
+	b.stopDownloads()
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.queries = ugcQueries{}
 	b.stopQueries()
 	b.loggedOn, b.connecting = false, false
 	b.initialized = false
