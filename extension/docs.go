@@ -35,6 +35,10 @@ func signalSignature(s signals.Signal) string {
 		switch {
 		case p.Type == signals.Bool:
 			t = "bool"
+		case p.Type == signals.String:
+			t = "String"
+		case p.Type == signals.Dictionary:
+			t = "Dictionary"
 		case p.Enum != "":
 			t = p.Enum
 		}

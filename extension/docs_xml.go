@@ -131,8 +131,13 @@ func classXML(cls classID) string {
 		fmt.Fprintf(&b, "\t\t<signal name=\"%s\">\n", s.Name)
 		for i, p := range s.Params {
 			k := kind{Type: typeInt, Name: "int", Enum: p.Enum}
-			if p.Type == signals.Bool {
+			switch p.Type {
+			case signals.Bool:
 				k = kind{Type: typeBool, Name: "bool"}
+			case signals.String:
+				k = kind{Type: typeString, Name: "String"}
+			case signals.Dictionary:
+				k = kind{Type: typeDictionary, Name: "Dictionary"}
 			}
 			fmt.Fprintf(&b, "\t\t\t<param index=\"%d\" name=\"%s\" %s />\n", i, p.Name, docTypeAttrs(cls, k))
 		}

@@ -216,7 +216,7 @@ static const char *check_signal(const sv_signal_row *row) {
 		// ints, and Go never emits such a signal (signals.Encode).
 		int32_t t = row->args[i].type;
 		if (t != T_BOOL && t != T_INT && t != T_STRING && t != T_DICTIONARY) {
-			return "a parameter sv_emit cannot build (bool or int)";
+			return "a parameter type the catalogue cannot declare (bool, int, String or Dictionary)";
 		}
 	}
 	return NULL;

@@ -71,6 +71,6 @@ func TestCRefusesBadRows(t *testing.T) {
 	s := signals.Catalogue[0]
 	assert.EqualError(t, registerSignal(classSteam, maxSignals, s), "its index is beyond SV_MAX_SIGNALS (gdext.h)")
 	assert.EqualError(t, registerSignal(classCount, 0, s), "its class is beyond SV_MAX_CLASSES (gdext.h)")
-	text := signals.Signal{Name: "text_signal", Params: []signals.Param{{Name: "text", Type: 4}}}
-	assert.EqualError(t, registerSignal(classSteam, 0, text), "a parameter sv_emit cannot build (bool or int)")
+	vec := signals.Signal{Name: "vector_signal", Params: []signals.Param{{Name: "where", Type: 5}}}
+	assert.EqualError(t, registerSignal(classSteam, 0, vec), "a parameter type the catalogue cannot declare (bool, int, String or Dictionary)")
 }
