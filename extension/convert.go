@@ -51,7 +51,9 @@ const (
 	keyFields
 	// keyTrafficKinds is the first of the traffic counts' keys, named by steam.TrafficNames.
 	keyTrafficKinds = keyFields + key(len(steam.Fields))
-	keyCount        = keyTrafficKinds + key(steam.TrafficKinds)
+	// keyUGC is the first of the Workshop Dictionaries' keys, named by ugcKeyNames (ugc_dicts.go).
+	keyUGC   = keyTrafficKinds + key(steam.TrafficKinds)
+	keyCount = keyUGC + key(len(ugcKeyNames))
 )
 
 var keyNames = nameKeys()
@@ -73,6 +75,9 @@ func nameKeys() [keyCount]string {
 	for kind, name := range steam.TrafficNames {
 		n[keyTrafficKinds+key(kind)] = name
 	}
+	for i, name := range ugcKeyNames {
+		n[keyUGC+key(i)] = name
+	}
 	return n
 }
 
@@ -82,6 +87,8 @@ type dict struct{ r *C.sv_ret }
 func (d dict) int(k key, v int64) { C.sv_dict_set_int(d.r, C.int32_t(k), C.int64_t(v)) }
 
 func (d dict) bool(k key, v bool) { C.sv_dict_set_bool(d.r, C.int32_t(k), C.int32_t(b2i(v))) }
+
+func (d dict) float(k key, v float64) { C.sv_dict_set_float(d.r, C.int32_t(k), C.double(v)) }
 
 func (d dict) bytes(k key, v []byte) {
 	var p *C.uint8_t

@@ -32,7 +32,7 @@ func TestGDScriptFixtureIsCurrent(t *testing.T) {
 // variantTypeConstants are GDScript's names of the Variant types the API uses.
 var variantTypeConstants = map[int32]string{
 	typeBool: "TYPE_BOOL", typeInt: "TYPE_INT", typeFloat: "TYPE_FLOAT", typeString: "TYPE_STRING",
-	typeDictionary: "TYPE_DICTIONARY", typeBytes: "TYPE_PACKED_BYTE_ARRAY",
+	typeDictionary: "TYPE_DICTIONARY", typeBytes: "TYPE_PACKED_BYTE_ARRAY", typeArray: "TYPE_ARRAY",
 }
 
 // gdType is a kind's Variant type as GDScript's ClassDB reports it: TYPE_NIL for void and Variant.

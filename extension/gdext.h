@@ -42,6 +42,7 @@ typedef struct {
 	double f;
 	void *dict;
 	void *text;
+	void *list; // an Array return, filled through sv_ret_append_int
 	int32_t cacheable; // set by Go when this scalar answer may be reused until the next Go call
 } sv_ret;
 
@@ -132,6 +133,7 @@ int sv_load_help(const char *xml, int64_t len);
 void sv_emit(int32_t signal, const int64_t *values, int32_t count);
 void sv_dict_set_int(sv_ret *ret, int32_t key, int64_t value);
 void sv_dict_set_bool(sv_ret *ret, int32_t key, int32_t value);
+void sv_dict_set_float(sv_ret *ret, int32_t key, double value);
 void sv_dict_set_bytes(sv_ret *ret, int32_t key, const uint8_t *data, int64_t len);
 void sv_dict_set_string(sv_ret *ret, int32_t key, const char *data, int64_t len);
 // sv_dict_set_packet fills getNextOutgoingPacket's {length, out, address, port} in one call.
@@ -139,6 +141,9 @@ void sv_dict_set_packet(sv_ret *ret, const uint8_t *data, int64_t len, int64_t a
 void sv_dict_new_child(sv_ret *parent, int32_t key, sv_ret *child);
 void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char *value, int64_t value_len);
 int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch);
+// sv_array_get reads element index of an Array argument (its pointer and size are in the sv_arg).
+int sv_array_get(void *array, int64_t index, int32_t declared_type, sv_arg *out, void **scratch);
+void sv_ret_append_int(sv_ret *ret, int64_t value);
 void sv_free_scratch(void *scratch);
 void sv_ret_set_string(sv_ret *ret, const char *data, int64_t len);
 void sv_print_error(const char *message, const char *function);

@@ -121,6 +121,7 @@ typedef union {
 	double f;
 	string_t text;
 	dictionary_t dict;
+	array_t list;
 } typed_ret_t;
 
 // How one call form reads its arguments into out (each zeroed first), with scratch for long strings.
@@ -165,6 +166,14 @@ static inline void fresh_dict(GDExtensionTypePtr ret, int constructed) {
 	new_dict(ret, NULL);
 }
 
+// fresh_array makes ret an empty Array, as fresh_dict does a Dictionary.
+static inline void fresh_array(GDExtensionTypePtr ret, int constructed) {
+	if (constructed) {
+		free_array(ret);
+	}
+	new_array(ret, NULL);
+}
+
 // fresh_string makes ret an empty String, as fresh_dict does a Dictionary.
 static inline void fresh_string(GDExtensionTypePtr ret, int constructed) {
 	if (constructed) {
@@ -197,10 +206,13 @@ static inline __attribute__((always_inline)) void answer(int32_t index, const me
 		scratch_free(&scratch);
 		return;
 	}
-	sv_ret r = { 0, 0.0, NULL, NULL, 0 };
+	sv_ret r = { 0, 0.0, NULL, NULL, NULL, 0 };
 	if (m->ret_type == T_DICTIONARY) {
 		fresh_dict(ret, constructed);
 		r.dict = ret;
+	} else if (m->ret_type == T_ARRAY) {
+		fresh_array(ret, constructed);
+		r.list = ret;
 	} else if (m->ret_type == T_STRING) {
 		fresh_string(ret, constructed);
 		r.text = ret;
@@ -254,6 +266,10 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 	case T_DICTIONARY:
 		from_dict(ret, &typed.dict);
 		free_dict(&typed.dict);
+		break;
+	case T_ARRAY:
+		from_array(ret, &typed.list);
+		free_array(&typed.list);
 		break;
 	default: // void: ret stays the nil Godot passed
 		break;

@@ -78,6 +78,13 @@ void decode_bytes(const void *array, sv_arg *out) {
 	out->data = size > 0 ? gd.bytes_index_const(array, 0) : NULL;
 }
 
+void decode_array(const void *array, sv_arg *out) {
+	int64_t size = 0;
+	array_size((GDExtensionTypePtr)array, NULL, &size, 0);
+	out->dict = (void *)array;
+	out->len = size;
+}
+
 // decode_variant reads any Variant and marks whether it fits the declared type; Go reports a
 // mismatch with the argument's name, so a wrong type never aborts the caller's script.
 void decode_variant(const void *v, int32_t declared, sv_arg *out, char *stack, void **heap) {
@@ -130,6 +137,10 @@ void decode_variant(const void *v, int32_t declared, sv_arg *out, char *stack, v
 	case T_DICTIONARY:
 		out->dict = internal_dict((GDExtensionVariantPtr)v);
 		out->convertible = declared == T_DICTIONARY || declared == SV_TYPE_VARIANT;
+		break;
+	case T_ARRAY:
+		decode_array(internal_array((GDExtensionVariantPtr)v), out);
+		out->convertible = declared == T_ARRAY || declared == SV_TYPE_VARIANT;
 		break;
 	default:
 		break;

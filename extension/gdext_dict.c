@@ -49,6 +49,13 @@ void sv_dict_set_int(sv_ret *ret, int32_t key, int64_t value) {
 	}
 }
 
+void sv_dict_set_float(sv_ret *ret, int32_t key, double value) {
+	GDExtensionVariantPtr slot = slot_in(ret->dict, key);
+	if (slot) {
+		from_float(slot, &value);
+	}
+}
+
 void sv_dict_set_bool(sv_ret *ret, int32_t key, int32_t value) {
 	GDExtensionVariantPtr slot = slot_in(ret->dict, key);
 	if (slot) {
@@ -166,6 +173,38 @@ int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, voi
 	}
 	decode_variant(v, declared_type, out, unused, scratch);
 	return 1;
+}
+
+int sv_array_get(void *array, int64_t index, int32_t declared_type, sv_arg *out, void **scratch) {
+	memset(out, 0, sizeof *out);
+	*scratch = NULL;
+	int64_t size = 0;
+	if (array) {
+		array_size(array, NULL, &size, 0);
+	}
+	if (index < 0 || index >= size) {
+		return 0;
+	}
+	// Elements are read as scalars only (Go asks for ints); a String element stays unconvertible.
+	static char unused[SV_STACK_TEXT];
+	GDExtensionVariantPtr v = gd.array_index_const(array, index);
+	if ((int32_t)gd.variant_get_type(v) == T_STRING) {
+		out->type = T_STRING;
+		return 1;
+	}
+	decode_variant(v, declared_type, out, unused, scratch);
+	return 1;
+}
+
+void sv_ret_append_int(sv_ret *ret, int64_t value) {
+	if (!ret->list) {
+		return;
+	}
+	variant_t v;
+	from_int(&v, &value);
+	const GDExtensionConstTypePtr args[1] = { &v };
+	array_append(ret->list, args, NULL, 1);
+	gd.variant_destroy(&v);
 }
 
 void sv_free_scratch(void *scratch) {

@@ -23,6 +23,7 @@ enum {
 	T_STRING = GDEXTENSION_VARIANT_TYPE_STRING,
 	T_STRING_NAME = GDEXTENSION_VARIANT_TYPE_STRING_NAME,
 	T_DICTIONARY = GDEXTENSION_VARIANT_TYPE_DICTIONARY,
+	T_ARRAY = GDEXTENSION_VARIANT_TYPE_ARRAY,
 	T_BYTES = GDEXTENSION_VARIANT_TYPE_PACKED_BYTE_ARRAY,
 };
 
@@ -34,6 +35,7 @@ typedef struct { uint8_t b[24]; } variant_t;
 typedef struct { uint8_t b[8]; } string_name_t;
 typedef struct { uint8_t b[8]; } string_t;
 typedef struct { uint8_t b[8]; } dictionary_t;
+typedef struct { uint8_t b[8]; } array_t;
 typedef struct { uint8_t b[16]; } byte_array_t;
 
 // ---- The GDExtension interface (gdext_interface.c) ------------------------------------------------
@@ -61,6 +63,7 @@ typedef struct { uint8_t b[16]; } byte_array_t;
 	X(GDExtensionInterfacePackedByteArrayOperatorIndexConst, bytes_index_const, "packed_byte_array_operator_index_const") \
 	X(GDExtensionInterfaceDictionaryOperatorIndex, dict_index, "dictionary_operator_index") \
 	X(GDExtensionInterfaceDictionaryOperatorIndexConst, dict_index_const, "dictionary_operator_index_const") \
+	X(GDExtensionInterfaceArrayOperatorIndexConst, array_index_const, "array_operator_index_const") \
 	X(GDExtensionInterfaceObjectMethodBindCall, method_bind_call, "object_method_bind_call") \
 	X(GDExtensionInterfaceObjectMethodBindPtrcall, method_bind_ptrcall, "object_method_bind_ptrcall") \
 	X(GDExtensionInterfaceObjectDestroy, object_destroy, "object_destroy") \
@@ -97,6 +100,7 @@ extern gd_interface_t gd;
 	X(GDExtensionVariantFromTypeConstructorFunc, from_string_name, gd.from_type(T_STRING_NAME)) \
 	X(GDExtensionVariantFromTypeConstructorFunc, from_dict, gd.from_type(T_DICTIONARY)) \
 	X(GDExtensionVariantFromTypeConstructorFunc, from_bytes, gd.from_type(T_BYTES)) \
+	X(GDExtensionVariantFromTypeConstructorFunc, from_array, gd.from_type(T_ARRAY)) \
 	X(GDExtensionTypeFromVariantConstructorFunc, to_bool, gd.to_type(T_BOOL)) \
 	X(GDExtensionTypeFromVariantConstructorFunc, to_int, gd.to_type(T_INT)) \
 	X(GDExtensionTypeFromVariantConstructorFunc, to_float, gd.to_type(T_FLOAT)) \
@@ -104,16 +108,21 @@ extern gd_interface_t gd;
 	X(GDExtensionVariantGetInternalPtrFunc, internal_string_name, gd.internal_getter(T_STRING_NAME)) \
 	X(GDExtensionVariantGetInternalPtrFunc, internal_dict, gd.internal_getter(T_DICTIONARY)) \
 	X(GDExtensionVariantGetInternalPtrFunc, internal_bytes, gd.internal_getter(T_BYTES)) \
+	X(GDExtensionVariantGetInternalPtrFunc, internal_array, gd.internal_getter(T_ARRAY)) \
 	X(GDExtensionPtrConstructor, new_dict, gd.ptr_constructor(T_DICTIONARY, 0)) \
 	X(GDExtensionPtrConstructor, new_bytes, gd.ptr_constructor(T_BYTES, 0)) \
+	X(GDExtensionPtrConstructor, new_array, gd.ptr_constructor(T_ARRAY, 0)) \
 	X(GDExtensionPtrConstructor, copy_string_from_name, gd.ptr_constructor(T_STRING, 2)) /* String(StringName) */ \
 	X(GDExtensionPtrDestructor, free_string, gd.ptr_destructor(T_STRING)) \
 	X(GDExtensionPtrDestructor, free_string_name, gd.ptr_destructor(T_STRING_NAME)) \
 	X(GDExtensionPtrDestructor, free_dict, gd.ptr_destructor(T_DICTIONARY)) \
 	X(GDExtensionPtrDestructor, free_bytes, gd.ptr_destructor(T_BYTES)) \
+	X(GDExtensionPtrDestructor, free_array, gd.ptr_destructor(T_ARRAY)) \
 	X(GDExtensionPtrBuiltInMethod, bytes_size, builtin_method_named(T_BYTES, "size", 3173160232u)) \
 	X(GDExtensionPtrBuiltInMethod, bytes_resize, builtin_method_named(T_BYTES, "resize", 848867239)) \
-	X(GDExtensionPtrBuiltInMethod, dict_has, builtin_method_named(T_DICTIONARY, "has", 3680194679u))
+	X(GDExtensionPtrBuiltInMethod, dict_has, builtin_method_named(T_DICTIONARY, "has", 3680194679u)) \
+	X(GDExtensionPtrBuiltInMethod, array_size, builtin_method_named(T_ARRAY, "size", 3173160232u)) \
+	X(GDExtensionPtrBuiltInMethod, array_append, builtin_method_named(T_ARRAY, "append", 3316032543u))
 
 #define SV_RESOLVED_DECLARATION(type, name, resolve) extern type name;
 SV_RESOLVED_FUNCTIONS(SV_RESOLVED_DECLARATION)
@@ -191,6 +200,8 @@ void decode_variant(const void *v, int32_t declared, sv_arg *out, char *stack, v
 // decode_string reads a Godot String as UTF-8: into stack when it fits, else into a copy in *heap.
 void decode_string(const void *godot_string, sv_arg *out, char *stack, void **heap);
 void decode_bytes(const void *array, sv_arg *out);
+// decode_array points out at a Godot Array (in dict) and its size (in len), for sv_array_get.
+void decode_array(const void *array, sv_arg *out);
 
 // decode_typed reads a ptrcall argument, which Godot has already converted to the declared type.
 // Inline, as the hot setters' bools and ints need no more than a load.
@@ -215,6 +226,9 @@ static inline void decode_typed(const void *p, int32_t declared, sv_arg *out, ch
 		break;
 	case T_DICTIONARY:
 		out->dict = (void *)p;
+		break;
+	case T_ARRAY:
+		decode_array(p, out);
 		break;
 	default: // SV_TYPE_VARIANT: ptrcall passes the Variant itself
 		decode_variant(p, declared, out, stack, heap);

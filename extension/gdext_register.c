@@ -103,11 +103,12 @@ void sv_register_constant(int32_t cls, const char *enum_name, const char *name, 
 // The argument types decode_variant and decode_typed read, and the returns answer() writes.
 static int decodable(int32_t type) {
 	return type == T_BOOL || type == T_INT || type == T_FLOAT || type == T_STRING || type == T_DICTIONARY || type == T_BYTES ||
-			type == SV_TYPE_VARIANT;
+			type == T_ARRAY || type == SV_TYPE_VARIANT;
 }
 
 static int returnable(int32_t type) {
-	return type == SV_TYPE_VOID || type == T_BOOL || type == T_INT || type == T_FLOAT || type == T_STRING || type == T_DICTIONARY;
+	return type == SV_TYPE_VOID || type == T_BOOL || type == T_INT || type == T_FLOAT || type == T_STRING || type == T_DICTIONARY ||
+			type == T_ARRAY;
 }
 
 static const char *check_value(const sv_value_info *v) {

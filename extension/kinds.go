@@ -22,6 +22,7 @@ const (
 	typeFloat      = 3
 	typeString     = 4
 	typeDictionary = 27
+	typeArray      = 28
 	typeBytes      = 29
 
 	metaNone   = 0

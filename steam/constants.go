@@ -268,3 +268,20 @@ var Constants = []Constant{
 	{"UGC_QUERY_HANDLE_INVALID", -1},
 	{"UGC_UPDATE_HANDLE_INVALID", -1},
 }
+
+// CheckEnumValue accepts v when it is a value of the enum named enum (one of Enums), for the
+// argument arg.
+func CheckEnumValue(enum, arg string, v int64) error {
+	for _, e := range Enums {
+		if e.Name != enum {
+			continue
+		}
+		for _, c := range e.Values {
+			if c.Value == v {
+				return nil
+			}
+		}
+		return argErrorf(arg, "must be a %s value, got %d", enum, v)
+	}
+	return argErrorf(arg, "names no known enum %s", enum)
+}

@@ -224,6 +224,12 @@ func (s *Server) CreateQueryUGCDetailsRequest(ids []uint64) (uint64, error) {
 }
 
 func (s *Server) CreateQueryAllUGCRequest(q UGCQueryAll) (uint64, error) {
+	if err := CheckEnumValue("UGCQuery", "query_type", q.QueryType); err != nil {
+		return UGCQueryHandleInvalid, err
+	}
+	if err := CheckEnumValue("UGCMatchingUGCType", "matching_type", q.MatchingType); err != nil {
+		return UGCQueryHandleInvalid, err
+	}
 	if q.Page == 0 {
 		return UGCQueryHandleInvalid, argErrorf("page", "starts at 1, got 0")
 	}

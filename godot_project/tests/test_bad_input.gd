@@ -22,7 +22,7 @@ var values := []
 # name -> {args: [[kind, baseline value], ...], safe: value returned when refused, touches: state keys
 # the call may change}. The setters' rows and enum ranges come from the fixture (api_table.gen.gd). Kinds say what a value must be for the call to go through once the server runs:
 #   ["str", max bytes or -1], ["text", min bytes, max bytes], ["ip"], ["int", lo, hi], ["bool"],
-#   ["sid"] a valid Steam ID, ["sid0"] 0 or a valid Steam ID, ["nonzero"] any int but 0,
+#   ["ids"] an Array of 1 to 50 non-zero ints, ["sid"] a valid Steam ID, ["sid0"] 0 or a valid Steam ID, ["nonzero"] any int but 0,
 #   ["bytes", min size, max size], ["float"] an int or a finite float a 32-bit float holds,
 #   ["positive"] such a number above 0, ["never"]: none of the test values can be right there (the baseline is).
 # "pure": the call needs no game server (the Steam ID tests), so it is not refused before serverInit.
@@ -111,7 +111,35 @@ func _init() -> void:
 		"storeUserStats": {"args": [["sid", PLAYER]], "safe": null},
 		"updateUserAvgRateStat": {"args": [["sid", PLAYER], ["text", 1, 128, "Speed"], ["float", 1.0], ["positive", 1.0]], "safe": false},
 		"get_godotsteam_version": {"args": [], "safe": "", "pure": true},
+		# The Workshop: the workshop is not initialized and no query is open, so calls that go
+		# through are refused by the backend with the same safe value (test_workshop checks them).
+		"initWorkshopForGameServer": {"args": [["int", 1, U32, 480], ["never", ProjectSettings.globalize_path("user://bad_input_workshop")]], "safe": false},
+		"createQueryAllUGCRequest": {"args": [_enum_rule("UGCQuery", 0), _enum_rule("UGCMatchingUGCType", 0), ["int", 0, U32, 0], ["int", 0, U32, 480], ["int", 1, U32, 1]], "safe": -1},
+		"createQueryUGCDetailsRequest": {"args": [["ids", [1001]]], "safe": -1},
+		"addRequiredTag": {"args": [["int", MIN_INT, MAX_INT, 1], ["text", 1, 255, "map"]], "safe": false},
+		"addExcludedTag": {"args": [["int", MIN_INT, MAX_INT, 1], ["text", 1, 255, "map"]], "safe": false},
+		"addRequiredKeyValueTag": {"args": [["int", MIN_INT, MAX_INT, 1], ["text", 1, 255, "k"], ["str", 255, "v"]], "safe": false},
+		"setSearchText": {"args": [["int", MIN_INT, MAX_INT, 1], ["str", 255, "x"]], "safe": false},
+		"setAllowCachedResponse": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, U32, 10]], "safe": false},
+		"setRankedByTrendDays": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, U32, 7]], "safe": false},
+		"sendQueryUGCRequest": {"args": [["int", MIN_INT, MAX_INT, 1]], "safe": null},
+		"getQueryUGCResult": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": {}},
+		"releaseQueryUGCRequest": {"args": [["int", MIN_INT, MAX_INT, 1]], "safe": false},
+		"getQueryUGCNumTags": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": 0},
+		"getQueryUGCTag": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0], ["int", 0, U32, 0]], "safe": ""},
+		"getQueryUGCNumKeyValueTags": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": 0},
+		"getQueryUGCMetadata": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": ""},
+		"getQueryUGCPreviewURL": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": ""},
+		"downloadItem": {"args": [["nonzero", 1001], ["bool", true]], "safe": false},
+		"getItemDownloadInfo": {"args": [["nonzero", 1001]], "safe": {"ret": false}},
+		"getItemInstallInfo": {"args": [["nonzero", 1001]], "safe": {"ret": false}},
+		"getItemState": {"args": [["nonzero", 1001]], "safe": 0},
+		"getNumSubscribedItems": {"args": [], "safe": 0},
+		"getSubscribedItems": {"args": [], "safe": []},
 	}
+	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
+			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
+		methods[flag] = {"args": [["int", MIN_INT, MAX_INT, 1], ["bool", true]], "safe": false}
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isIndividualAccount", "isLobby", "isSteamIDValid"]:
 		methods[test] = {"args": [["int", MIN_INT, MAX_INT, PLAYER]], "safe": false, "pure": true}
 	# The one-argument setters, from the fixture's fields: what each accepts and the key it changes.
@@ -190,6 +218,8 @@ func _accepts(kind: Array, v: Variant) -> bool:
 			return _intlike(v)
 		"sid":
 			return _intlike(v) and _valid_sid(_int_of(v))
+		"ids":
+			return v is Array and v.size() >= 1 and v.size() <= 50 and v.all(func(e): return _intlike(e) and _int_of(e) != 0)
 		"sid0":
 			return _intlike(v) and (_int_of(v) == 0 or _valid_sid(_int_of(v)))
 		"nonzero":

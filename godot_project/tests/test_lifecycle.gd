@@ -83,7 +83,33 @@ func _init() -> void:
 		"setUserStatInt": [[PLAYER, "Kills", 1], false],
 		"storeUserStats": [[PLAYER], null],
 		"updateUserAvgRateStat": [[PLAYER, "Speed", 1.0, 1.0], false],
+		"initWorkshopForGameServer": [[480, ProjectSettings.globalize_path("user://before_init_workshop")], false],
+		"createQueryAllUGCRequest": [[0, 0, 0, 480, 1], -1],
+		"createQueryUGCDetailsRequest": [[[1001]], -1],
+		"addRequiredTag": [[1, "map"], false],
+		"addExcludedTag": [[1, "map"], false],
+		"addRequiredKeyValueTag": [[1, "k", "v"], false],
+		"setSearchText": [[1, "x"], false],
+		"setAllowCachedResponse": [[1, 10], false],
+		"setRankedByTrendDays": [[1, 7], false],
+		"sendQueryUGCRequest": [[1], null],
+		"getQueryUGCResult": [[1, 0], {}],
+		"releaseQueryUGCRequest": [[1], false],
+		"getQueryUGCNumTags": [[1, 0], 0],
+		"getQueryUGCTag": [[1, 0, 0], ""],
+		"getQueryUGCNumKeyValueTags": [[1, 0], 0],
+		"getQueryUGCMetadata": [[1, 0], ""],
+		"getQueryUGCPreviewURL": [[1, 0], ""],
+		"downloadItem": [[1001, true], false],
+		"getItemDownloadInfo": [[1001], {"ret": false}],
+		"getItemInstallInfo": [[1001], {"ret": false}],
+		"getItemState": [[1001], 0],
+		"getNumSubscribedItems": [[], 0],
+		"getSubscribedItems": [[], []],
 	}
+	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
+			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
+		BEFORE_INIT[flag] = [[1, true], false]
 	# The Steam ID tests need no game server: before serverInit they answer as ever.
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isLobby"]:
 		BEFORE_INIT[test] = [[PLAYER], false]

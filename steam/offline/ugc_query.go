@@ -260,9 +260,6 @@ func (b *Backend) UGCQueryItem(handle uint64, index uint32) (steam.UGCItem, erro
 	if int(index) >= len(q.results) {
 		return steam.UGCItem{}, fmt.Errorf("index %d is past the query's %d results", index, len(q.results))
 	}
-	it := q.results[index]
-	if it.Result != steam.ResultOK {
-		return it, fmt.Errorf("item %d is not in the Workshop (RESULT_FILE_NOT_FOUND)", it.FileID)
-	}
-	return it, nil
+	// An ID not in the Workshop is a result too, with RESULT_FILE_NOT_FOUND, as Steam gives it.
+	return q.results[index], nil
 }
