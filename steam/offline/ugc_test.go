@@ -235,11 +235,15 @@ func TestWorkshopDownloadNeedsInit(t *testing.T) {
 }
 
 func TestWorkshopConcurrentDownloads(t *testing.T) {
-	s, _ := workshopServer(t, 8, offline.Options{})
+	// The downloads wait after their first chunk until every call is made, so each second call
+	// finds its item still downloading (once installed, another call would download it again).
+	release := make(chan struct{})
+	s, _ := workshopServer(t, 8, offline.Options{AfterWorkshopChunk: func() { <-release }})
 	for id := uint64(1); id <= 8; id++ {
 		require.True(t, must[bool](t)(s.DownloadItem(id, false)))
-		require.True(t, must[bool](t)(s.DownloadItem(id, true)), "a second call while queued is accepted")
+		require.True(t, must[bool](t)(s.DownloadItem(id, true)), "a second call while downloading is accepted")
 	}
+	close(release)
 	installed := map[uint64]bool{}
 	deadline := time.Now().Add(10 * time.Second)
 	for len(installed) < 8 && time.Now().Before(deadline) {
