@@ -75,15 +75,21 @@ func (b *Backend) query(handle uint64) (*ugcQuery, error) {
 
 var errQuerySent = errors.New("the query was sent already: set it up before sendQueryUGCRequest")
 
+// unsent is the open query handle names, while it has not been sent; called with b.mu held.
+func (b *Backend) unsent(handle uint64) (*ugcQuery, error) {
+	q, err := b.query(handle)
+	if err == nil && q.sent {
+		return nil, errQuerySent
+	}
+	return q, err
+}
+
 func (b *Backend) ShapeUGCQuery(handle uint64, opt steam.UGCQueryOption) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	q, err := b.query(handle)
+	q, err := b.unsent(handle)
 	if err != nil {
 		return err
-	}
-	if q.sent {
-		return errQuerySent
 	}
 	switch opt.Option {
 	case steam.UGCRequiredTag:
@@ -106,12 +112,9 @@ func (b *Backend) ShapeUGCQuery(handle uint64, opt steam.UGCQueryOption) error {
 func (b *Backend) SendUGCQuery(handle uint64) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	q, err := b.query(handle)
+	q, err := b.unsent(handle)
 	if err != nil {
 		return err
-	}
-	if q.sent {
-		return errQuerySent
 	}
 	q.sent, q.done = true, true
 	b.runQuery(q)
