@@ -1,0 +1,267 @@
+## What the bad-input suites share (test_bad_input.gd sweeps every argument of every method,
+## test_bad_input_typed.gd makes typed and direct calls with extremes): the test values, and for
+## each method of both classes the rule of what it accepts and the safe value it returns when refused.
+extends TestSuite
+
+const API := preload("res://tests/api_table.gen.gd")
+
+const PLAYER := 76561197960287930
+const GROUP := 103582791429521412
+const MAX_INT := 9223372036854775807
+const MIN_INT := -9223372036854775808
+const U32 := 4294967295
+
+var big_string := "x".repeat(1 << 20)
+var bytes_64k := PackedByteArray()
+var garbage_ticket := PackedByteArray()
+var a2s_info := PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x54, 0x53, 0x6F, 0x75, 0x72, 0x63, 0x65, 0x00])
+var values := []
+
+# name -> {args: [[kind, baseline value], ...], safe: value returned when refused, touches: state keys
+# the call may change}. The setters' rows and enum ranges come from the fixture (api_table.gen.gd). Kinds say what a value must be for the call to go through once the server runs:
+#   ["str", max bytes or -1], ["text", min bytes, max bytes], ["ip"], ["int", lo, hi], ["bool"],
+#   ["ids"] an Array of 1 to 50 non-zero ints, ["sid"] a valid Steam ID, ["sid0"] 0 or a valid Steam ID, ["nonzero"] any int but 0,
+#   ["bytes", min size, max size], ["float"] an int or a finite float a 32-bit float holds,
+#   ["positive"] such a number above 0, ["never"]: none of the test values can be right there (the baseline is).
+# "pure": the call needs no game server (the Steam ID tests), so it is not refused before serverInit.
+var methods := {}
+# class -> its table: Steam's is methods; SteamServer's differs where its signatures do.
+var tables := {}
+# The class under test, and its table (_use).
+var cls := "Steam"
+var target: Object
+var rules := {}
+
+var no_ticket := {"id": 0, "buffer": PackedByteArray(), "size": 0, "ticket_size": 0}
+var not_taken := {"data": PackedByteArray()}
+var connect_data := {"ip": "127.0.0.1", "game_port": 27015, "query_port": 27016}
+
+
+func _init() -> void:
+	bytes_64k.resize(65536)
+	garbage_ticket.resize(81)
+	garbage_ticket.fill(2) # right version byte and size, wrong MAC: always InvalidTicket
+	values = [null, "str", 1.5, [], {}, Vector2(), PackedByteArray(), -1, 0, MAX_INT, MIN_INT, big_string,
+		bytes_64k, true, false, &"name", 3.0, NAN, INF, -INF, Color(1, 0, 0), PackedInt32Array([1]),
+		RefCounted.new(), NodePath("a/b"), Vector2i(1, 1), [1, 2, 3], {"buffer": 5}]
+	var init_args := [["ip", "127.0.0.1"], ["int", 0, 65535, 27015], ["int", 0, 65535, 27016], ["int", 1, 3, 2], ["str", 63, "1.0"]]
+	methods = {
+		"serverInit": {"args": init_args, "safe": false, "init": true},
+		"serverInitEx": {"args": init_args, "safe": "initex", "init": true},
+		"initGameServer": {"args": [["never", connect_data], ["int", 0, U32, 480], ["str", 63, "1.0"]], "safe": false, "init": true},
+		"associateWithClan": {"args": [["nonzero", GROUP]], "safe": null},
+		"beginAuthSession": {"args": [["never", garbage_ticket], ["sid", PLAYER]], "safe": 1},
+		"cancelServerAuthTicket": {"args": [["int", 1, U32, 1]], "safe": null},
+		"cancelAuthTicket": {"args": [["int", 1, U32, 1]], "safe": null},
+		"computeNewPlayerCompatibility": {"args": [["sid", PLAYER]], "safe": null},
+		"endAuthSession": {"args": [["sid", PLAYER]], "safe": null},
+		"getAuthSessionTicket": {"args": [["str", -1, ""]], "safe": no_ticket},
+		"getServerAuthSessionTicket": {"args": [["str", -1, ""]], "safe": no_ticket},
+		"handleIncomingPacket": {"args": [["bytes", 1, 65507, a2s_info], ["ip", "127.0.0.1"], ["int", 1, 65535, 27005]], "safe": not_taken},
+		"logOn": {"args": [["text", 1, 1023, "token"]], "safe": null},
+		"requestUserGroupStatus": {"args": [["sid", PLAYER], ["nonzero", GROUP]], "safe": false},
+		"setKeyValue": {"args": [["text", 1, 127, "k"], ["str", 255, "v"]], "safe": null, "touches": ["key_values"]},
+		"userHasLicenceForApp": {"args": [["sid", PLAYER], ["int", 0, U32, 480]], "safe": 2},
+		"userHasLicenseForApp": {"args": [["sid", PLAYER], ["int", 0, U32, 480]], "safe": 2},
+		# Methods without arguments: only the argument-count checks apply.
+		"serverShutdown": {"args": [], "safe": null},
+		"serverReleaseCurrentThreadMemory": {"args": [], "safe": null},
+		"run_callbacks": {"args": [], "safe": null},
+		"isServerSecure": {"args": [], "safe": false},
+		"getServerSteamID": {"args": [], "safe": 0},
+		"clearAllKeyValues": {"args": [], "safe": null},
+		"getNextOutgoingPacket": {"args": [], "safe": {"length": 0, "out": PackedByteArray(), "address": 0, "port": 0}},
+		"getPublicIP": {"args": [], "safe": {"ipv4": 0, "ipv6": 0, "type": 0}},
+		"getSteamID": {"args": [], "safe": 0},
+		"loggedOn": {"args": [], "safe": false},
+		"logOff": {"args": [], "safe": null},
+		"logOnAnonymous": {"args": [], "safe": null},
+		"secure": {"args": [], "safe": false},
+		"wasRestartRequested": {"args": [], "safe": false},
+		"getServerState": {"args": [], "safe": {}}, # never refused; only the count checks apply
+		# Player connections
+		"sendUserConnectAndAuthenticate": {"args": [["int", 0, U32, 167772162], ["never", garbage_ticket], ["sid", PLAYER]], "safe": false},
+		"createUnauthenticatedUserConnection": {"args": [], "safe": 0},
+		"sendUserDisconnect": {"args": [["sid", PLAYER]], "safe": null},
+		"updateUserData": {"args": [["sid", PLAYER], ["str", 127, "name"], ["int", -2147483648, U32, 5]], "safe": false},
+		# Offline scripting
+		"offlineIssueTicket": {"args": [["sid", PLAYER], ["int", 0, U32, 0]], "safe": no_ticket},
+		"offlineKickClient": {"args": [["sid", PLAYER], _enum_rule("DenyReason", 2)], "safe": null},
+		"offlineDenyClient": {"args": [["sid", PLAYER], _enum_rule("DenyReason", 2)], "safe": null},
+		"offlineAuthSessionResponse": {"args": [["sid", PLAYER], _enum_rule("AuthSessionResponse", 1)], "safe": null},
+		"offlineConnectFailure": {"args": [["int", 1, 2147483647, 3], ["bool", true]], "safe": null},
+		"offlineDisconnect": {"args": [["int", 1, 2147483647, 3]], "safe": null},
+		"offlinePolicyResponse": {"args": [["bool", true]], "safe": null},
+		"offlineRequestRestart": {"args": [], "safe": null},
+		# GodotSteam Server 4's helpers: any int is a Steam ID to test.
+		"getAppID": {"args": [], "safe": 0},
+		"getSteamID32": {"args": [["int", MIN_INT, MAX_INT, PLAYER]], "safe": 0, "pure": true},
+		# Game Server Stats: PLAYER has no session, so calls that go through are refused by the
+		# backend with the same safe value (test_stats checks those refusals).
+		"clearUserAchievement": {"args": [["sid", PLAYER], ["text", 1, 128, "ACH"]], "safe": false},
+		"getUserAchievement": {"args": [["sid", PLAYER], ["text", 1, 128, "ACH"]], "safe": {}},
+		"getUserStatFloat": {"args": [["sid", PLAYER], ["text", 1, 128, "Feet"]], "safe": 0.0},
+		"getUserStatInt": {"args": [["sid", PLAYER], ["text", 1, 128, "Kills"]], "safe": 0},
+		"requestUserStats": {"args": [["sid", PLAYER]], "safe": null},
+		"setUserAchievement": {"args": [["sid", PLAYER], ["text", 1, 128, "ACH"]], "safe": false},
+		"setUserStatFloat": {"args": [["sid", PLAYER], ["text", 1, 128, "Feet"], ["float", 1.5]], "safe": false},
+		"setUserStatInt": {"args": [["sid", PLAYER], ["text", 1, 128, "Kills"], ["int", -2147483648, 2147483647, 1]], "safe": false},
+		"storeUserStats": {"args": [["sid", PLAYER]], "safe": null},
+		"updateUserAvgRateStat": {"args": [["sid", PLAYER], ["text", 1, 128, "Speed"], ["float", 1.0], ["positive", 1.0]], "safe": false},
+		"get_godotsteam_version": {"args": [], "safe": "", "pure": true},
+		# The Workshop: the workshop is not initialized and no query is open, so calls that go
+		# through are refused by the backend with the same safe value (test_workshop checks them).
+		"initWorkshopForGameServer": {"args": [["int", 1, U32, 480], ["never", ProjectSettings.globalize_path("user://bad_input_workshop")]], "safe": false},
+		"createQueryAllUGCRequest": {"args": [_enum_rule("UGCQuery", 0), _enum_rule("UGCMatchingUGCType", 0), ["int", 0, U32, 0], ["int", 0, U32, 480], ["int", 1, U32, 1]], "safe": -1},
+		"createQueryUGCDetailsRequest": {"args": [["ids", [1001]]], "safe": -1},
+		"addRequiredTag": {"args": [["int", MIN_INT, MAX_INT, 1], ["text", 1, 255, "map"]], "safe": false},
+		"addExcludedTag": {"args": [["int", MIN_INT, MAX_INT, 1], ["text", 1, 255, "map"]], "safe": false},
+		"addRequiredKeyValueTag": {"args": [["int", MIN_INT, MAX_INT, 1], ["text", 1, 255, "k"], ["str", 255, "v"]], "safe": false},
+		"setSearchText": {"args": [["int", MIN_INT, MAX_INT, 1], ["str", 255, "x"]], "safe": false},
+		"setAllowCachedResponse": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, U32, 10]], "safe": false},
+		"setRankedByTrendDays": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, U32, 7]], "safe": false},
+		"sendQueryUGCRequest": {"args": [["int", MIN_INT, MAX_INT, 1]], "safe": null},
+		"getQueryUGCResult": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": {}},
+		"releaseQueryUGCRequest": {"args": [["int", MIN_INT, MAX_INT, 1]], "safe": false},
+		"getQueryUGCNumTags": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": 0},
+		"getQueryUGCTag": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0], ["int", 0, U32, 0]], "safe": ""},
+		"getQueryUGCNumKeyValueTags": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": 0},
+		"getQueryUGCMetadata": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": ""},
+		"getQueryUGCPreviewURL": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": ""},
+		"downloadItem": {"args": [["nonzero", 1001], ["bool", true]], "safe": false},
+		"getItemDownloadInfo": {"args": [["nonzero", 1001]], "safe": {"ret": false}},
+		"getItemInstallInfo": {"args": [["nonzero", 1001]], "safe": {"ret": false}},
+		"getItemState": {"args": [["nonzero", 1001]], "safe": 0},
+		"getNumSubscribedItems": {"args": [], "safe": 0},
+		"getSubscribedItems": {"args": [], "safe": []},
+	}
+	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
+			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
+		methods[flag] = {"args": [["int", MIN_INT, MAX_INT, 1], ["bool", true]], "safe": false}
+	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isIndividualAccount", "isLobby", "isSteamIDValid"]:
+		methods[test] = {"args": [["int", MIN_INT, MAX_INT, PLAYER]], "safe": false, "pure": true}
+	# The one-argument setters, from the fixture's fields: what each accepts and the key it changes.
+	for name in API.METHODS:
+		var field: Dictionary = API.METHODS[name].field
+		if field.is_empty():
+			continue
+		var rule: Array = ["bool", true]
+		if field.max_len > 0:
+			rule = ["str", field.max_len, "v"]
+		elif API.METHODS[name].args[0][1] == TYPE_INT:
+			rule = ["int", field.min, field.max, field.min + 1]
+		methods[name] = {"args": [rule], "safe": null, "touches": [field.key]}
+	# SteamServer: GodotSteam Server 4's ticket_size (1 to the ticket's 81 bytes) and remote_steam_id.
+	var server := methods.duplicate(true)
+	# A ticket of at least 81 bytes goes through, cut to ticket_size (and then fails Steam's checks).
+	server["beginAuthSession"] = {"args": [["bytes", 81, MAX_INT, garbage_ticket], ["int", 1, 81, 81], ["sid", PLAYER]], "safe": 1}
+	server["getAuthSessionTicket"] = {"args": [["sid0", 0]], "safe": no_ticket}
+	tables = {"Steam": methods, "SteamServer": server}
+
+
+## Makes class_name_ the class under test.
+func _use(class_name_: String) -> void:
+	cls = class_name_
+	target = Engine.get_singleton(cls)
+	rules = tables[cls]
+
+
+## An int argument holding a value of one of Steam's enums: any value from its smallest to its largest.
+func _enum_rule(enum_name: String, baseline: int) -> Array:
+	var span: Array = API.ENUMS[enum_name]
+	return ["int", span[0], span[1], baseline]
+
+
+# ---- What the extension accepts ---------------------------------------------------------------------
+
+func _intlike(v: Variant) -> bool:
+	match typeof(v):
+		TYPE_INT, TYPE_BOOL:
+			return true
+		TYPE_FLOAT:
+			var f: float = v
+			return is_finite(f) and f == floorf(f) and f >= -9223372036854775808.0 and f < 9223372036854775808.0
+	return false
+
+
+func _int_of(v: Variant) -> int:
+	return int(v)
+
+
+func _is_text(v: Variant) -> bool:
+	return typeof(v) == TYPE_STRING or typeof(v) == TYPE_STRING_NAME
+
+
+func _utf8_len(v: Variant) -> int:
+	return String(v).to_utf8_buffer().size()
+
+
+func _valid_sid(id: int) -> bool:
+	var universe := (id >> 56) & 0xFF
+	var kind := (id >> 52) & 0xF
+	return universe >= 1 and universe <= 4 and kind >= 1 and kind <= 10 and (id & 0xFFFFFFFF) != 0
+
+
+func _accepts(kind: Array, v: Variant) -> bool:
+	match kind[0]:
+		"str":
+			return _is_text(v) and (kind[1] < 0 or _utf8_len(v) <= kind[1])
+		"text":
+			return _is_text(v) and _utf8_len(v) >= kind[1] and _utf8_len(v) <= kind[2]
+		"ip":
+			return _is_text(v) and (String(v) == "" or (String(v).count(".") == 3 and String(v).is_valid_ip_address()))
+		"int":
+			return _intlike(v) and _int_of(v) >= kind[1] and _int_of(v) <= kind[2]
+		"bool":
+			return _intlike(v)
+		"sid":
+			return _intlike(v) and _valid_sid(_int_of(v))
+		"ids":
+			return v is Array and v.size() >= 1 and v.size() <= 50 and v.all(func(e): return _intlike(e) and _int_of(e) != 0)
+		"sid0":
+			return _intlike(v) and (_int_of(v) == 0 or _valid_sid(_int_of(v)))
+		"nonzero":
+			return _intlike(v) and _int_of(v) != 0
+		"bytes":
+			return v is PackedByteArray and v.size() >= kind[1] and v.size() <= kind[2]
+		"float":
+			return _floatlike(v)
+		"positive":
+			return _floatlike(v) and float(v) > 0
+	return false
+
+
+## What a float argument accepts: an int, or a finite float within a 32-bit float's range (the
+## extension refuses NaN, infinities and larger values by name). A bool is not a number here.
+func _floatlike(v: Variant) -> bool:
+	match typeof(v):
+		TYPE_INT:
+			return true
+		TYPE_FLOAT:
+			return is_finite(v) and absf(v) <= 3.4028234663852886e38
+	return false
+
+
+func _baseline(row: Dictionary) -> Array:
+	return row.args.map(func(a): return a[a.size() - 1])
+
+
+func _describe(v: Variant) -> String:
+	match typeof(v):
+		TYPE_STRING, TYPE_STRING_NAME:
+			return "%s of %d bytes" % [type_string(typeof(v)), _utf8_len(v)] if String(v).length() > 40 else var_to_str(v)
+		TYPE_PACKED_BYTE_ARRAY:
+			return "PackedByteArray(%d bytes)" % v.size()
+		TYPE_OBJECT:
+			return "Object(%s)" % v.get_class()
+	return var_to_str(v)
+
+
+func _restart() -> void:
+	if Steam.getServerState().initialized:
+		Steam.serverShutdown()
+	check(Steam.serverInit("127.0.0.1", 27015, 65535, 2, "1.0"), "serverInit failed")
+	pump()
+
+
+## Every argument of every method, replaced in turn by every test value.
