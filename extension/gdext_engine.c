@@ -11,6 +11,7 @@
 #define HASH_GET_SETTING 223050753u
 
 GDExtensionMethodBindPtr emit_signal_bind;
+GDExtensionMethodBindPtr has_connections_bind;
 static int main_loop_callbacks_set;
 
 // release_singletons unregisters and destroys the singleton objects. Destroying one disconnects
@@ -110,13 +111,34 @@ int sv_project_setting_bool(const char *name, int fallback) {
 
 // ---- Signals -------------------------------------------------------------------------------------
 
-// sv_emit emits the signal on each class's singleton that has it, in class order.
+// listening says whether anything is connected to the signal on class c's singleton (await makes a
+// connection too): emitting on both singletons when a game listens on one would cost it twice.
+static int listening(int c, signal_t *s) {
+	if (!classes[c].singleton || !(s->classes & (1u << c))) {
+		return 0;
+	}
+	GDExtensionBool connected = 0;
+	const GDExtensionConstTypePtr args[1] = { &s->sname };
+	gd.method_bind_ptrcall(has_connections_bind, classes[c].singleton, args, &connected);
+	return connected != 0;
+}
+
+// sv_emit emits the signal on each class's singleton that something listens to, in class order.
 void sv_emit(int32_t index, const int64_t *values, int32_t count) {
 	if (index < 0 || index >= SV_MAX_SIGNALS || !signals[index].classes) {
 		return;
 	}
 	signal_t *s = &signals[index];
 	if (count != s->argc) {
+		return;
+	}
+	int to[SV_MAX_CLASSES];
+	int any = 0;
+	for (int c = 0; c < SV_MAX_CLASSES; c++) {
+		to[c] = listening(c, s);
+		any |= to[c];
+	}
+	if (!any) {
 		return;
 	}
 	variant_t argv[SV_MAX_ARGS];
@@ -132,7 +154,7 @@ void sv_emit(int32_t index, const int64_t *values, int32_t count) {
 		argp[i + 1] = &argv[i];
 	}
 	for (int c = 0; c < SV_MAX_CLASSES; c++) {
-		if (!classes[c].singleton || !(s->classes & (1u << c))) {
+		if (!to[c]) {
 			continue;
 		}
 		variant_t result;

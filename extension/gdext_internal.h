@@ -148,6 +148,7 @@ typedef struct {
 
 typedef struct {
 	variant_t name; // StringName, the first argument of emit_signal
+	string_name_t sname; // the same name, for has_connections
 	int32_t argc;
 	int32_t types[SV_MAX_ARGS];
 	uint32_t classes; // bit cls: registered on that class
@@ -167,6 +168,7 @@ extern class_t classes[SV_MAX_CLASSES];
 // ---- The singletons and engine calls (gdext_engine.c) ----------------------------------------------
 
 extern GDExtensionMethodBindPtr emit_signal_bind; // Object.emit_signal, found with the first class
+extern GDExtensionMethodBindPtr has_connections_bind; // Object.has_connections, found with it
 void release_singletons(void);
 
 // ---- Calls (gdext_call.c) ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #define USAGE_NIL_IS_VARIANT (1u << 17)
 #define USAGE_CLASS_IS_ENUM (1u << 16)
 #define HASH_EMIT_SIGNAL 4047867050u
+#define HASH_HAS_CONNECTIONS 2619796661u
 
 method_t methods[SV_MAX_METHODS];
 signal_t signals[SV_MAX_SIGNALS];
@@ -31,6 +32,9 @@ const char *sv_register_class(int32_t cls, const char *name) {
 	}
 	if (!emit_signal_bind && !(emit_signal_bind = bind_of("Object", "emit_signal", HASH_EMIT_SIGNAL))) {
 		return "this Godot has no Object.emit_signal with the expected hash";
+	}
+	if (!has_connections_bind && !(has_connections_bind = bind_of("Object", "has_connections", HASH_HAS_CONNECTIONS))) {
+		return "this Godot has no Object.has_connections with the expected hash";
 	}
 	string_name_t parent;
 	gd.string_name_new(&classes[cls].name, name);
@@ -312,12 +316,14 @@ const char *sv_register_signal(const sv_signal_row *row) {
 	gd.register_signal(gd.library, &classes[row->cls].name, &sn, row->argc ? props.info : NULL, row->argc);
 	if (!s->classes) { // the first class to register it says how sv_emit builds it
 		from_string_name(&s->name, &sn);
+		s->sname = sn; // kept (freed by sv_unregister)
 		s->argc = row->argc;
 		for (int32_t i = 0; i < row->argc; i++) {
 			s->types[i] = row->args[i].type;
 		}
+	} else {
+		free_string_name(&sn);
 	}
-	free_string_name(&sn);
 	props_free(&props);
 	s->classes |= 1u << row->cls;
 	return NULL;
@@ -335,6 +341,7 @@ void sv_unregister(void) {
 	for (int i = 0; i < SV_MAX_SIGNALS; i++) {
 		if (signals[i].classes) {
 			gd.variant_destroy(&signals[i].name);
+			free_string_name(&signals[i].sname);
 			signals[i].classes = 0;
 		}
 	}
