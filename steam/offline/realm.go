@@ -29,6 +29,7 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
 )
@@ -109,13 +110,13 @@ func LoadRealm() (*Realm, error) {
 
 // loadKeyFile reads a key file; create makes it (and its folder) when it does not exist yet.
 func loadKeyFile(path string, create bool) (*Realm, error) {
-	b, err := os.ReadFile(path)
+	b, err := readKeyFile(path)
 	if create && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) {
 		if err := createKeyFile(path); err != nil {
 			return nil, fmt.Errorf("offline realm key file %s could not be created: %v; set %s or %s to use another key",
 				path, err, EnvRealmKeyFile, EnvRealmKey)
 		}
-		b, err = os.ReadFile(path)
+		b, err = readKeyFile(path)
 	}
 	if err != nil {
 		var how string
@@ -139,6 +140,17 @@ func loadKeyFile(path string, create bool) (*Realm, error) {
 		return nil, fmt.Errorf("offline realm key file %s %v", path, err)
 	}
 	return newRealm(key, path, filepath.Dir(path)), nil
+}
+
+// readKeyFile reads the key file, again for up to about half a second while the error is one that
+// passes (transientReadError: another server creating the key at the same moment, on Windows).
+func readKeyFile(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	for try := 0; err != nil && transientReadError(err) && try < 50; try++ {
+		time.Sleep(10 * time.Millisecond)
+		b, err = os.ReadFile(path)
+	}
+	return b, err
 }
 
 // parseKeyHex decodes 64 hex digits, ignoring surrounding white space. Errors never quote the text.
