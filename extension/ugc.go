@@ -80,14 +80,14 @@ func shapeFlag(name, arg string, option steam.UGCOption, doc string) method {
 		})}
 }
 
-// shapeAccepted is a query setter that changes nothing offline (the argument is still checked).
-func shapeAccepted(name string, args []string, second param[int64], doc string) method {
-	return method{name: name, args: args, steam: "ISteamUGC::" + upperFirst(name), offline: "accepted on an unsent query; changes nothing offline", doc: doc,
-		bind: call2(handle, second, boolRet, func(s *steam.Server, h uint64, v int64) (bool, error) {
+// shapeCount is a query setter taking one unsigned 32-bit count (seconds, days).
+func shapeCount(name string, args []string, option steam.UGCOption, offline, doc string) method {
+	return method{name: name, args: args, steam: "ISteamUGC::" + upperFirst(name), offline: offline, doc: doc,
+		bind: call2(handle, uint32Arg, boolRet, func(s *steam.Server, h uint64, v int64) (bool, error) {
 			if v < 0 || v > 0xFFFFFFFF {
 				return false, argError{1, fmt.Errorf("must be from 0 to 4294967295, got %d", v)}
 			}
-			return s.ShapeUGCQuery(h, steam.UGCQueryOption{Option: steam.UGCAccepted})
+			return s.ShapeUGCQuery(h, steam.UGCQueryOption{Option: option, N: uint32(v)})
 		})}
 }
 
@@ -129,8 +129,10 @@ var ugcMethods = []method{
 	shapeFlag("setReturnTotalOnly", "return_total_only", steam.UGCReturnTotalOnly, "The query counts matches and returns none."),
 	shapeFlag("setReturnOnlyIDs", "return_only_ids", steam.UGCReturnOnlyIDs, "Results carry their IDs only."),
 	shapeFlag("setReturnAdditionalPreviews", "return_additional_previews", steam.UGCReturnAdditionalPreviews, "Results carry their additional previews."),
-	shapeAccepted("setAllowCachedResponse", names("update_handle", "max_age_seconds"), uint32Arg, "Steam may answer from its cache this old."),
-	shapeAccepted("setRankedByTrendDays", names("query_handle", "days"), uint32Arg, "The trend window of a ranked-by-trend query."),
+	shapeCount("setAllowCachedResponse", names("update_handle", "max_age_seconds"), steam.UGCAllowCachedResponse,
+		"accepted on an unsent query; offline answers are never cached", "Steam may answer from its cache this old."),
+	shapeCount("setRankedByTrendDays", names("query_handle", "days"), steam.UGCRankedByTrendDays,
+		"accepted on an unsent query; changes nothing offline", "The trend window of a ranked-by-trend query."),
 	{name: "sendQueryUGCRequest", emits: []signals.ID{signals.UGCQueryCompleted}, steam: "ISteamUGC::SendQueryUGCRequest", args: names("update_handle"),
 		bind: do1(handle, (*steam.Server).SendQueryUGCRequest), doc: "Runs the query. Triggers ugc_query_completed."},
 	{name: "getQueryUGCResult", steam: "ISteamUGC::GetQueryUGCResult", args: names("query_handle", "index"),

@@ -56,10 +56,12 @@ type UGCItem struct {
 	Visibility  int32
 	Banned      bool
 	Tags        []string
-	KeyValues   [][2]string
-	Metadata    string
-	Children    []uint64
-	PreviewURL  string
+	// TagDisplayNames is parallel to Tags (GetQueryUGCTagDisplayName); empty means the tags' names.
+	TagDisplayNames []string
+	KeyValues       [][2]string
+	Metadata        string
+	Children        []uint64
+	PreviewURL      string
 	// Stats holds ItemStatistic values by statistic.
 	Stats              map[int32]uint64
 	VotesUp, VotesDown uint32
@@ -67,6 +69,7 @@ type UGCItem struct {
 	FileSize           uint64
 	ContentDescriptors []int32
 	Previews           []UGCPreview
+	GameVersions       []UGCGameVersion
 }
 
 // UGCQueryAll is createQueryAllUGCRequest's arguments.
@@ -75,6 +78,26 @@ type UGCQueryAll struct {
 	Creator, Consumer       uint32
 	Page                    uint32
 }
+
+// UGCQueryUser is createQueryUserUGCRequest's arguments: one user's list (published, voted on,
+// favourited...) of items.
+type UGCQueryUser struct {
+	Account                       uint32 // the user's account ID (the low 32 bits of a Steam ID)
+	ListType, MatchingType, Order int64  // UserUGCList, UGCMatchingUGCType, UserUGCListSortOrder
+	Creator, Consumer             uint32
+	Page                          uint32
+}
+
+// UGCQuerySpec is what a createQuery*Request asks for: exactly one of IDs (a details query), All
+// and User is set.
+type UGCQuerySpec struct {
+	IDs  []uint64
+	All  *UGCQueryAll
+	User *UGCQueryUser
+}
+
+// UGCGameVersion is one supported game-branch range of an item (GetSupportedGameVersionData).
+type UGCGameVersion struct{ Min, Max string }
 
 // UGCOption names one query-shaping setter.
 type UGCOption int
@@ -92,17 +115,26 @@ const (
 	UGCReturnTotalOnly
 	UGCReturnOnlyIDs
 	UGCReturnAdditionalPreviews
-	// UGCAccepted is a setter that changes nothing offline (language, cache age, trend days...):
-	// accepted on an open, unsent query.
-	UGCAccepted
+	UGCRequiredTagGroup     // Tags: results need at least one of them
+	UGCLanguage             // Text
+	UGCCloudFileNameFilter  // Text
+	UGCAllowCachedResponse  // N: max age in seconds
+	UGCRankedByTrendDays    // N: days
+	UGCReturnPlaytimeStats  // N: days
+	UGCAdminQuery           // On
+	UGCRequiredGameVersions // Text: min branch, Text2: max branch
+	UGCTimeCreatedRange     // N, M: start and end (Unix time)
+	UGCTimeUpdatedRange     // N, M: start and end (Unix time)
 )
 
 // UGCQueryOption is one setter call on a query: Text and Text2 for tags, keys and search text,
-// On for the boolean ones.
+// On for the boolean ones, Tags for a tag group, N and M for the numeric ones.
 type UGCQueryOption struct {
 	Option      UGCOption
 	Text, Text2 string
 	On          bool
+	Tags        []string
+	N, M        uint32
 }
 
 // InstallInfo is GetItemInstallInfo's answer.
@@ -141,8 +173,8 @@ func (ItemInstalled) event()     {}
 // now) has every Workshop call refused with ErrNoUGC.
 type UGCBackend interface {
 	InitWorkshop(depot uint32, folder string) error
-	// CreateUGCQuery opens a details query (ids) or an all-items query (all non-nil).
-	CreateUGCQuery(ids []uint64, all *UGCQueryAll) (uint64, error)
+	// CreateUGCQuery opens a details, all-items or user query (one field of q is set).
+	CreateUGCQuery(q UGCQuerySpec) (uint64, error)
 	ShapeUGCQuery(handle uint64, opt UGCQueryOption) error
 	// SendUGCQuery runs the query; UGCQueryCompleted follows.
 	SendUGCQuery(handle uint64) error
@@ -154,6 +186,8 @@ type UGCBackend interface {
 	ItemInstallInfo(id uint64) (InstallInfo, bool)
 	ItemState(id uint64) ItemState
 	SubscribedItems() []uint64
+	// SuspendDownloads pauses (true) or resumes (false) every download.
+	SuspendDownloads(suspend bool)
 }
 
 // ErrNoUGC is the refusal of a backend without the Workshop calls.
@@ -220,7 +254,7 @@ func (s *Server) CreateQueryUGCDetailsRequest(ids []uint64) (uint64, error) {
 			return UGCQueryHandleInvalid, argErrorf("published_file_id", "entry %d is 0, not a published file ID", i)
 		}
 	}
-	return s.createQuery(ids, nil)
+	return s.createQuery(UGCQuerySpec{IDs: ids})
 }
 
 func (s *Server) CreateQueryAllUGCRequest(q UGCQueryAll) (uint64, error) {
@@ -233,11 +267,11 @@ func (s *Server) CreateQueryAllUGCRequest(q UGCQueryAll) (uint64, error) {
 	if q.Page == 0 {
 		return UGCQueryHandleInvalid, argErrorf("page", "starts at 1, got 0")
 	}
-	return s.createQuery(nil, &q)
+	return s.createQuery(UGCQuerySpec{All: &q})
 }
 
-func (s *Server) createQuery(ids []uint64, all *UGCQueryAll) (h uint64, err error) {
-	err = s.ugc(func(b UGCBackend) (e error) { h, e = b.CreateUGCQuery(ids, all); return })
+func (s *Server) createQuery(q UGCQuerySpec) (h uint64, err error) {
+	err = s.ugc(func(b UGCBackend) (e error) { h, e = b.CreateUGCQuery(q); return })
 	if err != nil {
 		h = UGCQueryHandleInvalid
 	}

@@ -322,3 +322,6 @@ func (b *Backend) ItemState(id uint64) steam.ItemState {
 
 // SubscribedItems: subscriptions belong to user accounts; a game server has none.
 func (b *Backend) SubscribedItems() []uint64 { return []uint64{} }
+
+// SuspendDownloads is accepted; downloads are not paused yet.
+func (b *Backend) SuspendDownloads(suspend bool) {}

@@ -50,7 +50,8 @@ func (b *Backend) catalogue() *Workshop {
 	return b.data.Workshop
 }
 
-func (b *Backend) CreateUGCQuery(ids []uint64, all *steam.UGCQueryAll) (uint64, error) {
+func (b *Backend) CreateUGCQuery(spec steam.UGCQuerySpec) (uint64, error) {
+	ids, all := spec.IDs, spec.All
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	q := &b.queries
@@ -102,8 +103,8 @@ func (b *Backend) ShapeUGCQuery(handle uint64, opt steam.UGCQueryOption) error {
 		q.search = strings.ToLower(opt.Text)
 	case steam.UGCMatchAnyTag:
 		q.matchAny = opt.On
-	case steam.UGCAccepted:
-	default:
+	case steam.UGCReturnKeyValueTags, steam.UGCReturnMetadata, steam.UGCReturnLongDescription, steam.UGCReturnChildren,
+		steam.UGCReturnTotalOnly, steam.UGCReturnOnlyIDs, steam.UGCReturnAdditionalPreviews:
 		q.ret[opt.Option] = opt.On
 	}
 	return nil
