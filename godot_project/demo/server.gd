@@ -8,6 +8,13 @@
 ##              to Steam.handleIncomingPacket, and what Steam.getNextOutgoingPacket hands back is
 ##              sent from it. Otherwise Steam answers on --query-port.
 ##   --stop-file PATH   quit cleanly once PATH exists;  --max-seconds N   quit after N seconds
+##   --workshop-item ID[,ID...]   (repeatable) download these Workshop items once serverInit succeeded
+##              and load each one's map (demo/workshop_maps.gd: a .pck holding
+##              res://workshop/<ID>/map.tscn, instantiated in the scene); a failure prints one
+##              `demo: workshop item ID ...` line on stderr and the server runs on
+##   --workshop-folder PATH   where items install (<PATH>/steamapps/workshop/content/<app>/<ID>/);
+##              default: user://workshop, globalized. Offline, the items come from the catalogue
+##              of the offline data file (GOSTEAM_OFFLINE_DATA, docs/workshop.md)
 ## The demo owns a UDP socket on the game port, where clients authenticate (demo/client.gd):
 ##   client -> server  "GSA1", steam_id (u64 LE), ticket bytes      beginAuthSession(ticket, steam_id)
 ##   server -> client  "GSR1", steam_id (u64 LE), stage (u8), code (s32 LE)
@@ -20,6 +27,7 @@
 ## server-browser check (query_peers_check).
 extends Node
 
+const WorkshopMaps := preload("res://demo/workshop_maps.gd")
 const SHARED := 65535
 const AUTH_REQUEST := "GSA1"
 const AUTH_REPLY := "GSR1"
@@ -41,6 +49,8 @@ var options := {
 	"backend": "",
 	"stop-file": "",
 	"max-seconds": 0,
+	"workshop-item": [],
+	"workshop-folder": "",
 }
 var socket: PacketPeerUDP # the game port: client authentication, and queries in GameSocketShare
 var rules := {}
@@ -93,6 +103,20 @@ func _ready() -> void:
 	Steam.setAdvertiseServerActive(true)
 	print("demo: server initialized on port %d (%s backend; display %s%s)" % [options.port, Steam.getServerState().backend,
 			DisplayServer.get_name(), ", dedicated_server export" if OS.has_feature("dedicated_server") else ""])
+	_start_workshop()
+
+
+## The Workshop items of --workshop-item, loaded by a child node (their maps become its children).
+func _start_workshop() -> void:
+	if options["workshop-item"].is_empty():
+		return
+	var folder: String = options["workshop-folder"]
+	if folder == "":
+		folder = ProjectSettings.globalize_path("user://workshop")
+	var workshop := WorkshopMaps.new()
+	workshop.name = "WorkshopMaps"
+	add_child(workshop)
+	workshop.start(options["workshop-item"], folder)
 
 
 ## Bots join the player list too when the extension has player connections (A2S_PLAYER lists them).
@@ -296,9 +320,22 @@ func _parse_options(args: PackedStringArray) -> void:
 		var key := args[i].trim_prefix("--")
 		if options.has(key) and options[key] is bool:
 			options[key] = true
+		elif options.has(key) and options[key] is Array and i + 1 < args.size():
+			i += 1
+			_add_ids(options[key], args[i], args[i - 1])
 		elif options.has(key) and i + 1 < args.size():
 			i += 1
 			options[key] = int(args[i]) if options[key] is int else args[i]
 		else:
 			printerr("demo: unknown option ", args[i])
 		i += 1
+
+
+## A list option: comma-separated published file IDs, each a whole number above 0.
+func _add_ids(ids: Array, value: String, option: String) -> void:
+	for part in value.split(",", false):
+		var id := part.strip_edges()
+		if id.is_valid_int() and int(id) > 0:
+			ids.append(int(id))
+		else:
+			printerr("demo: %s %s: not a published file ID" % [option, part])
