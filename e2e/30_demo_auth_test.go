@@ -28,10 +28,7 @@ func TestDemoAuth(t *testing.T) {
 	if _, err := server.WaitForLine(stateLine, 60*time.Second); err != nil {
 		t.Fatalf("the server did not start: %v", err)
 	}
-	client := headless(t, repo.Project(), "client", []string{config}, "res://demo/client.tscn", "--",
-		"--server", "127.0.0.1", "--port", port, "--timeout", "20")
-	client.Timeout = time.Minute
-	clientResult := godot.Run(client)
+	clientResult := godot.Run(demoClient(t, config, port))
 	if err := server.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -43,4 +40,13 @@ func TestDemoAuth(t *testing.T) {
 	mustPass(t, r, godot.Expect{NoErrors: true}) // exit 0 after SIGTERM, no error on the way
 	mustLog(t, r, `^demo: client [0-9]+ authenticated`, `^demo: client [0-9]+ stats stored \(NumGames 1\)`, `^Steam: SIGTERM received`, `^demo: quit requested`,
 		`^demo: signal server_disconnected`, `^demo: server shut down`)
+}
+
+// demoClient is the demo client authenticating with the demo server on 127.0.0.1:port, in the
+// realm of config (XDG_CONFIG_HOME=...).
+func demoClient(t *testing.T, config, port string) godot.Spec {
+	client := headless(t, repo.Project(), "client", []string{config}, "res://demo/client.tscn", "--",
+		"--server", "127.0.0.1", "--port", port, "--timeout", "20")
+	client.Timeout = time.Minute
+	return client
 }
