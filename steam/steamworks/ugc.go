@@ -63,6 +63,8 @@ const maxSubscribedItems = 1 << 16
 // installFolderSize is GetItemInstallInfo's folder buffer: PATH_MAX on Linux.
 const installFolderSize = 4096
 
+var _ steam.UGCBackend = (*Backend)(nil)
+
 var errNoUGCInterface = errors.New("libsteam_api.so returned no STEAMUGC_INTERFACE_VERSION020 interface (SteamGameServerUGC) at serverInit")
 
 // refusedBy is the error of an ISteamUGC call that answered false (or an invalid handle).

@@ -2,7 +2,9 @@ package steamworks
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -86,7 +88,8 @@ func TestUGCQueryItemReadsEveryAccessor(t *testing.T) {
 	want.ContentDescriptors = []int32{5}
 	assert.Equal(t, want, it)
 	calls := f.take()
-	assert.Equal(t, "GetQueryUGCResult(0x5001, 3, buf[10796])", calls[0], "SteamUGCDetails_t (9772 bytes) and room past it")
+	assert.Equal(t, map[int]int{4: 9772, 8: 9784}[packFor(runtime.GOOS)], ugcDetails.size, "SteamUGCDetails_t at this platform's packing")
+	assert.Equal(t, fmt.Sprintf("GetQueryUGCResult(0x5001, 3, buf[%d])", ugcDetails.size+detailsSlack), calls[0], "the struct and room past it")
 	assert.Contains(t, calls, "GetQueryUGCChildren(0x5001, 3, ids[2])", "as many children as m_unNumChildren")
 	assert.Contains(t, calls, "GetQueryUGCStatistic(0x5001, 3, 12)", "every ItemStatistic is asked for")
 	assert.Contains(t, calls, "GetQueryUGCMetadata(0x5001, 3, buf[5001])", "k_cchDeveloperMetadataMax and its NUL")
