@@ -22,6 +22,20 @@ type fakeUGC struct {
 	groups  [][]string       // AddRequiredTagGroup's arrays, as received
 }
 
+// answer records a call of s and gives the fake's bool for it.
+func (f *fakeFlat) answer(s sym, sh shape, format string, a ...any) bool {
+	f.t.Helper()
+	f.record(s, sh, format, a...)
+	return f.bools[s]
+}
+
+// counted records a call of s and gives the fake's count for it.
+func (f *fakeFlat) counted(s sym, sh shape, format string, a ...any) uint32 {
+	f.t.Helper()
+	f.record(s, sh, format, a...)
+	return f.ugc.counts[s]
+}
+
 func (f *fakeFlat) selfUGC(s sym) bool {
 	f.record(s, shapeP, "")
 	f.ugc.hasUGC = !f.ugc.noUGC
@@ -39,38 +53,29 @@ func text(m map[sym][]string, s sym, i uint32) string {
 func (f *fakeFlat) vWB(s sym, a bool) { f.record(s, shapeVWB, "%v", a) }
 
 func (f *fakeFlat) bWU32S(s sym, a uint32, b string) bool {
-	f.record(s, shapeBWU32S, "%d, %q", a, b)
-	return f.bools[s]
+	return f.answer(s, shapeBWU32S, "%d, %q", a, b)
 }
 
-func (f *fakeFlat) bWU64(s sym, a uint64) bool {
-	f.record(s, shapeBWU64, "%#x", a)
-	return f.bools[s]
-}
+func (f *fakeFlat) bWU64(s sym, a uint64) bool { return f.answer(s, shapeBWU64, "%#x", a) }
 
 func (f *fakeFlat) bWU64B(s sym, a uint64, b bool) bool {
-	f.record(s, shapeBWU64B, "%#x, %v", a, b)
-	return f.bools[s]
+	return f.answer(s, shapeBWU64B, "%#x, %v", a, b)
 }
 
 func (f *fakeFlat) bWU64S(s sym, a uint64, b string) bool {
-	f.record(s, shapeBWU64S, "%#x, %q", a, b)
-	return f.bools[s]
+	return f.answer(s, shapeBWU64S, "%#x, %q", a, b)
 }
 
 func (f *fakeFlat) bWU64SS(s sym, a uint64, b, c string) bool {
-	f.record(s, shapeBWU64SS, "%#x, %q, %q", a, b, c)
-	return f.bools[s]
+	return f.answer(s, shapeBWU64SS, "%#x, %q, %q", a, b, c)
 }
 
 func (f *fakeFlat) bWU64U32(s sym, a uint64, b uint32) bool {
-	f.record(s, shapeBWU64U32, "%#x, %d", a, b)
-	return f.bools[s]
+	return f.answer(s, shapeBWU64U32, "%#x, %d", a, b)
 }
 
 func (f *fakeFlat) bWU64U32U32(s sym, a uint64, b, c uint32) bool {
-	f.record(s, shapeBWU64U32U32, "%#x, %d, %d", a, b, c)
-	return f.bools[s]
+	return f.answer(s, shapeBWU64U32U32, "%#x, %d, %d", a, b, c)
 }
 
 func (f *fakeFlat) bWU64SA(s sym, a uint64, strs []string) bool {
@@ -79,19 +84,12 @@ func (f *fakeFlat) bWU64SA(s sym, a uint64, strs []string) bool {
 	return f.bools[s]
 }
 
-func (f *fakeFlat) u32W(s sym) uint32 {
-	f.record(s, shapeU32W, "")
-	return f.ugc.counts[s]
-}
+func (f *fakeFlat) u32W(s sym) uint32 { return f.counted(s, shapeU32W, "") }
 
-func (f *fakeFlat) u32WU64(s sym, a uint64) uint32 {
-	f.record(s, shapeU32WU64, "%#x", a)
-	return f.ugc.counts[s]
-}
+func (f *fakeFlat) u32WU64(s sym, a uint64) uint32 { return f.counted(s, shapeU32WU64, "%#x", a) }
 
 func (f *fakeFlat) u32WU64U32(s sym, a uint64, b uint32) uint32 {
-	f.record(s, shapeU32WU64U32, "%#x, %d", a, b)
-	return f.ugc.counts[s]
+	return f.counted(s, shapeU32WU64U32, "%#x, %d", a, b)
 }
 
 func (f *fakeFlat) u64WU64(s sym, a uint64) uint64 {

@@ -142,25 +142,31 @@ func (b *Backend) ShapeUGCQuery(handle uint64, opt steam.UGCQueryOption) error {
 			return err
 		}
 	}
-	var ok bool
-	switch symbols[s].shape {
-	case shapeBWU64S:
-		ok = b.api.bWU64S(s, handle, opt.Text)
-	case shapeBWU64SS:
-		ok = b.api.bWU64SS(s, handle, opt.Text, opt.Text2)
-	case shapeBWU64B:
-		ok = b.api.bWU64B(s, handle, opt.On)
-	case shapeBWU64U32:
-		ok = b.api.bWU64U32(s, handle, opt.N)
-	case shapeBWU64U32U32:
-		ok = b.api.bWU64U32U32(s, handle, opt.N, opt.M)
-	case shapeBWU64SA:
-		ok = b.api.bWU64SA(s, handle, opt.Tags)
-	}
-	if !ok {
+	if !b.callSetter(s, handle, opt) {
 		return fmt.Errorf("Steam refused %s on query %d (not an open, unsent query handle, or not an option for this query)", ugcName(s), handle)
 	}
 	return nil
+}
+
+// callSetter gives setter s the option's values its C shape takes.
+func (b *Backend) callSetter(s sym, handle uint64, opt steam.UGCQueryOption) bool {
+	switch sh := symbols[s].shape; sh {
+	case shapeBWU64S, shapeBWU64SS: // a text, or two
+		if sh == shapeBWU64S {
+			return b.api.bWU64S(s, handle, opt.Text)
+		}
+		return b.api.bWU64SS(s, handle, opt.Text, opt.Text2)
+	case shapeBWU64U32, shapeBWU64U32U32: // a number, or two
+		if sh == shapeBWU64U32 {
+			return b.api.bWU64U32(s, handle, opt.N)
+		}
+		return b.api.bWU64U32U32(s, handle, opt.N, opt.M)
+	case shapeBWU64B:
+		return b.api.bWU64B(s, handle, opt.On)
+	case shapeBWU64SA:
+		return b.api.bWU64SA(s, handle, opt.Tags)
+	}
+	return false
 }
 
 // SendUGCQuery starts the query; its SteamUGCQueryCompleted_t comes through the pump, and a call
