@@ -233,7 +233,7 @@ func driveWorkshop(t *testing.T, f *fakeFlat, srv *steam.Server, be *Backend) {
 		t.Helper()
 		require.NoError(t, err)
 	}
-	ok(srv.InitWorkshopForGameServer(1, "/w"))
+	ok(srv.InitWorkshopForGameServer(1, t.TempDir())) // absolute on Windows too
 	ok(srv.CreateQueryUGCDetailsRequest([]uint64{1}))
 	ok(srv.CreateQueryAllUGCRequest(steam.UGCQueryAll{Page: 1}))
 	ok(be.CreateUGCQuery(steam.UGCQuerySpec{User: &steam.UGCQueryUser{Page: 1}}))
