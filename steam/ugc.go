@@ -70,6 +70,8 @@ type UGCItem struct {
 	ContentDescriptors []int32
 	Previews           []UGCPreview
 	GameVersions       []UGCGameVersion
+	// Details are SteamUGCDetails_t's other fields (ugc_details.go): zero offline.
+	Details UGCDetails
 }
 
 // UGCQueryAll is createQueryAllUGCRequest's arguments.

@@ -13,8 +13,9 @@
 // Callbacks use Steam's manual dispatch, pumped from RunFrame on the calling (main) thread:
 // each callback struct is copied out of the library and decoded in Go, as its row in callbacks.go
 // describes it at the platform's packing (4 bytes on Linux, 8 on Windows), into the events of
-// package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility) are fetched
-// when SteamAPICallCompleted_t announces them. Unknown callbacks are skipped.
+// package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility, the stats
+// requests, SendQueryUGCRequest) are fetched when SteamAPICallCompleted_t announces them. Unknown
+// callbacks are skipped.
 //
 // The app ID is the library's business: SteamAppId in the environment, or steam_appid.txt in the
 // working directory. When InitConfig.AppID is set and the environment does not already say so,
@@ -95,6 +96,11 @@ type Backend struct {
 	pending map[uint64]steam.SteamID
 	// hasStats: SteamGameServerStats001 was returned at Init; without it the stats calls are refused.
 	hasStats bool
+	// hasUGC: the game server's ISteamUGC was returned at Init; without it the Workshop calls are refused.
+	hasUGC bool
+	// queries remembers the query handle of each SendQueryUGCRequest still running (by its call),
+	// so a failed call can still name it.
+	queries map[uint64]uint64
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -138,10 +144,12 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 		return &steam.InitError{Status: steam.InitVersionMismatch, Message: "libsteam_api.so returned no SteamGameServer015 interface"}
 	}
 	b.hasStats = b.api.selfStats(symGameServerStatsV001)
+	b.hasUGC = b.api.selfUGC(symGameServerUGCV020)
 	b.api.v(symDispatchInit)
 	b.pipe = b.api.i32(symGameServerGetHSteamPipe)
 	b.events = events
 	b.pending = map[uint64]steam.SteamID{}
+	b.queries = map[uint64]uint64{}
 	b.live = true
 	return nil
 }
@@ -180,6 +188,7 @@ func (b *Backend) Shutdown() {
 	b.live = false
 	b.events = nil
 	b.pending = nil
+	b.queries = nil
 	running.Store(false)
 }
 
@@ -220,8 +229,9 @@ func (b *Backend) callCompleted(param []byte) {
 	if !ok || failed {
 		result = nil // the call failed (e.g. Steam went away): report it as such below
 	}
-	player := b.pending[done.call]
+	player, query := b.pending[done.call], b.queries[done.call]
 	delete(b.pending, done.call)
+	delete(b.queries, done.call)
 	if ev, ok := decodeCallback(done.id, result); ok {
 		b.events.Push(ev)
 		return
@@ -235,6 +245,8 @@ func (b *Backend) callCompleted(param []byte) {
 		b.events.Push(steam.StatsReceived{Result: steam.ResultFail, SteamID: player})
 	case done.id == idStatsStored:
 		b.events.Push(steam.StatsStored{Result: steam.ResultFail, SteamID: player})
+	case done.id == idUGCQueryCompleted:
+		b.events.Push(steam.UGCQueryCompleted{Handle: query, Result: steam.ResultFail})
 	}
 }
 

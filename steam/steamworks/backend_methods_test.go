@@ -160,7 +160,8 @@ func TestEverySymbolIsCalled(t *testing.T) {
 	f.nextCall = 0x77
 	f.ticketID = 1
 	f.botID = uint64(userID)
-	srv := steam.NewServer(func() (steam.Backend, error) { return newBackend(f, ""), nil })
+	var be *Backend
+	srv := steam.NewServer(func() (steam.Backend, error) { be = newBackend(f, ""); return be, nil })
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -207,6 +208,7 @@ func TestEverySymbolIsCalled(t *testing.T) {
 	} {
 		must(set())
 	}
+	driveWorkshop(t, f, srv, be)
 	f.results[0x77] = make([]byte, 4)
 	f.callbacks = []fakeCallback{{idAPICallCompleted, completed(0x77, idAssociateWithClanResult, 4)}}
 	srv.RunFrame()

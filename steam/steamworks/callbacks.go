@@ -13,11 +13,13 @@ const (
 	idAPICallCompleted          = 703  // SteamAPICallCompleted_t
 	idStatsReceived             = 1800 // GSStatsReceived_t
 	idStatsStored               = 1801 // GSStatsStored_t
+	idUGCQueryCompleted         = 3401 // SteamUGCQueryCompleted_t (k_iSteamUGCCallbacks + 1)
 )
 
 // answersCalls are the callbacks that answer a call of ours (its SteamAPICall_t): the pump takes
 // them from the call result only (callCompleted), never also from the callback queue.
-var answersCalls = map[int32]bool{idAssociateWithClanResult: true, idPlayerCompatibilityResult: true, idStatsReceived: true, idStatsStored: true}
+var answersCalls = map[int32]bool{idAssociateWithClanResult: true, idPlayerCompatibilityResult: true, idStatsReceived: true, idStatsStored: true,
+	idUGCQueryCompleted: true}
 
 // callbacks is callbackRows laid out at the packing of the platform built for (runtime.GOOS is a
 // constant): what decode.go dispatches by.
@@ -110,6 +112,25 @@ var callbackRows = []callback{
 	{id: 1108, sdk: "GSStatsUnloaded_t",
 		members: []member{steamID("m_steamIDUser")},
 		decode:  func(r *record) steam.Event { return steam.StatsUnloaded{SteamID: r.steamID("m_steamIDUser")} }},
+	{id: idUGCQueryCompleted, sdk: "SteamUGCQueryCompleted_t",
+		members: []member{u64("m_handle"), i32("m_eResult"), u32("m_unNumResultsReturned"), u32("m_unTotalMatchingResults"),
+			flag("m_bCachedData"), chars("m_rgchNextCursor", 256)},
+		decode: func(r *record) steam.Event {
+			return steam.UGCQueryCompleted{Handle: r.u64("m_handle"), Result: r.result("m_eResult"),
+				Returned: r.u32("m_unNumResultsReturned"), Total: r.u32("m_unTotalMatchingResults"), Cached: r.bool("m_bCachedData")}
+		}},
+	// The Workshop's broadcasts, on the game server's pipe: an item finished downloading, an item is
+	// installed (after a download, or an update Steam made on its own).
+	{id: 3405, sdk: "ItemInstalled_t",
+		members: []member{u32("m_unAppID"), u64("m_nPublishedFileId"), u64("m_hLegacyContent"), u64("m_unManifestID")},
+		decode: func(r *record) steam.Event {
+			return steam.ItemInstalled{AppID: r.u32("m_unAppID"), FileID: r.u64("m_nPublishedFileId")}
+		}},
+	{id: 3406, sdk: "DownloadItemResult_t",
+		members: []member{u32("m_unAppID"), u64("m_nPublishedFileId"), i32("m_eResult")},
+		decode: func(r *record) steam.Event {
+			return steam.ItemDownloaded{Result: r.result("m_eResult"), FileID: r.u64("m_nPublishedFileId"), AppID: r.u32("m_unAppID")}
+		}},
 	// No event: the pump reads it (decodeAPICallCompleted) to fetch a finished async call's result.
 	{id: idAPICallCompleted, sdk: "SteamAPICallCompleted_t",
 		members: []member{u64("m_hAsyncCall"), i32("m_iCallback"), u32("m_cubParam")}},

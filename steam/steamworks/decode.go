@@ -3,6 +3,7 @@ package steamworks
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
 	"slices"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -28,6 +29,7 @@ type member struct {
 func i32(name string) member     { return member{name: name, size: 4, align: 4} }
 func u32(name string) member     { return member{name: name, size: 4, align: 4} }
 func u64(name string) member     { return member{name: name, size: 8, align: 8} }
+func f32(name string) member     { return member{name: name, size: 4, align: 4} } // float
 func steamID(name string) member { return member{name: name, size: 8, align: 8} } // CSteamID, a union of uint64
 func flag(name string) member    { return member{name: name, size: 1, align: 1} } // bool, or uint8
 func chars(name string, n int) member {
@@ -93,6 +95,9 @@ func (r *record) u32(name string) uint32 {
 	return binary.LittleEndian.Uint32(r.at(name, 4))
 }
 func (r *record) u64(name string) uint64 { return binary.LittleEndian.Uint64(r.at(name, 8)) }
+func (r *record) f32(name string) float32 {
+	return math.Float32frombits(binary.LittleEndian.Uint32(r.at(name, 4)))
+}
 func (r *record) steamID(name string) steam.SteamID {
 	return steam.SteamID(r.u64(name))
 }

@@ -3,6 +3,7 @@ package steamworks
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"reflect"
 	"testing"
 
@@ -16,8 +17,8 @@ const (
 	groupID = steam.SteamID(0x0170000000123457)
 )
 
-// values are a callback struct's members by SDK name: int32, uint32, uint64, steam.SteamID, bool
-// (1 byte) or string (a char array, NUL-padded).
+// values are a callback struct's members by SDK name: int32, uint32, float32, uint64, steam.SteamID,
+// bool (1 byte) or string (a char array, NUL-padded).
 type values map[string]any
 
 // callbackFixture is one callback struct's member values, and the event they decode to.
@@ -33,6 +34,9 @@ func (f callbackFixture) row() *callback {
 		if callbacks[i].sdk == f.sdk {
 			return &callbacks[i]
 		}
+	}
+	if f.sdk == ugcDetails.sdk {
+		return &ugcDetails
 	}
 	panic("no callback row for fixture " + f.sdk)
 }
@@ -56,7 +60,7 @@ func (f callbackFixture) bytes() []byte {
 				m = cm
 			}
 		}
-		width := map[string]int{"int32": 4, "uint32": 4, "uint64": 8, "steam.SteamID": 8, "bool": 1, "string": m.size}[fmt.Sprintf("%T", v)]
+		width := map[string]int{"int32": 4, "uint32": 4, "float32": 4, "uint64": 8, "steam.SteamID": 8, "bool": 1, "string": m.size}[fmt.Sprintf("%T", v)]
 		if m.name == "" || width != m.size {
 			panic(fmt.Sprintf("fixture: %s.%s (%T) is no %d-byte member of the row", f.sdk, name, v, m.size))
 		}
@@ -66,6 +70,8 @@ func (f callbackFixture) bytes() []byte {
 			binary.LittleEndian.PutUint32(at, uint32(v))
 		case uint32:
 			binary.LittleEndian.PutUint32(at, v)
+		case float32:
+			binary.LittleEndian.PutUint32(at, math.Float32bits(v))
 		case uint64:
 			binary.LittleEndian.PutUint64(at, v)
 		case steam.SteamID:
@@ -125,6 +131,14 @@ var callbackFixtures = []callbackFixture{
 		steam.StatsStored{Result: steam.ResultOK, SteamID: userID}},
 	{"GSStatsUnloaded_t", values{"m_steamIDUser": userID},
 		steam.StatsUnloaded{SteamID: userID}},
+	{"SteamUGCQueryCompleted_t", values{"m_handle": uint64(0x1122334455667788), "m_eResult": int32(1), "m_unNumResultsReturned": uint32(3),
+		"m_unTotalMatchingResults": uint32(41), "m_bCachedData": true, "m_rgchNextCursor": "AoJ4k*"},
+		steam.UGCQueryCompleted{Handle: 0x1122334455667788, Result: steam.ResultOK, Returned: 3, Total: 41, Cached: true}},
+	{"ItemInstalled_t", values{"m_unAppID": uint32(480), "m_nPublishedFileId": uint64(0x0A0B0C0D0E0F1011),
+		"m_hLegacyContent": uint64(0x2122232425262728), "m_unManifestID": uint64(0x3132333435363738)},
+		steam.ItemInstalled{AppID: 480, FileID: 0x0A0B0C0D0E0F1011}},
+	{"DownloadItemResult_t", values{"m_unAppID": uint32(480), "m_nPublishedFileId": uint64(0x0A0B0C0D0E0F1011), "m_eResult": int32(9)},
+		steam.ItemDownloaded{Result: steam.ResultFileNotFound, FileID: 0x0A0B0C0D0E0F1011, AppID: 480}},
 }
 
 func TestDecodeEveryCallback(t *testing.T) {
@@ -139,8 +153,8 @@ func TestDecodeEveryCallback(t *testing.T) {
 			t.Errorf("%s: the fixture sets %d members, the struct has %d", f.sdk, len(f.values), len(f.row().members))
 		}
 	}
-	if len(seen) != 15 {
-		t.Errorf("%d callbacks have fixtures, want the 15 of the signal catalogue", len(seen))
+	if len(seen) != 18 {
+		t.Errorf("%d callbacks have fixtures, want the 18 of the signal catalogue", len(seen))
 	}
 	for _, c := range callbacks {
 		if c.decode != nil && !seen[c.id] {

@@ -41,6 +41,7 @@ type fakeFlat struct {
 	hasStats  bool
 	statInt   int32   // GetUserStatInt32's value
 	statFloat float32 // GetUserStatFloat's value
+	ugc       fakeUGC // the Workshop (fake_ugc_test.go)
 }
 
 type fakeCallback struct {
@@ -50,7 +51,8 @@ type fakeCallback struct {
 
 func newFake(t *testing.T) *fakeFlat {
 	return &fakeFlat{t: t, used: map[sym]bool{}, pipe: 7, results: map[uint64][]byte{}, failed: map[uint64]bool{},
-		bools: map[sym]bool{}, ints: map[sym]int32{}}
+		bools: map[sym]bool{}, ints: map[sym]int32{},
+		ugc: fakeUGC{handle: 0x5001, counts: map[sym]uint32{}, texts: map[sym][]string{}, texts2: map[sym][]string{}}}
 }
 
 func (f *fakeFlat) record(s sym, sh shape, format string, a ...any) {
@@ -64,8 +66,11 @@ func (f *fakeFlat) record(s sym, sh shape, format string, a ...any) {
 	if strings.HasPrefix(symbols[s].name, gss) && !f.hasStats {
 		f.t.Errorf("%s called without an ISteamGameServerStats interface", symbols[s].name)
 	}
+	if strings.HasPrefix(symbols[s].name, gsu) && !f.ugc.hasUGC {
+		f.t.Errorf("%s called without an ISteamUGC interface", symbols[s].name)
+	}
 	f.used[s] = true
-	name := strings.TrimPrefix(strings.TrimPrefix(symbols[s].name, gs), gss)
+	name := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(symbols[s].name, gs), gss), gsu)
 	f.calls = append(f.calls, name+"("+fmt.Sprintf(format, a...)+")")
 }
 

@@ -272,6 +272,7 @@ type cflat struct {
 	fn    []unsafe.Pointer
 	this  unsafe.Pointer // ISteamGameServer*, C memory
 	stats unsafe.Pointer // ISteamGameServerStats*, C memory
+	ugc   unsafe.Pointer // ISteamUGC* (the game server's), C memory
 }
 
 var _ flat = (*cflat)(nil)
@@ -391,6 +392,11 @@ func (c *cflat) bPU64SU32(s sym, a uint64, b string, d uint32) bool {
 func (c *cflat) selfStats(s sym) bool {
 	c.stats = C.sw_p(c.fn[s])
 	return c.stats != nil
+}
+
+func (c *cflat) selfUGC(s sym) bool {
+	c.ugc = C.sw_p(c.fn[s])
+	return c.ugc != nil
 }
 
 func (c *cflat) u64QU64(s sym, a uint64) uint64 {

@@ -3,7 +3,8 @@ package steamworks
 // shape is the C signature of a flat-API function, named as its C trampoline is (sw_<shape> in
 // flat_cgo.go): the return type, then each argument. v void, b bool, i32/u16/u32/u64 integers,
 // s a NUL-terminated string, p a pointer (the first p of an ISteamGameServer method is the
-// interface itself), ip the SteamIPAddress_t returned by value, msg a CallbackMsg_t*.
+// interface itself, as q is ISteamGameServerStats and w ISteamUGC), sa a SteamParamStringArray_t*,
+// ip the SteamIPAddress_t returned by value, msg a CallbackMsg_t*.
 type shape string
 
 const (
@@ -45,6 +46,35 @@ const (
 	shapeBQU64SI32    shape = "b_q_u64_s_i32"     // SetUserStatInt32
 	shapeBQU64SF32    shape = "b_q_u64_s_f32"     // SetUserStatFloat
 	shapeBQU64SF32F64 shape = "b_q_u64_s_f32_f64" // UpdateUserAvgRateStat
+
+	// ISteamUGC methods: w is that interface (selfUGC). pu64, pu32, pi32 are out values.
+	shapeVWB                       shape = "v_w_b"                             // SuspendDownloads
+	shapeBWU32S                    shape = "b_w_u32_s"                         // BInitWorkshopForGameServer
+	shapeBWU64                     shape = "b_w_u64"                           // ReleaseQueryUGCRequest
+	shapeBWU64B                    shape = "b_w_u64_b"                         // SetReturn*, SetMatchAnyTag, SetAdminQuery, DownloadItem
+	shapeBWU64S                    shape = "b_w_u64_s"                         // AddRequiredTag, SetSearchText...
+	shapeBWU64SS                   shape = "b_w_u64_s_s"                       // AddRequiredKeyValueTag, SetRequiredGameVersions
+	shapeBWU64U32                  shape = "b_w_u64_u32"                       // SetAllowCachedResponse, SetRankedByTrendDays...
+	shapeBWU64U32U32               shape = "b_w_u64_u32_u32"                   // SetTime*DateRange
+	shapeBWU64SA                   shape = "b_w_u64_sa"                        // AddRequiredTagGroup (const SteamParamStringArray_t *)
+	shapeU32W                      shape = "u32_w"                             // GetNumSubscribedItems
+	shapeU32WU64                   shape = "u32_w_u64"                         // GetItemState
+	shapeU32WU64U32                shape = "u32_w_u64_u32"                     // GetQueryUGCNum*
+	shapeU64WU64                   shape = "u64_w_u64"                         // SendQueryUGCRequest
+	shapeU64WPU32                  shape = "u64_w_p_u32"                       // CreateQueryUGCDetailsRequest
+	shapeU64WI32I32U32U32U32       shape = "u64_w_i32_i32_u32_u32_u32"         // CreateQueryAllUGCRequestPage
+	shapeU64WU32I32I32I32U32U32U32 shape = "u64_w_u32_i32_i32_i32_u32_u32_u32" // CreateQueryUserUGCRequest
+	shapeBWU64U32P                 shape = "b_w_u64_u32_p"                     // GetQueryUGCResult
+	shapeBWU64U32PU32              shape = "b_w_u64_u32_p_u32"                 // GetQueryUGCPreviewURL, Metadata, Children
+	shapeBWU64U32U32PU32           shape = "b_w_u64_u32_u32_p_u32"             // GetQueryUGCTag, TagDisplayName
+	shapeBWU64U32U32PU32PU32       shape = "b_w_u64_u32_u32_p_u32_p_u32"       // GetQueryUGCKeyValueTag
+	shapeBWU64U32U32PU32PU32PI32   shape = "b_w_u64_u32_u32_p_u32_p_u32_pi32"  // GetQueryUGCAdditionalPreview
+	shapeBWU64U32U32PPU32          shape = "b_w_u64_u32_u32_p_p_u32"           // GetSupportedGameVersionData
+	shapeBWU64U32I32PU64           shape = "b_w_u64_u32_i32_pu64"              // GetQueryUGCStatistic
+	shapeU32WU64U32PU32            shape = "u32_w_u64_u32_p_u32"               // GetQueryUGCContentDescriptors
+	shapeU32WPU32                  shape = "u32_w_p_u32"                       // GetSubscribedItems
+	shapeBWU64PU64PU64             shape = "b_w_u64_pu64_pu64"                 // GetItemDownloadInfo
+	shapeBWU64PU64PU32PU32         shape = "b_w_u64_pu64_p_u32_pu32"           // GetItemInstallInfo
 )
 
 // sym indexes symbols.
@@ -79,10 +109,16 @@ const gss = "SteamAPI_ISteamGameServerStats_"
 // statsMethod declares an ISteamGameServerStats method, by its name in the interface.
 func statsMethod(name string, sh shape) sym { return fn(gss+name, sh) }
 
+// gsu is the flat name prefix of an ISteamUGC method (the game server's: SteamGameServerUGC).
+const gsu = "SteamAPI_ISteamUGC_"
+
+// ugcMethod declares an ISteamUGC method, by its name in the interface.
+func ugcMethod(name string, sh shape) sym { return fn(gsu+name, sh) }
+
 // interfaceVersions is the list SteamInternal_GameServer_Init_V2 checks steamclient.so against:
 // each interface this backend uses, NUL-terminated, then an empty one (the NUL cstr appends after
 // it is never read).
-const interfaceVersions = "SteamGameServer015\x00SteamGameServerStats001\x00\x00"
+const interfaceVersions = "SteamGameServer015\x00SteamGameServerStats001\x00STEAMUGC_INTERFACE_VERSION020\x00\x00"
 
 // SymbolNames lists every symbol the backend resolves, in table order.
 func SymbolNames() []string {

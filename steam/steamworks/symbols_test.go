@@ -7,9 +7,13 @@ import (
 )
 
 func TestSymbolTable(t *testing.T) {
-	src, err := os.ReadFile("flat_cgo.go")
-	if err != nil {
-		t.Fatal(err)
+	var src []byte
+	for _, file := range []string{"flat_cgo.go", "flat_ugc_cgo.go"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = append(src, b...)
 	}
 	seen := map[string]bool{}
 	for i, s := range symbols {
@@ -19,7 +23,7 @@ func TestSymbolTable(t *testing.T) {
 		case seen[s.name]:
 			t.Errorf("%s is listed twice", s.name)
 		case !strings.Contains(string(src), "static "+cReturn(s.shape)+"sw_"+string(s.shape)+"(void *f"):
-			t.Errorf("%s: no C trampoline sw_%s in flat_cgo.go", s.name, s.shape)
+			t.Errorf("%s: no C trampoline sw_%s in flat_cgo.go or flat_ugc_cgo.go", s.name, s.shape)
 		}
 		seen[s.name] = true
 		parts := strings.Split(string(s.shape), "_")
@@ -27,9 +31,13 @@ func TestSymbolTable(t *testing.T) {
 		if strings.HasPrefix(s.name, gs) != selfFirst {
 			t.Errorf("%s: shape %s; exactly the ISteamGameServer methods take the interface (p) first", s.name, s.shape)
 		}
+		if ugcFirst := len(parts) > 1 && parts[1] == "w"; strings.HasPrefix(s.name, gsu) != ugcFirst {
+			t.Errorf("%s: shape %s; exactly the ISteamUGC methods take the interface (w) first", s.name, s.shape)
+		}
 	}
 	if !strings.HasSuffix(interfaceVersions, "\x00\x00") || !strings.Contains(symbols[symGameServerV015].name, "v015") ||
-		!strings.HasPrefix(interfaceVersions, "SteamGameServer015\x00") {
+		!strings.HasPrefix(interfaceVersions, "SteamGameServer015\x00") ||
+		!strings.HasSuffix(symbols[symGameServerUGCV020].name, "_v020") || !strings.Contains(interfaceVersions, "\x00STEAMUGC_INTERFACE_VERSION020\x00") {
 		t.Errorf("the interface version list %q and the accessor %s disagree", interfaceVersions, symbols[symGameServerV015].name)
 	}
 }

@@ -1,5 +1,5 @@
 // The Steamworks callback structs the backend decodes, as the SDK declares them, with their
-// k_iCallback IDs: the one C description of them. sdklayout.go compiles it with the host's C
+// k_iCallback IDs, and the structs a call fills (SteamUGCDetails_t): the one C description of them. sdklayout.go compiles it with the host's C
 // compiler at Linux's packing; the steamworks package's MinGW test (layout_mingw_test.go) compiles
 // it with x86_64-w64-mingw32-gcc at Windows'. Define SDK_PACK before including it: 4 on Linux
 // (VALVE_CALLBACK_PACK_SMALL), 8 on Windows (VALVE_CALLBACK_PACK_LARGE).
@@ -15,7 +15,13 @@
 // The callback ID bases of steam_api_common.h.
 enum {
 	k_iSteamUserCallbacks = 100, k_iSteamGameServerCallbacks = 200, k_iSteamUtilsCallbacks = 700,
-	k_iSteamUserStatsCallbacks = 1100, k_iSteamGameServerStatsCallbacks = 1800
+	k_iSteamUserStatsCallbacks = 1100, k_iSteamGameServerStatsCallbacks = 1800, k_iSteamUGCCallbacks = 3400
+};
+
+// The char array bounds of isteamremotestorage.h.
+enum {
+	k_cchPublishedDocumentTitleMax = 128 + 1, k_cchPublishedDocumentDescriptionMax = 8000, k_cchTagListMax = 1024 + 1,
+	k_cchFilenameMax = 260, k_cchPublishedFileURLMax = 256
 };
 
 typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
@@ -42,6 +48,24 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 #define GSStatsStored_t_MEMBERS(M, S) M(S, int32_t, m_eResult, ) M(S, CSteamID, m_steamIDUser, )
 #define GSStatsUnloaded_t_MEMBERS(M, S) M(S, CSteamID, m_steamIDUser, )
 #define SteamAPICallCompleted_t_MEMBERS(M, S) M(S, uint64_t, m_hAsyncCall, ) M(S, int32_t, m_iCallback, ) M(S, uint32_t, m_cubParam, )
+#define SteamUGCQueryCompleted_t_MEMBERS(M, S) \
+	M(S, uint64_t, m_handle, ) M(S, int32_t, m_eResult, ) M(S, uint32_t, m_unNumResultsReturned, ) \
+	M(S, uint32_t, m_unTotalMatchingResults, ) M(S, bool, m_bCachedData, ) M(S, char, m_rgchNextCursor, [k_cchPublishedFileURLMax])
+#define ItemInstalled_t_MEMBERS(M, S) \
+	M(S, uint32_t, m_unAppID, ) M(S, uint64_t, m_nPublishedFileId, ) M(S, uint64_t, m_hLegacyContent, ) M(S, uint64_t, m_unManifestID, )
+#define DownloadItemResult_t_MEMBERS(M, S) M(S, uint32_t, m_unAppID, ) M(S, uint64_t, m_nPublishedFileId, ) M(S, int32_t, m_eResult, )
+// SteamUGCDetails_t (isteamugc.h, inside its callback packing): what GetQueryUGCResult fills.
+#define SteamUGCDetails_t_MEMBERS(M, S) \
+	M(S, uint64_t, m_nPublishedFileId, ) M(S, int32_t, m_eResult, ) M(S, int32_t, m_eFileType, ) \
+	M(S, uint32_t, m_nCreatorAppID, ) M(S, uint32_t, m_nConsumerAppID, ) \
+	M(S, char, m_rgchTitle, [k_cchPublishedDocumentTitleMax]) M(S, char, m_rgchDescription, [k_cchPublishedDocumentDescriptionMax]) \
+	M(S, uint64_t, m_ulSteamIDOwner, ) M(S, uint32_t, m_rtimeCreated, ) M(S, uint32_t, m_rtimeUpdated, ) \
+	M(S, uint32_t, m_rtimeAddedToUserList, ) M(S, int32_t, m_eVisibility, ) M(S, bool, m_bBanned, ) \
+	M(S, bool, m_bAcceptedForUse, ) M(S, bool, m_bTagsTruncated, ) M(S, char, m_rgchTags, [k_cchTagListMax]) \
+	M(S, uint64_t, m_hFile, ) M(S, uint64_t, m_hPreviewFile, ) M(S, char, m_pchFileName, [k_cchFilenameMax]) \
+	M(S, int32_t, m_nFileSize, ) M(S, int32_t, m_nPreviewFileSize, ) M(S, char, m_rgchURL, [k_cchPublishedFileURLMax]) \
+	M(S, uint32_t, m_unVotesUp, ) M(S, uint32_t, m_unVotesDown, ) M(S, float, m_flScore, ) \
+	M(S, uint32_t, m_unNumChildren, ) M(S, uint64_t, m_ulTotalFilesSize, )
 
 // Every struct with members, and its k_iCallback as the SDK writes it.
 #define SDK_CALLBACKS(X) \
@@ -59,7 +83,16 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 	X(GSStatsReceived_t, k_iSteamGameServerStatsCallbacks + 0) \
 	X(GSStatsStored_t, k_iSteamGameServerStatsCallbacks + 1) \
 	X(GSStatsUnloaded_t, k_iSteamUserStatsCallbacks + 8) \
-	X(SteamAPICallCompleted_t, k_iSteamUtilsCallbacks + 3)
+	X(SteamAPICallCompleted_t, k_iSteamUtilsCallbacks + 3) \
+	X(SteamUGCQueryCompleted_t, k_iSteamUGCCallbacks + 1) \
+	X(ItemInstalled_t, k_iSteamUGCCallbacks + 5) \
+	X(DownloadItemResult_t, k_iSteamUGCCallbacks + 6)
+
+// Structs a call fills rather than a callback, compiled and checked the same way: k_iCallback 0.
+#define SDK_CALL_STRUCTS(X) X(SteamUGCDetails_t, 0)
+
+// Every struct with members.
+#define SDK_STRUCTS(X) SDK_CALLBACKS(X) SDK_CALL_STRUCTS(X)
 
 // #pragma pack does not expand macros in GCC: one directive per packing.
 #if SDK_PACK == 4
@@ -71,15 +104,15 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 #endif
 #define DECLARE_MEMBER(S, T, name, bounds) T name bounds;
 #define DECLARE(S, id) typedef struct { S##_MEMBERS(DECLARE_MEMBER, S) } S; enum { S##_k_iCallback = id };
-SDK_CALLBACKS(DECLARE)
+SDK_STRUCTS(DECLARE)
 #pragma pack(pop)
 
 // How many members each struct has (S##_member_count), and how many structs there are.
 #define COUNT_MEMBER(S, T, name, bounds) +1
 #define COUNT_MEMBERS(S, id) enum { S##_member_count = 0 S##_MEMBERS(COUNT_MEMBER, S) };
-SDK_CALLBACKS(COUNT_MEMBERS)
+SDK_STRUCTS(COUNT_MEMBERS)
 #define COUNT_STRUCT(S, id) +1
-enum { sdk_struct_count = 0 SDK_CALLBACKS(COUNT_STRUCT) };
+enum { sdk_struct_count = 0 SDK_STRUCTS(COUNT_STRUCT) };
 
 enum { sdk_servers_connected_id = k_iSteamUserCallbacks + 1 }; // SteamServersConnected_t, empty in C++
 #endif

@@ -1,6 +1,6 @@
 // Package sdklayout compiles the Steamworks callback structs the backend decodes as the SDK
 // declares them for Linux (#pragma pack(push, 4), VALVE_CALLBACK_PACK_SMALL), with their
-// k_iCallback IDs, and reports what the C compiler makes of them, so tests can check the backend's
+// k_iCallback IDs (0 for SteamUGCDetails_t, a struct a call fills), and reports what the C compiler makes of them, so tests can check the backend's
 // callback table (callbacks.go) against a real compiler. Only tests import it.
 //
 // The declarations are in sdk_callbacks.h, at a packing its includer picks: the steamworks
@@ -18,7 +18,7 @@ package sdklayout
 typedef struct { const char *type; int id, size; const char *member; int offset, member_size; } sl_member;
 #define MEMBER_ROW(S, T, name, bounds) { #S, S##_k_iCallback, (int)sizeof(S), #name, (int)offsetof(S, name), (int)sizeof(((S *)0)->name) },
 #define MEMBER_ROWS(S, id) S##_MEMBERS(MEMBER_ROW, S)
-static const sl_member sl_members[] = { SDK_CALLBACKS(MEMBER_ROWS) };
+static const sl_member sl_members[] = { SDK_STRUCTS(MEMBER_ROWS) };
 static int sl_count(void) { return (int)(sizeof sl_members / sizeof sl_members[0]); }
 static const sl_member *sl_at(int i) { return &sl_members[i]; }
 
