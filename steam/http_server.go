@@ -61,6 +61,11 @@ func checkHTTPOption(o HTTPOption) error {
 		}
 	case HTTPUserAgentInfo:
 		return checkFieldText("user_agent_info", o.Value, MaxHTTPUserAgentLen)
+	case HTTPActivityTimeout, HTTPAbsoluteTimeout:
+		arg := map[HTTPOptionKind]string{HTTPActivityTimeout: "timeout_seconds", HTTPAbsoluteTimeout: "milliseconds"}[o.Kind]
+		if _, err := uint32Of(arg, int64(o.N)); err != nil {
+			return err
+		}
 	case HTTPCookieContainer:
 		if o.N == 0 || o.N > 0xFFFFFFFF {
 			return argErrorf("cookie_handle", "must be a handle from 1 to 4294967295 (0 is the invalid handle), got %d", int64(o.N))
