@@ -95,6 +95,8 @@ type Backend struct {
 	pending map[uint64]steam.SteamID
 	// hasStats: SteamGameServerStats001 was returned at Init; without it the stats calls are refused.
 	hasStats bool
+	// http remembers the HTTP requests' contexts and running sends (http.go).
+	http httpCalls
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -138,6 +140,7 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 		return &steam.InitError{Status: steam.InitVersionMismatch, Message: "libsteam_api.so returned no SteamGameServer015 interface"}
 	}
 	b.hasStats = b.api.selfStats(symGameServerStatsV001)
+	b.http = newHTTPCalls(b.api.selfHTTP(symGameServerHTTPV003))
 	b.api.v(symDispatchInit)
 	b.pipe = b.api.i32(symGameServerGetHSteamPipe)
 	b.events = events
@@ -180,6 +183,7 @@ func (b *Backend) Shutdown() {
 	b.live = false
 	b.events = nil
 	b.pending = nil
+	b.http = httpCalls{}
 	running.Store(false)
 }
 
@@ -222,11 +226,14 @@ func (b *Backend) callCompleted(param []byte) {
 	}
 	player := b.pending[done.call]
 	delete(b.pending, done.call)
+	httpFailed, isHTTP := b.http.answered(done.call)
 	if ev, ok := decodeCallback(done.id, result); ok {
 		b.events.Push(ev)
 		return
 	}
 	switch {
+	case isHTTP && done.id == idHTTPRequestCompleted:
+		b.events.Push(httpFailed) // no response: success false, status 0
 	case done.id == idAssociateWithClanResult:
 		b.events.Push(steam.AssociateClan{Result: steam.ResultFail})
 	case done.id == idPlayerCompatibilityResult:

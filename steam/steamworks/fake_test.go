@@ -41,6 +41,7 @@ type fakeFlat struct {
 	hasStats  bool
 	statInt   int32   // GetUserStatInt32's value
 	statFloat float32 // GetUserStatFloat's value
+	web       fakeHTTP
 }
 
 type fakeCallback struct {
@@ -65,7 +66,10 @@ func (f *fakeFlat) record(s sym, sh shape, format string, a ...any) {
 		f.t.Errorf("%s called without an ISteamGameServerStats interface", symbols[s].name)
 	}
 	f.used[s] = true
-	name := strings.TrimPrefix(strings.TrimPrefix(symbols[s].name, gs), gss)
+	if strings.HasPrefix(symbols[s].name, ghttp) && !f.web.has {
+		f.t.Errorf("%s called without an ISteamHTTP interface", symbols[s].name)
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(symbols[s].name, gs), gss), ghttp)
 	f.calls = append(f.calls, name+"("+fmt.Sprintf(format, a...)+")")
 }
 

@@ -272,6 +272,7 @@ type cflat struct {
 	fn    []unsafe.Pointer
 	this  unsafe.Pointer // ISteamGameServer*, C memory
 	stats unsafe.Pointer // ISteamGameServerStats*, C memory
+	web   unsafe.Pointer // ISteamHTTP* (SteamGameServerHTTP), C memory
 }
 
 var _ flat = (*cflat)(nil)

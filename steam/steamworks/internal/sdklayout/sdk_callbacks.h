@@ -15,7 +15,7 @@
 // The callback ID bases of steam_api_common.h.
 enum {
 	k_iSteamUserCallbacks = 100, k_iSteamGameServerCallbacks = 200, k_iSteamUtilsCallbacks = 700,
-	k_iSteamUserStatsCallbacks = 1100, k_iSteamGameServerStatsCallbacks = 1800
+	k_iSteamUserStatsCallbacks = 1100, k_iSteamGameServerStatsCallbacks = 1800, k_iSteamHTTPCallbacks = 2100
 };
 
 typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
@@ -42,6 +42,12 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 #define GSStatsStored_t_MEMBERS(M, S) M(S, int32_t, m_eResult, ) M(S, CSteamID, m_steamIDUser, )
 #define GSStatsUnloaded_t_MEMBERS(M, S) M(S, CSteamID, m_steamIDUser, )
 #define SteamAPICallCompleted_t_MEMBERS(M, S) M(S, uint64_t, m_hAsyncCall, ) M(S, int32_t, m_iCallback, ) M(S, uint32_t, m_cubParam, )
+#define HTTPRequestCompleted_t_MEMBERS(M, S) \
+	M(S, uint32_t, m_hRequest, ) M(S, uint64_t, m_ulContextValue, ) M(S, bool, m_bRequestSuccessful, ) \
+	M(S, int32_t, m_eStatusCode, ) M(S, uint32_t, m_unBodySize, )
+#define HTTPRequestHeadersReceived_t_MEMBERS(M, S) M(S, uint32_t, m_hRequest, ) M(S, uint64_t, m_ulContextValue, )
+#define HTTPRequestDataReceived_t_MEMBERS(M, S) \
+	M(S, uint32_t, m_hRequest, ) M(S, uint64_t, m_ulContextValue, ) M(S, uint32_t, m_cOffset, ) M(S, uint32_t, m_cBytesReceived, )
 
 // Every struct with members, and its k_iCallback as the SDK writes it.
 #define SDK_CALLBACKS(X) \
@@ -59,7 +65,10 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 	X(GSStatsReceived_t, k_iSteamGameServerStatsCallbacks + 0) \
 	X(GSStatsStored_t, k_iSteamGameServerStatsCallbacks + 1) \
 	X(GSStatsUnloaded_t, k_iSteamUserStatsCallbacks + 8) \
-	X(SteamAPICallCompleted_t, k_iSteamUtilsCallbacks + 3)
+	X(SteamAPICallCompleted_t, k_iSteamUtilsCallbacks + 3) \
+	X(HTTPRequestCompleted_t, k_iSteamHTTPCallbacks + 1) \
+	X(HTTPRequestHeadersReceived_t, k_iSteamHTTPCallbacks + 2) \
+	X(HTTPRequestDataReceived_t, k_iSteamHTTPCallbacks + 3)
 
 // #pragma pack does not expand macros in GCC: one directive per packing.
 #if SDK_PACK == 4
