@@ -198,6 +198,17 @@ func (e *httpEngine) request(h uint32) (*httpRequest, error) {
 	return r, nil
 }
 
+// with runs fn on the open request h, under e.mu.
+func (e *httpEngine) with(h uint32, fn func(r *httpRequest) error) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, err := e.request(h)
+	if err != nil {
+		return err
+	}
+	return fn(r)
+}
+
 func (e *httpEngine) create(method steam.HTTPMethod, rawURL string) (uint32, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -212,12 +223,11 @@ func (e *httpEngine) create(method steam.HTTPMethod, rawURL string) (uint32, err
 
 // set applies one setter to a request not sent yet.
 func (e *httpEngine) set(h uint32, o steam.HTTPOption) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	r, err := e.request(h)
-	if err != nil {
-		return err
-	}
+	return e.with(h, func(r *httpRequest) error { return e.shape(r, o) })
+}
+
+// shape applies o to r; the caller holds e.mu.
+func (e *httpEngine) shape(r *httpRequest, o steam.HTTPOption) error {
 	if r.state != stateNew {
 		return errors.New("the request was sent already: set it up before sendHTTPRequest")
 	}
@@ -263,55 +273,40 @@ func (e *httpEngine) set(h uint32, o steam.HTTPOption) error {
 
 // send queues a new request and starts what the in-flight bound allows.
 func (e *httpEngine) send(h uint32, stream bool) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	r, err := e.request(h)
-	if err != nil {
-		return err
-	}
-	if r.state != stateNew {
-		return errors.New("the request was sent already")
-	}
-	r.stream = stream
-	r.state = stateQueued
-	e.queue = append(e.queue, r)
-	e.startQueued()
-	return nil
+	return e.with(h, func(r *httpRequest) error {
+		if r.state != stateNew {
+			return errors.New("the request was sent already")
+		}
+		r.stream = stream
+		r.state = stateQueued
+		e.queue = append(e.queue, r)
+		e.startQueued()
+		return nil
+	})
 }
 
 // move puts a queued request at the head or the tail of the queue. A request already running or
 // done has nowhere to move: that is not an error, as it is not in Steam.
 func (e *httpEngine) move(h uint32, toFront bool) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	r, err := e.request(h)
-	if err != nil {
-		return err
-	}
-	if r.state == stateNew {
-		return errors.New("the request is not sent yet")
-	}
-	if i := slices.Index(e.queue, r); i >= 0 {
-		e.queue = slices.Delete(e.queue, i, i+1)
-		if toFront {
-			e.queue = slices.Insert(e.queue, 0, r)
-		} else {
-			e.queue = append(e.queue, r)
+	return e.with(h, func(r *httpRequest) error {
+		if r.state == stateNew {
+			return errors.New("the request is not sent yet")
 		}
-	}
-	return nil
+		if i := slices.Index(e.queue, r); i >= 0 {
+			e.queue = slices.Delete(e.queue, i, i+1)
+			if toFront {
+				e.queue = slices.Insert(e.queue, 0, r)
+			} else {
+				e.queue = append(e.queue, r)
+			}
+		}
+		return nil
+	})
 }
 
 // release forgets a request; a running one is cancelled and queues no more events.
 func (e *httpEngine) release(h uint32) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	r, err := e.request(h)
-	if err != nil {
-		return err
-	}
-	e.drop(r)
-	return nil
+	return e.with(h, func(r *httpRequest) error { e.drop(r); return nil })
 }
 
 // drop forgets r; the caller holds e.mu.

@@ -82,50 +82,43 @@ func (e *httpEngine) body(h uint32, max uint32) ([]byte, error) {
 }
 
 // chunk hands out the streamed chunk announced at offset, and frees it.
-func (e *httpEngine) chunk(h, offset, size uint32) ([]byte, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	r, err := e.request(h)
+func (e *httpEngine) chunk(h, offset, size uint32) (b []byte, err error) {
+	err = e.with(h, func(r *httpRequest) error {
+		if !r.stream {
+			return errors.New("the request was not streamed (sendHTTPRequestAndStreamResponse): read its body with getHTTPResponseBodyData")
+		}
+		var ok bool
+		if b, ok = r.chunks[offset]; !ok || uint32(len(b)) != size {
+			return fmt.Errorf("no unread chunk of %d bytes at offset %d: give the offset and bytes_received of one http_request_data_received, once", size, offset)
+		}
+		delete(r.chunks, offset)
+		r.unread -= int64(len(b))
+		return nil
+	})
 	if err != nil {
-		return nil, err
+		b = nil
 	}
-	if !r.stream {
-		return nil, errors.New("the request was not streamed (sendHTTPRequestAndStreamResponse): read its body with getHTTPResponseBodyData")
-	}
-	b, ok := r.chunks[offset]
-	if !ok || uint32(len(b)) != size {
-		return nil, fmt.Errorf("no unread chunk of %d bytes at offset %d: give the offset and bytes_received of one http_request_data_received, once", size, offset)
-	}
-	delete(r.chunks, offset)
-	r.unread -= int64(len(b))
-	return b, nil
+	return b, err
 }
 
 // progress is the share of the body received, in percent: 0 until a Content-Length came (and
 // throughout without one), 100 once complete.
-func (e *httpEngine) progress(h uint32) (float32, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	r, err := e.request(h)
-	switch {
-	case err != nil:
-		return 0, err
-	case r.state == stateDone && r.succeeded:
-		return 100, nil
-	case r.length > 0:
-		return float32(float64(r.received) * 100 / float64(r.length)), nil
-	}
-	return 0, nil
+func (e *httpEngine) progress(h uint32) (pct float32, err error) {
+	err = e.with(h, func(r *httpRequest) error {
+		switch {
+		case r.state == stateDone && r.succeeded:
+			pct = 100
+		case r.length > 0:
+			pct = float32(float64(r.received) * 100 / float64(r.length))
+		}
+		return nil
+	})
+	return pct, err
 }
 
-func (e *httpEngine) wasTimedOut(h uint32) (bool, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	r, err := e.request(h)
-	if err != nil {
-		return false, err
-	}
-	return r.timedOut, nil
+func (e *httpEngine) wasTimedOut(h uint32) (timedOut bool, err error) {
+	err = e.with(h, func(r *httpRequest) error { timedOut = r.timedOut; return nil })
+	return timedOut, err
 }
 
 // cookieContainer is one container: a cookie jar that responses may add to only when allowed.

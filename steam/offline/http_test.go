@@ -82,6 +82,14 @@ func request(t *testing.T, s *steam.Server, method steam.HTTPMethod, url string,
 	return int64(h)
 }
 
+// echoServer is a loopback server answering with echo, and an offline server to call it.
+func echoServer(t *testing.T) (*httptest.Server, *steam.Server) {
+	t.Helper()
+	web := httptest.NewServer(http.HandlerFunc(echo))
+	t.Cleanup(web.Close)
+	return web, newHTTPServer(t, offline.HTTPOptions{})
+}
+
 // echo answers with what it received: method, path and query, chosen headers, cookies and body.
 func echo(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
@@ -105,9 +113,7 @@ func body(t *testing.T, s *steam.Server, h int64) string {
 }
 
 func TestHTTPGetWithParametersHeadersContextAndUserAgent(t *testing.T) {
-	web := httptest.NewServer(http.HandlerFunc(echo))
-	defer web.Close()
-	s := newHTTPServer(t, offline.HTTPOptions{})
+	web, s := echoServer(t)
 	h := request(t, s, steam.HTTPMethodGET, web.URL+"/path?keep=1",
 		steam.HTTPOption{Kind: steam.HTTPGetOrPostParameter, Name: "map", Value: "de dust&2"},
 		steam.HTTPOption{Kind: steam.HTTPGetOrPostParameter, Name: "players", Value: "16"},
@@ -160,9 +166,7 @@ func drainHTTPNow(s *steam.Server, request uint32) []steam.Event {
 }
 
 func TestHTTPPostFormAndRawBodies(t *testing.T) {
-	web := httptest.NewServer(http.HandlerFunc(echo))
-	defer web.Close()
-	s := newHTTPServer(t, offline.HTTPOptions{})
+	web, s := echoServer(t)
 
 	form := request(t, s, steam.HTTPMethodPOST, web.URL+"/form",
 		steam.HTTPOption{Kind: steam.HTTPGetOrPostParameter, Name: "name", Value: "a b"},
@@ -196,9 +200,7 @@ func TestHTTPPostFormAndRawBodies(t *testing.T) {
 }
 
 func TestHTTPEveryMethodReachesTheServer(t *testing.T) {
-	web := httptest.NewServer(http.HandlerFunc(echo))
-	defer web.Close()
-	s := newHTTPServer(t, offline.HTTPOptions{})
+	web, s := echoServer(t)
 	for m := steam.HTTPMethodGET; m <= steam.HTTPMethodPATCH; m++ {
 		h := request(t, s, m, web.URL+"/m")
 		require.NoError(t, s.SendHTTPRequest(h, false))
