@@ -43,6 +43,7 @@ typedef struct {
 	void *dict;
 	void *text;
 	void *list; // an Array return, filled through sv_ret_append_int
+	void *bytes; // a PackedByteArray return, empty until Go sets it with sv_ret_set_bytes
 	int32_t cacheable; // set by Go when this scalar answer may be reused until the next Go call
 } sv_ret;
 
@@ -146,6 +147,7 @@ int sv_array_get(void *array, int64_t index, int32_t declared_type, sv_arg *out,
 void sv_ret_append_int(sv_ret *ret, int64_t value);
 void sv_free_scratch(void *scratch);
 void sv_ret_set_string(sv_ret *ret, const char *data, int64_t len);
+void sv_ret_set_bytes(sv_ret *ret, const uint8_t *data, int64_t len);
 void sv_print_error(const char *message, const char *function);
 void sv_print_warning(const char *message, const char *function);
 // sv_request_close asks Godot to quit as a window's close button does (NOTIFICATION_WM_CLOSE_REQUEST,

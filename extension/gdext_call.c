@@ -122,6 +122,7 @@ typedef union {
 	string_t text;
 	dictionary_t dict;
 	array_t list;
+	byte_array_t bytes;
 } typed_ret_t;
 
 // How one call form reads its arguments into out (each zeroed first), with scratch for long strings.
@@ -174,6 +175,14 @@ static inline void fresh_array(GDExtensionTypePtr ret, int constructed) {
 	new_array(ret, NULL);
 }
 
+// fresh_bytes makes ret an empty PackedByteArray, as fresh_dict does a Dictionary.
+static inline void fresh_bytes(GDExtensionTypePtr ret, int constructed) {
+	if (constructed) {
+		free_bytes(ret);
+	}
+	new_bytes(ret, NULL);
+}
+
 // fresh_string makes ret an empty String, as fresh_dict does a Dictionary.
 static inline void fresh_string(GDExtensionTypePtr ret, int constructed) {
 	if (constructed) {
@@ -206,7 +215,7 @@ static inline __attribute__((always_inline)) void answer(int32_t index, const me
 		scratch_free(&scratch);
 		return;
 	}
-	sv_ret r = { 0, 0.0, NULL, NULL, NULL, 0 };
+	sv_ret r = { .i = 0 };
 	if (m->ret_type == T_DICTIONARY) {
 		fresh_dict(ret, constructed);
 		r.dict = ret;
@@ -216,6 +225,9 @@ static inline __attribute__((always_inline)) void answer(int32_t index, const me
 	} else if (m->ret_type == T_STRING) {
 		fresh_string(ret, constructed);
 		r.text = ret;
+	} else if (m->ret_type == T_BYTES) {
+		fresh_bytes(ret, constructed);
+		r.bytes = ret;
 	}
 	uint64_t epoch = __atomic_load_n(&sv_epoch, __ATOMIC_ACQUIRE);
 	goSteamCall(index, decoded, m->argc, &r);
@@ -270,6 +282,10 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 	case T_ARRAY:
 		from_array(ret, &typed.list);
 		free_array(&typed.list);
+		break;
+	case T_BYTES:
+		from_bytes(ret, &typed.bytes);
+		free_bytes(&typed.bytes);
 		break;
 	default: // void: ret stays the nil Godot passed
 		break;

@@ -78,6 +78,17 @@ static void set_bytes(GDExtensionVariantPtr slot, const uint8_t *data, int64_t l
 	free_bytes(&array);
 }
 
+// sv_ret_set_bytes replaces the PackedByteArray being returned (an empty one made by the call path).
+void sv_ret_set_bytes(sv_ret *ret, const uint8_t *data, int64_t len) {
+	if (!ret->bytes || len <= 0) {
+		return;
+	}
+	int64_t ok = 0;
+	const GDExtensionConstTypePtr resize_args[1] = { &len };
+	bytes_resize(ret->bytes, resize_args, &ok, 1);
+	memcpy(gd.bytes_index(ret->bytes, 0), data, (size_t)len);
+}
+
 void sv_dict_set_bytes(sv_ret *ret, int32_t key, const uint8_t *data, int64_t len) {
 	GDExtensionVariantPtr slot = slot_in(ret->dict, key);
 	if (slot) {

@@ -112,7 +112,7 @@ static int decodable(int32_t type) {
 
 static int returnable(int32_t type) {
 	return type == SV_TYPE_VOID || type == T_BOOL || type == T_INT || type == T_FLOAT || type == T_STRING || type == T_DICTIONARY ||
-			type == T_ARRAY;
+			type == T_ARRAY || type == T_BYTES;
 }
 
 static const char *check_value(const sv_value_info *v) {

@@ -53,7 +53,7 @@ type serverDifference struct {
 	note string
 }
 
-var serverDifferences = []serverDifference{
+var serverDifferences = append([]serverDifference{
 	{method: "beginAuthSession", row: &method{name: "beginAuthSession", args: names("ticket", "ticket_size", "steam_id"),
 		emits: []signals.ID{signals.ValidateAuthTicketResponse}, steam: "BeginAuthSession", offline: "verifies offline tickets signed with the realm key",
 		bind: call3(ticket, int64Arg, steamID, enumRet("BeginAuthSessionResult", steam.BeginAuthSessionInvalidTicket), beginAuthSessionSized),
@@ -78,7 +78,7 @@ var serverDifferences = []serverDifference{
 		note: "As GodotSteam Server 4: `{steam_id, retrieved, name, achieved}`, or `{}` when Steam refuses; a refused call also prints why."},
 	{method: "requestUserGroupStatus",
 		note: "`group_id` is a 64-bit group Steam ID; GodotSteam Server 4 cuts it to 32 bits."},
-}
+}, httpDifferences...)
 
 // serverMethods is SteamServer's API: Steam's rows, with GodotSteam Server 4's where they differ.
 func serverMethods() []method {

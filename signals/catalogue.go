@@ -75,6 +75,12 @@ const (
 	UnsubscribeItem
 	SubscribeItem
 	LocalFileChanged
+	// HTTP (http.go in steam): GodotSteam Server 4 names the first parameter cookie_handle, but it
+	// carries the request's handle (HTTPRequestCompleted_t's m_hRequest); the name is kept so its
+	// scripts connect unchanged.
+	HTTPRequestCompleted
+	HTTPRequestDataReceived
+	HTTPRequestHeadersReceived
 )
 
 func intArg(name string) Param        { return Param{Name: name, Type: Int} }
@@ -140,6 +146,14 @@ var Catalogue = [...]Signal{
 	UnsubscribeItem:        {"unsubscribe_item", []Param{resultArg, intArg("file_id")}, "Reply to unsubscribeItem (a player's call: not emitted to a game server)."},
 	SubscribeItem:          {"subscribe_item", []Param{resultArg, intArg("file_id")}, "Reply to subscribeItem (a player's call: not emitted to a game server)."},
 	LocalFileChanged:       {"local_file_changed", nil, "Remote Storage: not emitted (the extension has no Remote Storage calls)."},
+
+	HTTPRequestCompleted: {"http_request_completed", []Param{intArg("cookie_handle"), intArg("context_value"), boolArg("request_success"),
+		enumArg("status_code", "HTTPStatusCode"), intArg("body_size")},
+		"A sent request finished. `cookie_handle` is the request's handle (GodotSteam Server 4's name); `request_success` false: no response (status 0)."},
+	HTTPRequestDataReceived: {"http_request_data_received", []Param{intArg("cookie_handle"), intArg("context_value"), intArg("offset"), intArg("bytes_received")},
+		"A chunk of a streamed body came: read it with getHTTPStreamingResponseBodyData(request, offset, bytes_received)."},
+	HTTPRequestHeadersReceived: {"http_request_headers_received", []Param{intArg("cookie_handle"), intArg("context_value")},
+		"A streamed request's response headers came: getHTTPResponseHeaderValue can read them."},
 }
 
 // GodotSteamServerParams are GodotSteam Server 4's parameter names where they differ from the

@@ -66,6 +66,12 @@ func Encode(ev steam.Event) (Args, bool) {
 		return args(ItemDownloaded, int64(e.Result), int64(e.FileID), int64(e.AppID)), true
 	case steam.ItemInstalled:
 		return args(ItemInstalled, int64(e.AppID), int64(e.FileID)), true
+	case steam.HTTPRequestCompleted:
+		return args(HTTPRequestCompleted, int64(e.Request), int64(e.Context), b(e.Success), int64(e.Status), int64(e.BodySize)), true
+	case steam.HTTPRequestDataReceived:
+		return args(HTTPRequestDataReceived, int64(e.Request), int64(e.Context), int64(e.Offset), int64(e.BytesReceived)), true
+	case steam.HTTPRequestHeadersReceived:
+		return args(HTTPRequestHeadersReceived, int64(e.Request), int64(e.Context)), true
 	}
 	return Args{}, false
 }

@@ -1,5 +1,7 @@
 package steam
 
+import "slices"
+
 // Constant is one named value as GDScript sees it on the Steam class.
 type Constant struct {
 	Name  string
@@ -15,7 +17,7 @@ type Enum struct {
 }
 
 // Enums lists every enum the game-server API uses.
-var Enums = append([]Enum{
+var Enums = slices.Concat([]Enum{
 	{Name: "AccountType", Values: []Constant{
 		{"ACCOUNT_TYPE_INVALID", int64(AccountTypeInvalid)},
 		{"ACCOUNT_TYPE_INDIVIDUAL", int64(AccountTypeIndividual)},
@@ -237,11 +239,11 @@ var Enums = append([]Enum{
 		{"USER_HAS_LICENSE_RESULT_DOES_NOT_HAVE_LICENSE", int64(UserDoesNotHaveLicense)},
 		{"USER_HAS_LICENSE_RESULT_NO_AUTH", int64(UserLicenseNoAuth)},
 	}},
-}, UGCEnums...)
+}, UGCEnums, HTTPEnums)
 
 // Constants are the plain (enum-less) constants of the Steam class, with Steamworks' values
 // (steamclientpublic.h, steamtypes.h, steam_api_common.h) under GodotSteam Server's names.
-var Constants = []Constant{
+var Constants = append([]Constant{
 	{"QUERY_PORT_SHARED", int64(QueryPortShared)},
 	{"QUERY_PORT_ERROR", int64(QueryPortError)},
 	{"QUERY_PORT_NOT_INITIALIZED", int64(QueryPortNotInitialized)},
@@ -267,7 +269,7 @@ var Constants = []Constant{
 	{"NUM_UGC_RESULTS_PER_PAGE", UGCResultsPerPage},
 	{"UGC_QUERY_HANDLE_INVALID", -1},
 	{"UGC_UPDATE_HANDLE_INVALID", -1},
-}
+}, HTTPConstants...)
 
 // CheckEnumValue accepts v when it is a value of the enum named enum (one of Enums), for the
 // argument arg.

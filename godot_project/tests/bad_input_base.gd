@@ -134,10 +134,33 @@ func _init() -> void:
 		"getItemState": {"args": [["nonzero", 1001]], "safe": 0},
 		"getNumSubscribedItems": {"args": [], "safe": 0},
 		"getSubscribedItems": {"args": [], "safe": []},
+		# HTTP: no request or container is open (each method's sweep starts a fresh server), so calls
+		# that go through are refused by the backend with the same safe value (test_http checks them).
+		"createCookieContainer": {"args": [["bool", true]], "safe": 0},
+		"createHTTPRequest": {"args": [["int", 1, 7, 1], ["never", "http://127.0.0.1:9/"]], "safe": 0},
+		"getHTTPResponseBodyData": {"args": [["int", 1, U32, 1], ["int", 0, U32, 16]], "safe": PackedByteArray()},
+		"getHTTPResponseHeaderSize": {"args": [["int", 1, U32, 1], ["text", 1, 8192, "Content-Type"]], "safe": 0},
+		"getHTTPResponseHeaderValue": {"args": [["int", 1, U32, 1], ["text", 1, 8192, "Content-Type"], ["int", 0, U32, 16]], "safe": PackedByteArray()},
+		"getHTTPStreamingResponseBodyData": {"args": [["int", 1, U32, 1], ["int", 0, U32, 0], ["int", 0, U32, 16]], "safe": PackedByteArray()},
+		"getHTTPResponseBodySize": {"args": [["int", 1, U32, 1]], "safe": 0},
+		"getHTTPDownloadProgressPct": {"args": [["int", 1, U32, 1]], "safe": 0.0},
+		"setHTTPCookie": {"args": [["int", 1, U32, 1], ["str", 255, "127.0.0.1"], ["str", 8192, "/"], ["never", "a=b"]], "safe": false},
+		"setHTTPRequestAbsoluteTimeoutMS": {"args": [["int", 1, U32, 1], ["int", 0, U32, 1000]], "safe": false},
+		"setHTTPRequestContextValue": {"args": [["int", 1, U32, 1], ["int", MIN_INT, MAX_INT, 5]], "safe": false},
+		"setHTTPRequestCookieContainer": {"args": [["int", 1, U32, 1], ["int", 1, U32, 1]], "safe": false},
+		"setHTTPRequestGetOrPostParameter": {"args": [["int", 1, U32, 1], ["text", 1, 65536, "k"], ["str", 65536, "v"]], "safe": false},
+		"setHTTPRequestHeaderValue": {"args": [["int", 1, U32, 1], ["text", 1, 8192, "X-Test"], ["str", 8192, "v"]], "safe": false},
+		"setHTTPRequestNetworkActivityTimeout": {"args": [["int", 1, U32, 1], ["int", 0, U32, 60]], "safe": false},
+		"setHTTPRequestRawPostBody": {"args": [["int", 1, U32, 1], ["str", 8192, "text/plain"], ["str", -1, "body"]], "safe": false},
+		"setHTTPRequestRequiresVerifiedCertificate": {"args": [["int", 1, U32, 1], ["bool", true]], "safe": false},
+		"setHTTPRequestUserAgentInfo": {"args": [["int", 1, U32, 1], ["str", 1024, "game/1"]], "safe": false},
 	}
 	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
 			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
 		methods[flag] = {"args": [["int", MIN_INT, MAX_INT, 1], ["bool", true]], "safe": false}
+	for handle_only in ["deferHTTPRequest", "prioritizeHTTPRequest", "releaseHTTPRequest", "sendHTTPRequest",
+			"sendHTTPRequestAndStreamResponse", "getHTTPRequestWasTimedOut", "releaseCookieContainer"]:
+		methods[handle_only] = {"args": [["int", 1, U32, 1]], "safe": false}
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isIndividualAccount", "isLobby", "isSteamIDValid"]:
 		methods[test] = {"args": [["int", MIN_INT, MAX_INT, PLAYER]], "safe": false, "pure": true}
 	# The one-argument setters, from the fixture's fields: what each accepts and the key it changes.

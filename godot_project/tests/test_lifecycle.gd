@@ -106,10 +106,31 @@ func _init() -> void:
 		"getItemState": [[1001], 0],
 		"getNumSubscribedItems": [[], 0],
 		"getSubscribedItems": [[], []],
+		"createCookieContainer": [[true], 0],
+		"createHTTPRequest": [[1, "http://127.0.0.1:9/"], 0],
+		"getHTTPDownloadProgressPct": [[1], 0.0],
+		"getHTTPResponseBodyData": [[1, 16], PackedByteArray()],
+		"getHTTPResponseBodySize": [[1], 0],
+		"getHTTPResponseHeaderSize": [[1, "Content-Type"], 0],
+		"getHTTPResponseHeaderValue": [[1, "Content-Type", 16], PackedByteArray()],
+		"getHTTPStreamingResponseBodyData": [[1, 0, 16], PackedByteArray()],
+		"setHTTPCookie": [[1, "127.0.0.1", "/", "a=b"], false],
+		"setHTTPRequestAbsoluteTimeoutMS": [[1, 1000], false],
+		"setHTTPRequestContextValue": [[1, 5], false],
+		"setHTTPRequestCookieContainer": [[1, 1], false],
+		"setHTTPRequestGetOrPostParameter": [[1, "k", "v"], false],
+		"setHTTPRequestHeaderValue": [[1, "X-Test", "v"], false],
+		"setHTTPRequestNetworkActivityTimeout": [[1, 60], false],
+		"setHTTPRequestRawPostBody": [[1, "text/plain", "body"], false],
+		"setHTTPRequestRequiresVerifiedCertificate": [[1, true], false],
+		"setHTTPRequestUserAgentInfo": [[1, "game/1"], false],
 	}
 	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
 			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
 		BEFORE_INIT[flag] = [[1, true], false]
+	for handle_only in ["deferHTTPRequest", "prioritizeHTTPRequest", "releaseHTTPRequest", "sendHTTPRequest",
+			"sendHTTPRequestAndStreamResponse", "getHTTPRequestWasTimedOut", "releaseCookieContainer"]:
+		BEFORE_INIT[handle_only] = [[1], false]
 	# The Steam ID tests need no game server: before serverInit they answer as ever.
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isLobby"]:
 		BEFORE_INIT[test] = [[PLAYER], false]

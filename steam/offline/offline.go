@@ -72,6 +72,8 @@ type Options struct {
 	MaxOutgoingPackets int
 	// Queries configures the A2S server-query responder (a2s_server.go).
 	Queries QueryOptions
+	// HTTP configures the HTTP client (http.go).
+	HTTP HTTPOptions
 }
 
 // Backend is the offline emulation of ISteamGameServer.
@@ -106,6 +108,8 @@ type Backend struct {
 	// queries and ws are the Workshop's queries and downloads (ugc_query.go, ugc_download.go).
 	queries ugcQueries
 	ws      workshopState
+	// web is the HTTP client of this Init (http.go); nil while not initialized.
+	web *httpEngine
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -171,9 +175,14 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 	b.auth.reset()
 	b.players.reset()
 	b.out.reset(b.opts.MaxOutgoingPackets)
+	web, err := newHTTPEngine(b.opts.HTTP, appID, b.pushFrom(events))
+	if err != nil {
+		return err
+	}
 	if err := b.startQueries(); err != nil {
 		return err
 	}
+	b.web = web
 	b.initialized = true
 	return nil
 }
@@ -182,6 +191,7 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 // The backend may be initialized again.
 func (b *Backend) Shutdown() {
 	b.stopDownloads()
+	b.webEngine().shutdown()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.queries = ugcQueries{}
@@ -196,6 +206,7 @@ func (b *Backend) Shutdown() {
 	b.players.reset()
 	b.out.reset(b.opts.MaxOutgoingPackets)
 	b.userStats = nil
+	b.web = nil
 }
 
 // RunFrame does the timed work, at most once a second: forgetting tickets too old to be used, and

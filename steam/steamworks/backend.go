@@ -101,6 +101,8 @@ type Backend struct {
 	// queries remembers the query handle of each SendQueryUGCRequest still running (by its call),
 	// so a failed call can still name it.
 	queries map[uint64]uint64
+	// http remembers the HTTP requests' contexts and running sends (http.go).
+	http httpCalls
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -145,6 +147,7 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 	}
 	b.hasStats = b.api.selfStats(symGameServerStatsV001)
 	b.hasUGC = b.api.selfUGC(symGameServerUGCV020)
+	b.http = newHTTPCalls(b.api.selfHTTP(symGameServerHTTPV003))
 	b.api.v(symDispatchInit)
 	b.pipe = b.api.i32(symGameServerGetHSteamPipe)
 	b.events = events
@@ -189,6 +192,7 @@ func (b *Backend) Shutdown() {
 	b.events = nil
 	b.pending = nil
 	b.queries = nil
+	b.http = httpCalls{}
 	running.Store(false)
 }
 
@@ -232,11 +236,14 @@ func (b *Backend) callCompleted(param []byte) {
 	player, query := b.pending[done.call], b.queries[done.call]
 	delete(b.pending, done.call)
 	delete(b.queries, done.call)
+	httpFailed, isHTTP := b.http.answered(done.call)
 	if ev, ok := decodeCallback(done.id, result); ok {
 		b.events.Push(ev)
 		return
 	}
 	switch {
+	case isHTTP && done.id == idHTTPRequestCompleted:
+		b.events.Push(httpFailed) // no response: success false, status 0
 	case done.id == idAssociateWithClanResult:
 		b.events.Push(steam.AssociateClan{Result: steam.ResultFail})
 	case done.id == idPlayerCompatibilityResult:

@@ -168,8 +168,10 @@ func TestEverySymbolIsCalled(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	httpAnswers(f)
+	f.web.handle, f.web.size = 5, 3
 	must(srv.Init(testConfig))
-	for _, set := range []func() error{
+	for _, set := range append([]func() error{
 		func() error { return srv.SetString(steam.FieldProduct, "480") }, func() error { return srv.SetString(steam.FieldDescription, "d") },
 		func() error { return srv.SetString(steam.FieldModDir, "m") }, func() error { return srv.SetBool(steam.FieldDedicated, true) },
 		func() error { return srv.SetInt(steam.FieldMaxPlayers, 8) }, func() error { return srv.SetInt(steam.FieldBotPlayers, 1) },
@@ -205,7 +207,7 @@ func TestEverySymbolIsCalled(t *testing.T) {
 		func() error { return ignoreRefused(srv.UpdateUserAvgRateStat(userID, "s", 1, 1)) },
 		func() error { return ignoreRefused(srv.SetUserAchievement(userID, "a")) },
 		func() error { return ignoreRefused(srv.ClearUserAchievement(userID, "a")) },
-	} {
+	}, httpEveryCall(srv)...) {
 		must(set())
 	}
 	driveWorkshop(t, f, srv, be)

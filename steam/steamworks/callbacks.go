@@ -19,7 +19,7 @@ const (
 // answersCalls are the callbacks that answer a call of ours (its SteamAPICall_t): the pump takes
 // them from the call result only (callCompleted), never also from the callback queue.
 var answersCalls = map[int32]bool{idAssociateWithClanResult: true, idPlayerCompatibilityResult: true, idStatsReceived: true, idStatsStored: true,
-	idUGCQueryCompleted: true}
+	idUGCQueryCompleted: true, idHTTPRequestCompleted: true}
 
 // callbacks is callbackRows laid out at the packing of the platform built for (runtime.GOOS is a
 // constant): what decode.go dispatches by.
@@ -41,7 +41,7 @@ func packFor(goos string) int {
 // of the SDK's own declarations (internal/sdklayout/sdk_callbacks.h), so a wrong ID, type, order
 // or member fails the tests: layout_test.go at Linux's pack 4 with the host compiler,
 // layout_mingw_test.go at Windows' pack 8 with x86_64-w64-mingw32-gcc.
-var callbackRows = []callback{
+var callbackRows = append([]callback{
 	{id: 101, sdk: "SteamServersConnected_t", // an empty C++ struct
 		decode: func(*record) steam.Event { return steam.ServerConnected{} }},
 	{id: 102, sdk: "SteamServerConnectFailure_t",
@@ -134,4 +134,4 @@ var callbackRows = []callback{
 	// No event: the pump reads it (decodeAPICallCompleted) to fetch a finished async call's result.
 	{id: idAPICallCompleted, sdk: "SteamAPICallCompleted_t",
 		members: []member{u64("m_hAsyncCall"), i32("m_iCallback"), u32("m_cubParam")}},
-}
+}, httpCallbackRows...)

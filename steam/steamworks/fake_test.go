@@ -42,6 +42,7 @@ type fakeFlat struct {
 	statInt   int32   // GetUserStatInt32's value
 	statFloat float32 // GetUserStatFloat's value
 	ugc       fakeUGC // the Workshop (fake_ugc_test.go)
+	web       fakeHTTP
 }
 
 type fakeCallback struct {
@@ -70,7 +71,10 @@ func (f *fakeFlat) record(s sym, sh shape, format string, a ...any) {
 		f.t.Errorf("%s called without an ISteamUGC interface", symbols[s].name)
 	}
 	f.used[s] = true
-	name := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(symbols[s].name, gs), gss), gsu)
+	if strings.HasPrefix(symbols[s].name, ghttp) && !f.web.has {
+		f.t.Errorf("%s called without an ISteamHTTP interface", symbols[s].name)
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(symbols[s].name, gs), gss), gsu), ghttp)
 	f.calls = append(f.calls, name+"("+fmt.Sprintf(format, a...)+")")
 }
 

@@ -273,6 +273,7 @@ type cflat struct {
 	this  unsafe.Pointer // ISteamGameServer*, C memory
 	stats unsafe.Pointer // ISteamGameServerStats*, C memory
 	ugc   unsafe.Pointer // ISteamUGC* (the game server's), C memory
+	web   unsafe.Pointer // ISteamHTTP* (SteamGameServerHTTP), C memory
 }
 
 var _ flat = (*cflat)(nil)

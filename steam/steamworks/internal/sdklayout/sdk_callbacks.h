@@ -15,7 +15,8 @@
 // The callback ID bases of steam_api_common.h.
 enum {
 	k_iSteamUserCallbacks = 100, k_iSteamGameServerCallbacks = 200, k_iSteamUtilsCallbacks = 700,
-	k_iSteamUserStatsCallbacks = 1100, k_iSteamGameServerStatsCallbacks = 1800, k_iSteamUGCCallbacks = 3400
+	k_iSteamUserStatsCallbacks = 1100, k_iSteamGameServerStatsCallbacks = 1800, k_iSteamHTTPCallbacks = 2100,
+	k_iSteamUGCCallbacks = 3400
 };
 
 // The char array bounds of isteamremotestorage.h.
@@ -66,6 +67,12 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 	M(S, int32_t, m_nFileSize, ) M(S, int32_t, m_nPreviewFileSize, ) M(S, char, m_rgchURL, [k_cchPublishedFileURLMax]) \
 	M(S, uint32_t, m_unVotesUp, ) M(S, uint32_t, m_unVotesDown, ) M(S, float, m_flScore, ) \
 	M(S, uint32_t, m_unNumChildren, ) M(S, uint64_t, m_ulTotalFilesSize, )
+#define HTTPRequestCompleted_t_MEMBERS(M, S) \
+	M(S, uint32_t, m_hRequest, ) M(S, uint64_t, m_ulContextValue, ) M(S, bool, m_bRequestSuccessful, ) \
+	M(S, int32_t, m_eStatusCode, ) M(S, uint32_t, m_unBodySize, )
+#define HTTPRequestHeadersReceived_t_MEMBERS(M, S) M(S, uint32_t, m_hRequest, ) M(S, uint64_t, m_ulContextValue, )
+#define HTTPRequestDataReceived_t_MEMBERS(M, S) \
+	M(S, uint32_t, m_hRequest, ) M(S, uint64_t, m_ulContextValue, ) M(S, uint32_t, m_cOffset, ) M(S, uint32_t, m_cBytesReceived, )
 
 // Every struct with members, and its k_iCallback as the SDK writes it.
 #define SDK_CALLBACKS(X) \
@@ -84,6 +91,9 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 	X(GSStatsStored_t, k_iSteamGameServerStatsCallbacks + 1) \
 	X(GSStatsUnloaded_t, k_iSteamUserStatsCallbacks + 8) \
 	X(SteamAPICallCompleted_t, k_iSteamUtilsCallbacks + 3) \
+	X(HTTPRequestCompleted_t, k_iSteamHTTPCallbacks + 1) \
+	X(HTTPRequestHeadersReceived_t, k_iSteamHTTPCallbacks + 2) \
+	X(HTTPRequestDataReceived_t, k_iSteamHTTPCallbacks + 3) \
 	X(SteamUGCQueryCompleted_t, k_iSteamUGCCallbacks + 1) \
 	X(ItemInstalled_t, k_iSteamUGCCallbacks + 5) \
 	X(DownloadItemResult_t, k_iSteamUGCCallbacks + 6)
