@@ -1,5 +1,7 @@
 package steam
 
+import "slices"
+
 // Constant is one named value as GDScript sees it on the Steam class.
 type Constant struct {
 	Name  string
@@ -15,7 +17,7 @@ type Enum struct {
 }
 
 // Enums lists every enum the game-server API uses.
-var Enums = append([]Enum{
+var Enums = slices.Concat([]Enum{
 	{Name: "AccountType", Values: []Constant{
 		{"ACCOUNT_TYPE_INVALID", int64(AccountTypeInvalid)},
 		{"ACCOUNT_TYPE_INDIVIDUAL", int64(AccountTypeIndividual)},
@@ -237,7 +239,7 @@ var Enums = append([]Enum{
 		{"USER_HAS_LICENSE_RESULT_DOES_NOT_HAVE_LICENSE", int64(UserDoesNotHaveLicense)},
 		{"USER_HAS_LICENSE_RESULT_NO_AUTH", int64(UserLicenseNoAuth)},
 	}},
-}, UGCEnums...)
+}, UGCEnums, UtilsEnums)
 
 // Constants are the plain (enum-less) constants of the Steam class, with Steamworks' values
 // (steamclientpublic.h, steamtypes.h, steam_api_common.h) under GodotSteam Server's names.

@@ -106,6 +106,8 @@ type Backend struct {
 	// queries and ws are the Workshop's queries and downloads (ugc_query.go, ugc_download.go).
 	queries ugcQueries
 	ws      workshopState
+	// calls numbers the async calls' results (utils.go).
+	calls apiCalls
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -168,6 +170,7 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 	b.restart = false
 	b.clan = 0
 	b.policySecure = false
+	b.calls.last.Store(0)
 	b.auth.reset()
 	b.players.reset()
 	b.out.reset(b.opts.MaxOutgoingPackets)
@@ -218,6 +221,7 @@ func (b *Backend) FrameInterval() time.Duration { return time.Second }
 
 func (b *Backend) push(ev steam.Event) {
 	if b.events != nil {
+		b.announceCallResult(ev)
 		b.events.Push(ev)
 	}
 }

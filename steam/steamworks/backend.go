@@ -95,6 +95,11 @@ type Backend struct {
 	pending map[uint64]steam.SteamID
 	// hasStats: SteamGameServerStats001 was returned at Init; without it the stats calls are refused.
 	hasStats bool
+	// hasUtils: the game server's SteamUtils010 was returned at Init (utils.go); appID is the app
+	// Init was given, lastCall the last async call started since (0: none, or refused).
+	hasUtils bool
+	appID    uint32
+	lastCall uint64
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -138,6 +143,8 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 		return &steam.InitError{Status: steam.InitVersionMismatch, Message: "libsteam_api.so returned no SteamGameServer015 interface"}
 	}
 	b.hasStats = b.api.selfStats(symGameServerStatsV001)
+	b.hasUtils = b.api.selfUtils(symGameServerUtilsV010)
+	b.appID, b.lastCall = cfg.AppID, 0
 	b.api.v(symDispatchInit)
 	b.pipe = b.api.i32(symGameServerGetHSteamPipe)
 	b.events = events
@@ -213,7 +220,11 @@ func (b *Backend) RunFrame() {
 // the current callback, and queues its event.
 func (b *Backend) callCompleted(param []byte) {
 	done, ok := decodeAPICallCompleted(param)
-	if !ok || done.size == 0 || done.size > maxCallResultSize {
+	if !ok {
+		return
+	}
+	b.events.Push(steam.APICallCompleted{Call: done.call, Callback: done.id, Size: done.size})
+	if done.size == 0 || done.size > maxCallResultSize {
 		return
 	}
 	result, failed, ok := b.api.apiCallResult(symDispatchGetAPICallResult, b.pipe, done.call, int(done.size), done.id)

@@ -207,6 +207,9 @@ func TestEverySymbolIsCalled(t *testing.T) {
 	} {
 		must(set())
 	}
+	for _, set := range utilsFrontCalls(f, srv) {
+		must(set())
+	}
 	f.results[0x77] = make([]byte, 4)
 	f.callbacks = []fakeCallback{{idAPICallCompleted, completed(0x77, idAssociateWithClanResult, 4)}}
 	srv.RunFrame()

@@ -41,6 +41,8 @@ type fakeFlat struct {
 	hasStats  bool
 	statInt   int32   // GetUserStatInt32's value
 	statFloat float32 // GetUserStatFloat's value
+
+	utils fakeUtils // ISteamUtils (fake_utils_test.go)
 }
 
 type fakeCallback struct {

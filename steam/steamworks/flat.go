@@ -61,4 +61,6 @@ type flat interface {
 	bQU64SI32(s sym, a uint64, name string, v int32) bool
 	bQU64SF32(s sym, a uint64, name string, v float32) bool
 	bQU64SF32F64(s sym, a uint64, name string, v float32, w float64) bool
+
+	utilsFlat // ISteamUtils (utils.go)
 }

@@ -272,6 +272,7 @@ type cflat struct {
 	fn    []unsafe.Pointer
 	this  unsafe.Pointer // ISteamGameServer*, C memory
 	stats unsafe.Pointer // ISteamGameServerStats*, C memory
+	utils unsafe.Pointer // the game server's ISteamUtils*, C memory (flat_utils_cgo.go)
 }
 
 var _ flat = (*cflat)(nil)

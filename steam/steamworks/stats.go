@@ -40,6 +40,7 @@ func (b *Backend) asyncStats(s sym, user steam.SteamID, failed steam.Event) {
 		return
 	}
 	call := b.api.u64QU64(s, uint64(user))
+	b.startedCall(call)
 	if call == 0 {
 		b.events.Push(failed)
 		return
