@@ -36,6 +36,7 @@ func TestEncode(t *testing.T) {
 		{steam.UGCQueryCompleted{Handle: 3, Result: steam.ResultOK, Returned: 2, Total: 60, Cached: true}, Args{UGCQueryCompleted, 5, [MaxArgs]int64{3, 1, 2, 60, 1}}},
 		{steam.ItemDownloaded{Result: steam.ResultFileNotFound, FileID: 1001, AppID: 480}, Args{ItemDownloaded, 3, [MaxArgs]int64{9, 1001, 480}}},
 		{steam.ItemInstalled{AppID: 480, FileID: 1001}, Args{ItemInstalled, 2, [MaxArgs]int64{480, 1001}}},
+		{steam.APICallCompleted{Call: 0xFEF9000000000019, Callback: 1800, Size: 12}, Args{SteamAPICallCompleted, 3, [MaxArgs]int64{-0x106FFFFFFFFFFE7, 1800, 12}}},
 	}
 	seen := map[ID]bool{}
 	for _, tt := range tests {
@@ -47,8 +48,8 @@ func TestEncode(t *testing.T) {
 			seen[got.ID] = true
 		})
 	}
-	// The player-side Workshop and Remote Storage signals are declared only (catalogue.go).
-	assert.Len(t, seen, int(ItemInstalled)+1, "every signal up to item_installed must be produced by some event")
+	// The player-side Workshop, Remote Storage and Utils signals are declared only (catalogue.go).
+	assert.Len(t, seen, int(ItemInstalled)+2, "every signal up to item_installed, and steam_api_call_completed, must be produced by some event")
 }
 
 func TestEncodeUnknownEvent(t *testing.T) {

@@ -81,3 +81,15 @@ func CallResultOf(ev Event) (CallResultKind, bool) {
 	}
 	return CallResultKind{}, false
 }
+
+// WithoutCallNotices is evs without their APICallCompleted events: the results alone, which the
+// backends' tests compare.
+func WithoutCallNotices(evs []Event) []Event {
+	var out []Event
+	for _, ev := range evs {
+		if _, notice := ev.(APICallCompleted); !notice {
+			out = append(out, ev)
+		}
+	}
+	return out
+}

@@ -48,15 +48,7 @@ func newRealm(t *testing.T) *offline.Realm {
 // drain does what run_callbacks does: the frame's work (a log-on completes there), then the events,
 // without the APICallCompleted notice each async call's result comes with (utils_test.go checks
 // those, with drainAll).
-func drain(s *steam.Server) []steam.Event {
-	var got []steam.Event
-	for _, e := range drainAll(s) {
-		if _, notice := e.(steam.APICallCompleted); !notice {
-			got = append(got, e)
-		}
-	}
-	return got
-}
+func drain(s *steam.Server) []steam.Event { return steam.WithoutCallNotices(drainAll(s)) }
 
 // drainAll is drain with the APICallCompleted notices.
 func drainAll(s *steam.Server) []steam.Event {

@@ -27,15 +27,7 @@ func started(t *testing.T, f *fakeFlat) (*Backend, *steam.EventQueue) {
 
 // events drains q, leaving out the APICallCompleted notice each async call's result comes with
 // (utils_test.go checks those, with allEvents).
-func events(q *steam.EventQueue) []steam.Event {
-	var out []steam.Event
-	for _, ev := range allEvents(q) {
-		if _, notice := ev.(steam.APICallCompleted); !notice {
-			out = append(out, ev)
-		}
-	}
-	return out
-}
+func events(q *steam.EventQueue) []steam.Event { return steam.WithoutCallNotices(allEvents(q)) }
 
 func allEvents(q *steam.EventQueue) []steam.Event {
 	var out []steam.Event
