@@ -183,6 +183,7 @@ func (s *Server) LoggedOn() (bool, error) {
 	if !s.initialized {
 		return false, ErrNotInitialized
 	}
+	s.backendCalls++
 	return s.backend.LoggedOn(), nil
 }
 

@@ -105,11 +105,13 @@ func TestIPCCallCount(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, n, "Init is not a call the game made after serverInit")
 	require.NoError(t, s.SetString(FieldMapName, "dm_1"))
-	_, _ = s.LoggedOn() // a status read the front answers itself: not counted
+	require.NoError(t, s.SetString(FieldMapName, "dm_1")) // the value the backend has: not given again
+	_, _ = s.LoggedOn()
 	_, _ = s.SteamID()
 	_, _ = s.IPCountry()
+	assert.Error(t, s.SetUserStatInt(testPlayer, "", 1), "refused by the front: never reaches the backend")
 	n, _ = s.IPCCallCount()
-	assert.Equal(t, uint32(3), n, "the setter's Apply, SteamID and IPCountry")
+	assert.Equal(t, uint32(4), n, "the setter's Apply, LoggedOn, SteamID and IPCountry")
 	n, _ = s.IPCCallCount()
 	assert.Zero(t, n, "counted since the last ask")
 
