@@ -13,8 +13,9 @@
 // Callbacks use Steam's manual dispatch, pumped from RunFrame on the calling (main) thread:
 // each callback struct is copied out of the library and decoded in Go, as its row in callbacks.go
 // describes it at the platform's packing (4 bytes on Linux, 8 on Windows), into the events of
-// package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility) are fetched
-// when SteamAPICallCompleted_t announces them. Unknown callbacks are skipped.
+// package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility, the stats
+// requests) are fetched when SteamAPICallCompleted_t announces them, and that notice is queued
+// first, as steam.APICallCompleted. Unknown callbacks are skipped.
 //
 // The app ID is the library's business: SteamAppId in the environment, or steam_appid.txt in the
 // working directory. When InitConfig.AppID is set and the environment does not already say so,
