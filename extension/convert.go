@@ -52,8 +52,10 @@ const (
 	// keyTrafficKinds is the first of the traffic counts' keys, named by steam.TrafficNames.
 	keyTrafficKinds = keyFields + key(len(steam.Fields))
 	// keyUGC is the first of the Workshop Dictionaries' keys, named by ugcKeyNames (ugc_dicts.go).
-	keyUGC   = keyTrafficKinds + key(steam.TrafficKinds)
-	keyCount = keyUGC + key(len(ugcKeyNames))
+	keyUGC = keyTrafficKinds + key(steam.TrafficKinds)
+	// keyUtils is the first of the Utils Dictionaries' keys, named by utilsKeyNames (utils.go).
+	keyUtils = keyUGC + key(len(ugcKeyNames))
+	keyCount = keyUtils + key(len(utilsKeyNames))
 )
 
 var keyNames = nameKeys()
@@ -77,6 +79,9 @@ func nameKeys() [keyCount]string {
 	}
 	for i, name := range ugcKeyNames {
 		n[keyUGC+key(i)] = name
+	}
+	for i, name := range utilsKeyNames {
+		n[keyUtils+key(i)] = name
 	}
 	return n
 }

@@ -82,6 +82,8 @@ func apiFixture() string {
 	b.WriteString("## A class's methods: Steam's, with SteamServer's own rows in their places.\n")
 	b.WriteString("static func methods_of(cls: String) -> Dictionary:\n\treturn METHODS if cls == \"Steam\" else METHODS.merged(SERVER_METHOD_CHANGES, true)\n\n\n")
 	b.WriteString("static func signals_of(cls: String) -> Dictionary:\n\treturn SIGNALS if cls == \"Steam\" else SIGNALS.merged(SERVER_SIGNAL_CHANGES, true)\n\n\n")
+	b.WriteString("## The Utils calls about a player's Steam client, refused on both backends: name -> [the refusal's message, what they return]\n")
+	b.WriteString(clientCallsFixture())
 	b.WriteString("## enum -> [smallest, largest] of its values\n")
 	b.WriteString("const ENUMS := {\n")
 	for _, e := range steam.Enums {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/gosteam/godot-steam-server/signals"
 	"github.com/gosteam/godot-steam-server/steam"
@@ -20,10 +21,9 @@ func idTest(name string, test func(steam.SteamID) bool, doc string) method {
 		bind: call1(steamID, boolRet, func(_ *steam.Server, id steam.SteamID) (bool, error) { return test(id), nil })}
 }
 
-// godotSteamHelpers are GodotSteam Server 4's main helpers that server scripts use.
+// godotSteamHelpers are GodotSteam Server 4's main helpers that server scripts use (getAppID is
+// among the Utils, utils.go).
 var godotSteamHelpers = []method{
-	{name: "getAppID", steam: "ISteamUtils::GetAppID", offline: "the app it runs as (480, Spacewar, unless SteamAppId or initGameServer say otherwise)",
-		bind: call0(uint32Ret, appID), doc: "The app ID the game server runs as."},
 	{name: "getSteamID32", args: names("steam_id"), pure: true, steam: "CSteamID::GetAccountID",
 		bind: call1(steamID, uint32Ret, func(_ *steam.Server, id steam.SteamID) (uint32, error) { return id.AccountID(), nil }),
 		doc:  "The 32-bit account ID in a Steam ID (its low 32 bits)."},
@@ -39,8 +39,6 @@ var godotSteamHelpers = []method{
 		doc: "The GodotSteam Server version whose API SteamServer follows, marked as this extension: `" + godotSteamVersion + "`."},
 }
 
-func appID(s *steam.Server) (uint32, error) { return s.AppID() }
-
 // serverDifference is one method where GodotSteam Server 4 and the page differ, or where this
 // extension departs from GodotSteam Server 4 on purpose. docs/api.md lists them all.
 type serverDifference struct {
@@ -53,7 +51,7 @@ type serverDifference struct {
 	note string
 }
 
-var serverDifferences = append([]serverDifference{
+var serverDifferences = slices.Concat([]serverDifference{
 	{method: "beginAuthSession", row: &method{name: "beginAuthSession", args: names("ticket", "ticket_size", "steam_id"),
 		emits: []signals.ID{signals.ValidateAuthTicketResponse}, steam: "BeginAuthSession", offline: "verifies offline tickets signed with the realm key",
 		bind: call3(ticket, int64Arg, steamID, enumRet("BeginAuthSessionResult", steam.BeginAuthSessionInvalidTicket), beginAuthSessionSized),
@@ -78,7 +76,7 @@ var serverDifferences = append([]serverDifference{
 		note: "As GodotSteam Server 4: `{steam_id, retrieved, name, achieved}`, or `{}` when Steam refuses; a refused call also prints why."},
 	{method: "requestUserGroupStatus",
 		note: "`group_id` is a 64-bit group Steam ID; GodotSteam Server 4 cuts it to 32 bits."},
-}, httpDifferences...)
+}, httpDifferences, utilsDifferences())
 
 // serverMethods is SteamServer's API: Steam's rows, with GodotSteam Server 4's where they differ.
 func serverMethods() []method {

@@ -81,6 +81,19 @@ const (
 	HTTPRequestCompleted
 	HTTPRequestDataReceived
 	HTTPRequestHeadersReceived
+	// The Utils signals: both backends emit SteamAPICallCompleted (before each async call's result);
+	// the others are a player's Steam client's, declared so scripts written for GodotSteam Server 4
+	// can connect to them (it registers them on the client's pipe, so it never emits them on a
+	// dedicated server either).
+	CheckFileSignature
+	GamepadTextInputDismissed
+	IPCountry
+	LowPower
+	SteamAPICallCompleted
+	SteamShutdown
+	AppResumingFromSuspend
+	FloatingGamepadTextInputDismissed
+	FilterTextDictionaryChanged
 )
 
 func intArg(name string) Param        { return Param{Name: name, Type: Int} }
@@ -154,6 +167,19 @@ var Catalogue = [...]Signal{
 		"A chunk of a streamed body came: read it with getHTTPStreamingResponseBodyData(request, offset, bytes_received)."},
 	HTTPRequestHeadersReceived: {"http_request_headers_received", []Param{intArg("cookie_handle"), intArg("context_value")},
 		"A streamed request's response headers came: getHTTPResponseHeaderValue can read them."},
+	CheckFileSignature: {"check_file_signature", []Param{stringArg("signature")}, "Reply to checkFileSignature, a player's call: not emitted to a game server."},
+	GamepadTextInputDismissed: {"gamepad_text_input_dismissed", []Param{boolArg("submitted"), stringArg("entered_text"), intArg("app_id")},
+		"A player closed the Big Picture text input: not emitted to a game server."},
+	IPCountry: {"ip_country", nil, "A player's country changed (their Steam client's event): not emitted to a game server; getIPCountry gives the server's."},
+	LowPower:  {"low_power", []Param{intArg("power")}, "A player's laptop is low on battery: not emitted to a game server (getCurrentBatteryPower)."},
+	SteamAPICallCompleted: {"steam_api_call_completed", []Param{intArg("async_call"), intArg("callback"), intArg("parameter")},
+		"An async call finished (associateWithClan, computeNewPlayerCompatibility, requestUserStats, storeUserStats, sendQueryUGCRequest, sendHTTPRequest): its handle, its result's callback ID and size in bytes; the result's own signal follows."},
+	SteamShutdown:          {"steam_shutdown", nil, "A player's Steam client is quitting: not emitted to a game server (serverShutdown is the game's own call)."},
+	AppResumingFromSuspend: {"app_resuming_from_suspend", nil, "A Steam Deck woke from sleep: not emitted to a game server."},
+	FloatingGamepadTextInputDismissed: {"floating_gamepad_text_input_dismissed", nil,
+		"A player closed the floating keyboard: not emitted to a game server."},
+	FilterTextDictionaryChanged: {"filter_text_dictionary_changed", []Param{intArg("language")},
+		"A player's Steam client loaded another filter dictionary: not emitted to a game server."},
 }
 
 // GodotSteamServerParams are GodotSteam Server 4's parameter names where they differ from the

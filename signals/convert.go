@@ -72,6 +72,8 @@ func Encode(ev steam.Event) (Args, bool) {
 		return args(HTTPRequestDataReceived, int64(e.Request), int64(e.Context), int64(e.Offset), int64(e.BytesReceived)), true
 	case steam.HTTPRequestHeadersReceived:
 		return args(HTTPRequestHeadersReceived, int64(e.Request), int64(e.Context)), true
+	case steam.APICallCompleted:
+		return args(SteamAPICallCompleted, int64(e.Call), int64(e.Callback), int64(e.Size)), true
 	}
 	return Args{}, false
 }

@@ -75,4 +75,5 @@ type Backend interface {
 	PacketBackend
 	PlayerBackend
 	StatsBackend
+	UtilsBackend
 }

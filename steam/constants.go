@@ -239,7 +239,7 @@ var Enums = slices.Concat([]Enum{
 		{"USER_HAS_LICENSE_RESULT_DOES_NOT_HAVE_LICENSE", int64(UserDoesNotHaveLicense)},
 		{"USER_HAS_LICENSE_RESULT_NO_AUTH", int64(UserLicenseNoAuth)},
 	}},
-}, UGCEnums, HTTPEnums)
+}, UGCEnums, HTTPEnums, UtilsEnums)
 
 // Constants are the plain (enum-less) constants of the Steam class, with Steamworks' values
 // (steamclientpublic.h, steamtypes.h, steam_api_common.h) under GodotSteam Server's names.

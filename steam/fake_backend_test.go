@@ -22,6 +22,7 @@ type fakeBackend struct {
 	connectOK     bool
 	playersErr    error
 	statsErr      error
+	utils         fakeUtils // fake_utils_test.go
 }
 
 var _ Backend = (*fakeBackend)(nil)

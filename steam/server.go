@@ -24,6 +24,8 @@ type Server struct {
 	changes     atomic.Uint64
 	events      *EventQueue
 	traffic     TrafficCounter // what the front dropped of remote input; the backend may count more
+	// backendCalls counts the calls given to the backend since the last IPCCallCount (utils.go).
+	backendCalls uint64
 }
 
 // NewServer makes a server whose backend is created at each serverInit by newBackend.
@@ -73,6 +75,7 @@ func (s *Server) Init(cfg InitConfig) error {
 	s.traffic.Reset()
 	s.logOnCalled = false
 	s.applied = 0
+	s.backendCalls = 0
 	return nil
 }
 
@@ -149,6 +152,7 @@ func (s *Server) do(fn func(Backend)) error {
 	if !s.initialized {
 		return ErrNotInitialized
 	}
+	s.backendCalls++
 	fn(s.backend)
 	return nil
 }
@@ -179,6 +183,7 @@ func (s *Server) LoggedOn() (bool, error) {
 	if !s.initialized {
 		return false, ErrNotInitialized
 	}
+	s.backendCalls++
 	return s.backend.LoggedOn(), nil
 }
 
@@ -217,6 +222,7 @@ func (s *Server) settable(beforeLogOn bool) error {
 // apply gives the backend the current value of field. Called with s.mu held.
 func (s *Server) apply(field Field) {
 	s.backend.Apply(field, &s.state)
+	s.backendCalls++
 	s.applied |= 1 << field
 	s.changes.Add(1)
 }

@@ -15,7 +15,6 @@ const METHODS := {
 	"run_callbacks": {"args": [], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
 	"isServerSecure": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
 	"getServerSteamID": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
-	"getAppID": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
 	"getSteamID32": {"args": [["steam_id", TYPE_INT, false, ""]], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
 	"isAnonAccount": {"args": [["steam_id", TYPE_INT, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
 	"isAnonUserAccount": {"args": [["steam_id", TYPE_INT, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
@@ -112,6 +111,36 @@ const METHODS := {
 	"setHTTPRequestRawPostBody": {"args": [["request_handle", TYPE_INT, false, ""], ["content_type", TYPE_STRING, false, ""], ["body", TYPE_STRING, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
 	"setHTTPRequestRequiresVerifiedCertificate": {"args": [["request_handle", TYPE_INT, false, ""], ["require_verified_certificate", TYPE_BOOL, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
 	"setHTTPRequestUserAgentInfo": {"args": [["request_handle", TYPE_INT, false, ""], ["user_agent_info", TYPE_STRING, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"filterText": {"args": [["context", TYPE_INT, false, "TextFilteringContext"], ["steam_id", TYPE_INT, false, ""], ["message", TYPE_STRING, false, ""]], "return": TYPE_STRING, "return_enum": "", "defaults": [], "field": {}},
+	"getAPICallFailureReason": {"args": [], "return": TYPE_STRING, "return_enum": "", "defaults": [], "field": {}},
+	"getAppID": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
+	"getCurrentBatteryPower": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
+	"getImageRGBA": {"args": [["image", TYPE_INT, false, ""]], "return": TYPE_DICTIONARY, "return_enum": "", "defaults": [], "field": {}},
+	"getImageSize": {"args": [["image", TYPE_INT, false, ""]], "return": TYPE_DICTIONARY, "return_enum": "", "defaults": [], "field": {}},
+	"getIPCCallCount": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
+	"getIPCountry": {"args": [], "return": TYPE_STRING, "return_enum": "", "defaults": [], "field": {}},
+	"getSecondsSinceAppActive": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
+	"getSecondsSinceComputerActive": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
+	"getServerRealTime": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
+	"getSteamUILanguage": {"args": [], "return": TYPE_STRING, "return_enum": "", "defaults": [], "field": {}},
+	"initFilterText": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"isAPICallCompleted": {"args": [], "return": TYPE_DICTIONARY, "return_enum": "", "defaults": [], "field": {}},
+	"dismissFloatingGamepadTextInput": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"dismissGamepadTextInput": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"isOverlayEnabled": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"isSteamChinaLauncher": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"isSteamInBigPictureMode": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"isSteamRunningInVR": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"isSteamRunningOnSteamDeck": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"isVRHeadsetStreamingEnabled": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"overlayNeedsPresent": {"args": [], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"setGameLauncherMode": {"args": [["mode", TYPE_BOOL, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
+	"setOverlayNotificationInset": {"args": [["horizontal", TYPE_INT, false, ""], ["vertical", TYPE_INT, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
+	"setOverlayNotificationPosition": {"args": [["pos", TYPE_INT, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
+	"setVRHeadsetStreamingEnabled": {"args": [["enabled", TYPE_BOOL, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
+	"showFloatingGamepadTextInput": {"args": [["input_mode", TYPE_INT, false, "FloatingGamepadTextInputMode"], ["text_field_x_position", TYPE_INT, false, ""], ["text_field_y_position", TYPE_INT, false, ""], ["text_field_width", TYPE_INT, false, ""], ["text_field_height", TYPE_INT, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"showGamepadTextInput": {"args": [["input_mode", TYPE_INT, false, "GamepadTextInputMode"], ["line_input_mode", TYPE_INT, false, "GamepadTextInputLineMode"], ["description", TYPE_STRING, false, ""], ["max_text", TYPE_INT, false, ""], ["preset_text", TYPE_STRING, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
+	"startVRDashboard": {"args": [], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
 	"setAdvertiseServerActive": {"args": [["active", TYPE_BOOL, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {"key": "advertise_active", "max_len": 0, "min": 0, "max": 0, "before_log_on": false}},
 	"setBotPlayerCount": {"args": [["bots", TYPE_INT, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {"key": "bot_players", "max_len": 0, "min": 0, "max": 65535, "before_log_on": false}},
 	"setDedicatedServer": {"args": [["dedicated", TYPE_BOOL, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {"key": "dedicated", "max_len": 0, "min": 0, "max": 0, "before_log_on": true}},
@@ -199,6 +228,15 @@ const SIGNALS := {
 	"http_request_completed": [["cookie_handle", TYPE_INT, ""], ["context_value", TYPE_INT, ""], ["request_success", TYPE_BOOL, ""], ["status_code", TYPE_INT, "HTTPStatusCode"], ["body_size", TYPE_INT, ""]],
 	"http_request_data_received": [["cookie_handle", TYPE_INT, ""], ["context_value", TYPE_INT, ""], ["offset", TYPE_INT, ""], ["bytes_received", TYPE_INT, ""]],
 	"http_request_headers_received": [["cookie_handle", TYPE_INT, ""], ["context_value", TYPE_INT, ""]],
+	"check_file_signature": [["signature", TYPE_STRING, ""]],
+	"gamepad_text_input_dismissed": [["submitted", TYPE_BOOL, ""], ["entered_text", TYPE_STRING, ""], ["app_id", TYPE_INT, ""]],
+	"ip_country": [],
+	"low_power": [["power", TYPE_INT, ""]],
+	"steam_api_call_completed": [["async_call", TYPE_INT, ""], ["callback", TYPE_INT, ""], ["parameter", TYPE_INT, ""]],
+	"steam_shutdown": [],
+	"app_resuming_from_suspend": [],
+	"floating_gamepad_text_input_dismissed": [],
+	"filter_text_dictionary_changed": [["language", TYPE_INT, ""]],
 }
 
 ## SteamServer's signals that differ from Steam's (signals_of merges them in)
@@ -217,6 +255,26 @@ static func methods_of(cls: String) -> Dictionary:
 static func signals_of(cls: String) -> Dictionary:
 	return SIGNALS if cls == "Steam" else SIGNALS.merged(SERVER_SIGNAL_CHANGES, true)
 
+
+## The Utils calls about a player's Steam client, refused on both backends: name -> [the refusal's message, what they return]
+const CLIENT_CALLS := {
+	"dismissFloatingGamepadTextInput": ["the floating gamepad keyboard belongs to a player's Steam client (ISteamUtils::DismissFloatingGamepadTextInput), which a game server does not have: refused, returns false", false],
+	"dismissGamepadTextInput": ["the gamepad text input belongs to a player's Steam client (ISteamUtils::DismissGamepadTextInput), which a game server does not have: refused, returns false", false],
+	"isOverlayEnabled": ["the Steam overlay belongs to a player's Steam client (ISteamUtils::IsOverlayEnabled), which a game server does not have: refused, returns false", false],
+	"isSteamChinaLauncher": ["the Steam China launcher belongs to a player's Steam client (ISteamUtils::IsSteamChinaLauncher), which a game server does not have: refused, returns false", false],
+	"isSteamInBigPictureMode": ["Big Picture mode belongs to a player's Steam client (ISteamUtils::IsSteamInBigPictureMode), which a game server does not have: refused, returns false", false],
+	"isSteamRunningInVR": ["Steam's VR mode belongs to a player's Steam client (ISteamUtils::IsSteamRunningInVR), which a game server does not have: refused, returns false", false],
+	"isSteamRunningOnSteamDeck": ["the Steam Deck belongs to a player's Steam client (ISteamUtils::IsSteamRunningOnSteamDeck), which a game server does not have: refused, returns false", false],
+	"isVRHeadsetStreamingEnabled": ["VR headset streaming belongs to a player's Steam client (ISteamUtils::IsVRHeadsetStreamingEnabled), which a game server does not have: refused, returns false", false],
+	"overlayNeedsPresent": ["the Steam overlay belongs to a player's Steam client (ISteamUtils::BOverlayNeedsPresent), which a game server does not have: refused, returns false", false],
+	"setGameLauncherMode": ["the game launcher mode belongs to a player's Steam client (ISteamUtils::SetGameLauncherMode), which a game server does not have: refused, returns nothing", null],
+	"setOverlayNotificationInset": ["the Steam overlay's notifications belongs to a player's Steam client (ISteamUtils::SetOverlayNotificationInset), which a game server does not have: refused, returns nothing", null],
+	"setOverlayNotificationPosition": ["the Steam overlay's notifications belongs to a player's Steam client (ISteamUtils::SetOverlayNotificationPosition), which a game server does not have: refused, returns nothing", null],
+	"setVRHeadsetStreamingEnabled": ["VR headset streaming belongs to a player's Steam client (ISteamUtils::SetVRHeadsetStreamingEnabled), which a game server does not have: refused, returns nothing", null],
+	"showFloatingGamepadTextInput": ["the floating gamepad keyboard belongs to a player's Steam client (ISteamUtils::ShowFloatingGamepadTextInput), which a game server does not have: refused, returns false", false],
+	"showGamepadTextInput": ["the gamepad text input belongs to a player's Steam client (ISteamUtils::ShowGamepadTextInput), which a game server does not have: refused, returns false", false],
+	"startVRDashboard": ["Steam's VR dashboard belongs to a player's Steam client (ISteamUtils::StartVRDashboard), which a game server does not have: refused, returns nothing", null],
+}
 
 ## enum -> [smallest, largest] of its values
 const ENUMS := {
@@ -245,4 +303,10 @@ const ENUMS := {
 	"WorkshopFileType": [0, 17],
 	"HTTPMethod": [0, 7],
 	"HTTPStatusCode": [0, 599],
+	"APICallFailure": [-1, 3],
+	"CheckFileSignature": [0, 4],
+	"FloatingGamepadTextInputMode": [0, 3],
+	"GamepadTextInputLineMode": [0, 1],
+	"GamepadTextInputMode": [0, 1],
+	"TextFilteringContext": [0, 3],
 }

@@ -154,7 +154,34 @@ func _init() -> void:
 		"setHTTPRequestRawPostBody": {"args": [["int", 1, U32, 1], ["str", 8192, "text/plain"], ["str", -1, "body"]], "safe": false},
 		"setHTTPRequestRequiresVerifiedCertificate": {"args": [["int", 1, U32, 1], ["bool", true]], "safe": false},
 		"setHTTPRequestUserAgentInfo": {"args": [["int", 1, U32, 1], ["str", 1024, "game/1"]], "safe": false},
+		# Utils (getAppID is above). Offline there are no images: a handle that goes through is
+		# still refused, with the same Dictionary (test_utils checks it).
+		"filterText": {"args": [_enum_rule("TextFilteringContext", 2), ["sid0", PLAYER], ["str", -1, "hello"]], "safe": ""},
+		"getAPICallFailureReason": {"args": [], "safe": ""},
+		"getCurrentBatteryPower": {"args": [], "safe": 0},
+		"getImageRGBA": {"args": [["int", -2147483648, 2147483647, 1]], "safe": {"success": false}},
+		"getImageSize": {"args": [["int", -2147483648, 2147483647, 1]], "safe": {"success": false, "width": 0, "height": 0}},
+		"getIPCCallCount": {"args": [], "safe": 0},
+		"getIPCountry": {"args": [], "safe": ""},
+		"getSecondsSinceAppActive": {"args": [], "safe": 0},
+		"getSecondsSinceComputerActive": {"args": [], "safe": 0},
+		"getServerRealTime": {"args": [], "safe": 0},
+		"getSteamUILanguage": {"args": [], "safe": ""},
+		"initFilterText": {"args": [], "safe": false},
+		"isAPICallCompleted": {"args": [], "safe": {"completed": false, "failed": false}},
+		# Utils about a player's Steam client: refused whatever the values; only their types are checked.
+		"setGameLauncherMode": {"args": [["bool", true]], "safe": null},
+		"setOverlayNotificationInset": {"args": [["int", MIN_INT, MAX_INT, 10], ["int", MIN_INT, MAX_INT, 10]], "safe": null},
+		"setOverlayNotificationPosition": {"args": [["int", MIN_INT, MAX_INT, 1]], "safe": null},
+		"setVRHeadsetStreamingEnabled": {"args": [["bool", true]], "safe": null},
+		"showFloatingGamepadTextInput": {"args": [["int", MIN_INT, MAX_INT, 0], ["int", MIN_INT, MAX_INT, 0], ["int", MIN_INT, MAX_INT, 0],
+			["int", MIN_INT, MAX_INT, 100], ["int", MIN_INT, MAX_INT, 20]], "safe": false},
+		"showGamepadTextInput": {"args": [["int", MIN_INT, MAX_INT, 0], ["int", MIN_INT, MAX_INT, 0], ["str", -1, "Name"],
+			["int", MIN_INT, MAX_INT, 32], ["str", -1, ""]], "safe": false},
 	}
+	for client in API.CLIENT_CALLS:
+		if API.METHODS[client].args.is_empty():
+			methods[client] = {"args": [], "safe": API.CLIENT_CALLS[client][1]}
 	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
 			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
 		methods[flag] = {"args": [["int", MIN_INT, MAX_INT, 1], ["bool", true]], "safe": false}

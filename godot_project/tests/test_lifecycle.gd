@@ -5,6 +5,7 @@ extends TestSuite
 const PLAYER := 76561197960287930 # an individual account in the public universe
 const GROUP := 103582791429521412 # a clan ID
 const VERSION_OK := "1.0.0"
+const API := preload("res://tests/api_table.gen.gd")
 
 # Every method, with arguments that would be valid once the server runs, and what it must return
 # before serverInit. "*" means the Dictionary of serverInitEx, whose verbal text varies.
@@ -124,7 +125,30 @@ func _init() -> void:
 		"setHTTPRequestRawPostBody": [[1, "text/plain", "body"], false],
 		"setHTTPRequestRequiresVerifiedCertificate": [[1, true], false],
 		"setHTTPRequestUserAgentInfo": [[1, "game/1"], false],
+		"filterText": [[2, PLAYER, "hello"], ""],
+		"getAPICallFailureReason": [[], ""],
+		"getCurrentBatteryPower": [[], 0],
+		"getImageRGBA": [[1], {"success": false}],
+		"getImageSize": [[1], {"success": false, "width": 0, "height": 0}],
+		"getIPCCallCount": [[], 0],
+		"getIPCountry": [[], ""],
+		"getSecondsSinceAppActive": [[], 0],
+		"getSecondsSinceComputerActive": [[], 0],
+		"getServerRealTime": [[], 0],
+		"getSteamUILanguage": [[], ""],
+		"initFilterText": [[], false],
+		"isAPICallCompleted": [[], {"completed": false, "failed": false}],
+		# Utils about a player's Steam client are refused before serverInit as after it.
+		"setGameLauncherMode": [[true], null],
+		"setOverlayNotificationInset": [[10, 10], null],
+		"setOverlayNotificationPosition": [[1], null],
+		"setVRHeadsetStreamingEnabled": [[true], null],
+		"showFloatingGamepadTextInput": [[0, 0, 0, 100, 20], false],
+		"showGamepadTextInput": [[0, 0, "Name", 32, ""], false],
 	}
+	for client in API.CLIENT_CALLS:
+		if API.METHODS[client].args.is_empty():
+			BEFORE_INIT[client] = [[], API.CLIENT_CALLS[client][1]]
 	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
 			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
 		BEFORE_INIT[flag] = [[1, true], false]

@@ -25,12 +25,7 @@ var player := 0
 func _start(data: Dictionary = DATA) -> bool:
 	if Steam.getServerState().initialized:
 		Steam.serverShutdown()
-	var f := FileAccess.open(DATA_FILE, FileAccess.WRITE)
-	f.store_string(JSON.stringify(data))
-	f.close()
-	OS.set_environment("GOSTEAM_OFFLINE_DATA", ProjectSettings.globalize_path(DATA_FILE))
-	var r := Steam.serverInitEx("127.0.0.1", 27015, 0, 2, "1.0")
-	OS.unset_environment("GOSTEAM_OFFLINE_DATA")
+	var r := start_with_data(DATA_FILE, data)
 	return check_eq(r.status, 0, "serverInitEx with the stats schema: %s" % r.verbal)
 
 

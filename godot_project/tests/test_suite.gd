@@ -25,18 +25,34 @@ func start_server(mode: int = 2, ip: String = "127.0.0.1", query_port: int = 270
 	return check(Steam.serverInit(ip, 27015, query_port, mode, version), "serverInit(%s, 27015, %d, %d) failed" % [ip, query_port, mode])
 
 
+## serverInitEx on loopback (game port 27015, no query port) with an offline data file holding data,
+## written to path (a user:// path); returns serverInitEx's {status, verbal}.
+func start_with_data(path: String, data: Dictionary) -> Dictionary:
+	var f := FileAccess.open(path, FileAccess.WRITE)
+	f.store_string(JSON.stringify(data))
+	f.close()
+	OS.set_environment("GOSTEAM_OFFLINE_DATA", ProjectSettings.globalize_path(path))
+	var r := Steam.serverInitEx("127.0.0.1", 27015, 0, 2, "1.0")
+	OS.unset_environment("GOSTEAM_OFFLINE_DATA")
+	return r
+
+
 ## Fields of a Steam ID: [universe, account type, instance, account].
 func decode_id(id: int) -> Array:
 	return [(id >> 56) & 0xFF, (id >> 52) & 0xF, (id >> 32) & 0xFFFFF, id & 0xFFFFFFFF]
 
 
-## Calls run_callbacks and returns the signals it emitted, as [name, args] pairs in order.
-func pump() -> Array:
+## Calls run_callbacks and returns the signals it emitted, as [name, args] pairs in order. The
+## steam_api_call_completed that comes before each async call's result is left out unless
+## call_notices is true (test_utils.gd checks them): the suites compare the results themselves.
+func pump(call_notices := false) -> Array:
 	var seen: Array = []
 	var handlers := {}
 	for s in Steam.get_signal_list():
 		var name: String = s.name
-		var handler := func(...args): seen.append([name, args])
+		var handler := func(...args):
+			if call_notices or name != "steam_api_call_completed":
+				seen.append([name, args])
 		handlers[name] = handler
 		Steam.connect(name, handler)
 	Steam.run_callbacks()

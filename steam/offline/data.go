@@ -19,6 +19,7 @@ package offline
 //	  "compat": {"76561197960287934": {"result": 1, "players_dont_like_candidate": 2}},
 //	  "associate_clan_result": 1,
 //	  "clans": {"103582791429521413": 15},
+//	  "ip_country": "DE",
 //	  "stats": {"NumGames": {"type": "int", "min": 0}},
 //	  "achievements": {"ACH_WIN_ONE_GAME": {"stat": "NumGames", "threshold": 1}}
 //	}
@@ -89,6 +90,8 @@ type Data struct {
 	Stats *StatsSchema
 	// Workshop is the Workshop catalogue (data_workshop.go); nil means no items.
 	Workshop *Workshop
+	// IPCountry is getIPCountry's answer: "" or an upper-case ISO 3166-1 alpha-2 code (utils.go).
+	IPCountry string
 	// Path is the file the data came from, "" if none.
 	Path string
 }

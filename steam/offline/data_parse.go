@@ -29,6 +29,8 @@ type fileData struct {
 	Achievements map[string]fileAchievement `json:"achievements"`
 	// Workshop is the Workshop catalogue (data_workshop.go).
 	Workshop *fileWorkshop `json:"workshop"`
+	// IPCountry is getIPCountry's answer (utils.go).
+	IPCountry string `json:"ip_country"`
 }
 
 type fileUser struct {
@@ -197,6 +199,9 @@ func ParseData(b []byte) (*Data, error) {
 		if d.Workshop, err = parseWorkshop(f.Workshop); err != nil {
 			return nil, err
 		}
+	}
+	if d.IPCountry, err = parseCountry("ip_country", f.IPCountry); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

@@ -24,7 +24,8 @@ const exampleData = `{
   "denied": {"76561197960287934": 5},
   "compat": {"76561197960287935": {"result": 1, "players_dont_like_candidate": 2, "players_candidate_doesnt_like": 1, "clan_players_dont_like_candidate": 3}},
   "associate_clan_result": 1,
-  "clans": {"103582791429521414": 15}
+  "clans": {"103582791429521414": 15},
+  "ip_country": "DE"
 }`
 
 var (
@@ -55,6 +56,7 @@ func TestParseDataExample(t *testing.T) {
 		Compat:              map[steam.SteamID]offline.Compat{grumpy: {Result: steam.ResultOK, PlayersDontLikeCandidate: 2, PlayersCandidateDoesntLike: 1, ClanPlayersDontLikeCandidate: 3}},
 		AssociateClanResult: steam.ResultOK,
 		Clans:               map[steam.SteamID]steam.Result{noClan: steam.ResultAccessDenied},
+		IPCountry:           "DE",
 	}
 	assert.Equal(t, want, d)
 	assert.True(t, d.Owns(alice, 1001, 480))

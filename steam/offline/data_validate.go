@@ -53,6 +53,18 @@ func parseResult(where string, v int64) (steam.Result, error) {
 	return steam.Result(v), nil
 }
 
+// parseCountry accepts "" or a two-letter upper-case ISO 3166-1 alpha-2 code, as Steam's
+// GetIPCountry writes it.
+func parseCountry(where, code string) (string, error) {
+	if code == "" {
+		return "", nil
+	}
+	if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
+		return "", fmt.Errorf("%s must be \"\" or a two-letter ISO 3166-1 country code in capitals such as \"DE\", got %q", where, code)
+	}
+	return code, nil
+}
+
 func idSet(where string, ids []jsonID) (map[steam.SteamID]bool, error) {
 	if len(ids) == 0 {
 		return nil, nil

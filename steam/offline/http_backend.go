@@ -72,6 +72,7 @@ func (b *Backend) SetCookie(container uint32, host, url, cookie string) error {
 func (b *Backend) pushFrom(events *steam.EventQueue) func(steam.Event) {
 	return func(ev steam.Event) {
 		if events != nil {
+			b.announceCallResult(events, ev)
 			events.Push(ev)
 		}
 	}

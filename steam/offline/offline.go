@@ -110,6 +110,8 @@ type Backend struct {
 	ws      workshopState
 	// web is the HTTP client of this Init (http.go); nil while not initialized.
 	web *httpEngine
+	// calls numbers the async calls' results (utils.go).
+	calls apiCalls
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -172,6 +174,7 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 	b.restart = false
 	b.clan = 0
 	b.policySecure = false
+	b.calls.last.Store(0)
 	b.auth.reset()
 	b.players.reset()
 	b.out.reset(b.opts.MaxOutgoingPackets)
@@ -229,6 +232,7 @@ func (b *Backend) FrameInterval() time.Duration { return time.Second }
 
 func (b *Backend) push(ev steam.Event) {
 	if b.events != nil {
+		b.announceCallResult(b.events, ev)
 		b.events.Push(ev)
 	}
 }

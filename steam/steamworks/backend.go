@@ -14,8 +14,8 @@
 // each callback struct is copied out of the library and decoded in Go, as its row in callbacks.go
 // describes it at the platform's packing (4 bytes on Linux, 8 on Windows), into the events of
 // package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility, the stats
-// requests, SendQueryUGCRequest) are fetched when SteamAPICallCompleted_t announces them. Unknown
-// callbacks are skipped.
+// requests, SendQueryUGCRequest) are fetched when SteamAPICallCompleted_t announces them, and that
+// notice is queued first, as steam.APICallCompleted. Unknown callbacks are skipped.
 //
 // The app ID is the library's business: SteamAppId in the environment, or steam_appid.txt in the
 // working directory. When InitConfig.AppID is set and the environment does not already say so,
@@ -103,6 +103,11 @@ type Backend struct {
 	queries map[uint64]uint64
 	// http remembers the HTTP requests' contexts and running sends (http.go).
 	http httpCalls
+	// hasUtils: the game server's SteamUtils010 was returned at Init (utils.go); appID is the app
+	// Init was given, lastCall the last async call started since (0: none, or refused).
+	hasUtils bool
+	appID    uint32
+	lastCall uint64
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -148,6 +153,8 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 	b.hasStats = b.api.selfStats(symGameServerStatsV001)
 	b.hasUGC = b.api.selfUGC(symGameServerUGCV020)
 	b.http = newHTTPCalls(b.api.selfHTTP(symGameServerHTTPV003))
+	b.hasUtils = b.api.selfUtils(symGameServerUtilsV010)
+	b.appID, b.lastCall = cfg.AppID, 0
 	b.api.v(symDispatchInit)
 	b.pipe = b.api.i32(symGameServerGetHSteamPipe)
 	b.events = events
@@ -226,7 +233,11 @@ func (b *Backend) RunFrame() {
 // the current callback, and queues its event.
 func (b *Backend) callCompleted(param []byte) {
 	done, ok := decodeAPICallCompleted(param)
-	if !ok || done.size == 0 || done.size > maxCallResultSize {
+	if !ok {
+		return
+	}
+	b.events.Push(steam.APICallCompleted{Call: done.call, Callback: done.id, Size: done.size})
+	if done.size == 0 || done.size > maxCallResultSize {
 		return
 	}
 	result, failed, ok := b.api.apiCallResult(symDispatchGetAPICallResult, b.pipe, done.call, int(done.size), done.id)

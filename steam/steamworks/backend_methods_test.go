@@ -211,6 +211,9 @@ func TestEverySymbolIsCalled(t *testing.T) {
 		must(set())
 	}
 	driveWorkshop(t, f, srv, be)
+	for _, set := range utilsFrontCalls(f, srv) {
+		must(set())
+	}
 	f.results[0x77] = make([]byte, 4)
 	f.callbacks = []fakeCallback{{idAPICallCompleted, completed(0x77, idAssociateWithClanResult, 4)}}
 	srv.RunFrame()

@@ -7,13 +7,14 @@ import (
 )
 
 // Callback IDs the pump itself names; every other ID appears only in its row below.
+// The call results' are package steam's (apicalls.go), which the offline backend announces too.
 const (
-	idAssociateWithClanResult   = 210  // AssociateWithClanResult_t
-	idPlayerCompatibilityResult = 211  // ComputeNewPlayerCompatibilityResult_t
-	idAPICallCompleted          = 703  // SteamAPICallCompleted_t
-	idStatsReceived             = 1800 // GSStatsReceived_t
-	idStatsStored               = 1801 // GSStatsStored_t
-	idUGCQueryCompleted         = 3401 // SteamUGCQueryCompleted_t (k_iSteamUGCCallbacks + 1)
+	idAssociateWithClanResult   = steam.CallbackAssociateWithClanResult
+	idPlayerCompatibilityResult = steam.CallbackComputeNewPlayerCompatibilityResult
+	idAPICallCompleted          = steam.CallbackAPICallCompleted
+	idStatsReceived             = steam.CallbackStatsReceived
+	idStatsStored               = steam.CallbackStatsStored
+	idUGCQueryCompleted         = steam.CallbackUGCQueryCompleted
 )
 
 // answersCalls are the callbacks that answer a call of ours (its SteamAPICall_t): the pump takes

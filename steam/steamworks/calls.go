@@ -75,7 +75,9 @@ func (b *Backend) RequestUserGroupStatus(user, group steam.SteamID) bool {
 // AssociateWithClan answers later, through the pump. When Steam refuses to start the call
 // (k_uAPICallInvalid, e.g. not logged on) associate_clan reports ResultFail at the next frame.
 func (b *Backend) AssociateWithClan(clan steam.SteamID) {
-	if b.api.u64PU64(symAssociateWithClan, uint64(clan)) == 0 {
+	call := b.api.u64PU64(symAssociateWithClan, uint64(clan))
+	b.startedCall(call)
+	if call == 0 {
 		b.events.Push(steam.AssociateClan{Result: steam.ResultFail})
 	}
 }
@@ -83,6 +85,7 @@ func (b *Backend) AssociateWithClan(clan steam.SteamID) {
 // ComputeNewPlayerCompatibility answers later, through the pump; a refused call reports ResultFail.
 func (b *Backend) ComputeNewPlayerCompatibility(player steam.SteamID) {
 	call := b.api.u64PU64(symComputeNewPlayerCompatibility, uint64(player))
+	b.startedCall(call)
 	if call == 0 {
 		b.events.Push(steam.PlayerCompat{Result: steam.ResultFail, SteamID: player})
 		return

@@ -43,6 +43,8 @@ type fakeFlat struct {
 	statFloat float32 // GetUserStatFloat's value
 	ugc       fakeUGC // the Workshop (fake_ugc_test.go)
 	web       fakeHTTP
+
+	utils fakeUtils // ISteamUtils (fake_utils_test.go)
 }
 
 type fakeCallback struct {

@@ -274,6 +274,7 @@ type cflat struct {
 	stats unsafe.Pointer // ISteamGameServerStats*, C memory
 	ugc   unsafe.Pointer // ISteamUGC* (the game server's), C memory
 	web   unsafe.Pointer // ISteamHTTP* (SteamGameServerHTTP), C memory
+	utils unsafe.Pointer // the game server's ISteamUtils*, C memory (flat_utils_cgo.go)
 }
 
 var _ flat = (*cflat)(nil)

@@ -141,6 +141,7 @@ func (b *Backend) SendHTTPRequest(h uint32, stream bool) error {
 		s = symSendHTTPRequestAndStreamResponse
 	}
 	ok, call := w.bHU32PU64(s, h)
+	b.startedCall(call) // isAPICallCompleted / getAPICallFailureReason ask about it
 	if ok && call != 0 && len(b.http.pending) < maxPendingCalls {
 		b.http.pending[call] = h
 	}

@@ -4,7 +4,7 @@ import "github.com/gosteam/godot-steam-server/steam"
 
 // idHTTPRequestCompleted answers SendHTTPRequest and SendHTTPRequestAndStreamResponse (their
 // SteamAPICall_t): the pump takes it from the call result only (answersCalls).
-const idHTTPRequestCompleted = 2101
+const idHTTPRequestCompleted = steam.CallbackHTTPRequestCompleted
 
 // httpCallbackRows are ISteamHTTP's callbacks (k_iSteamHTTPCallbacks 2100), appended to callbackRows.
 var httpCallbackRows = []callback{

@@ -116,8 +116,9 @@ func TestHTTPAnswersComeThroughThePumpOnce(t *testing.T) {
 	srv.RunFrame()
 	var got []steam.Event
 	srv.Events().Drain(func(ev steam.Event) { got = append(got, ev) })
-	assert.Equal(t, []steam.Event{fixture("HTTPRequestHeadersReceived_t").want, fixture("HTTPRequestDataReceived_t").want, done.want}, got,
-		"headers, then the chunk, then one completion, from the call result")
+	assert.Equal(t, []steam.Event{fixture("HTTPRequestHeadersReceived_t").want, fixture("HTTPRequestDataReceived_t").want,
+		steam.APICallCompleted{Call: 0x99, Callback: done.id(), Size: uint32(done.size())}, done.want}, got,
+		"headers, then the chunk, then the call's completion notice and one completion, from the call result")
 }
 
 func TestHTTPFailedCallReportsNoResponse(t *testing.T) {
@@ -132,7 +133,8 @@ func TestHTTPFailedCallReportsNoResponse(t *testing.T) {
 	srv.RunFrame()
 	var got []steam.Event
 	srv.Events().Drain(func(ev steam.Event) { got = append(got, ev) })
-	assert.Equal(t, []steam.Event{steam.HTTPRequestCompleted{Request: 5, Context: 42}}, got,
+	assert.Equal(t, []steam.Event{steam.APICallCompleted{Call: 0x99, Callback: idHTTPRequestCompleted, Size: uint32(size)},
+		steam.HTTPRequestCompleted{Request: 5, Context: 42}}, got,
 		"a call Steam reports failed still answers: no response, status 0, with the request and its context")
 }
 

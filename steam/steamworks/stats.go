@@ -36,10 +36,12 @@ func refused(ok bool) error {
 // Steam refuses to start (k_uAPICallInvalid) is answered with ResultFail at the next frame.
 func (b *Backend) asyncStats(s sym, user steam.SteamID, failed steam.Event) {
 	if !b.hasStats {
+		b.startedCall(0)
 		b.events.Push(failed)
 		return
 	}
 	call := b.api.u64QU64(s, uint64(user))
+	b.startedCall(call)
 	if call == 0 {
 		b.events.Push(failed)
 		return

@@ -2,14 +2,19 @@ package steamworks
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestSymbolTable(t *testing.T) {
-	// The trampolines: flat_cgo.go's, and each interface's own file of them.
+	// The trampolines are in flat_cgo.go and, by interface, flat_<interface>_cgo.go or <interface>_flat_cgo.go.
+	files, err := filepath.Glob("*flat*_cgo.go")
+	if err != nil || len(files) < 2 {
+		t.Fatalf("the trampolines' files: %v, %v", files, err)
+	}
 	var src []byte
-	for _, name := range []string{"flat_cgo.go", "flat_ugc_cgo.go", "http_flat_cgo.go"} {
+	for _, name := range files {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -24,7 +29,7 @@ func TestSymbolTable(t *testing.T) {
 		case seen[s.name]:
 			t.Errorf("%s is listed twice", s.name)
 		case !strings.Contains(string(src), "static "+cReturn(s.shape)+"sw_"+string(s.shape)+"(void *f"):
-			t.Errorf("%s: no C trampoline sw_%s in flat_cgo.go, flat_ugc_cgo.go or http_flat_cgo.go", s.name, s.shape)
+			t.Errorf("%s: no C trampoline sw_%s in %v", s.name, s.shape, files)
 		}
 		seen[s.name] = true
 		parts := strings.Split(string(s.shape), "_")
@@ -43,7 +48,7 @@ func TestSymbolTable(t *testing.T) {
 	}
 }
 
-// cReturn is the C return type a shape's trampoline declares, as written in flat_cgo.go.
+// cReturn is the C return type a shape's trampoline declares, as written in flat*_cgo.go.
 func cReturn(sh shape) string {
 	switch strings.SplitN(string(sh), "_", 2)[0] {
 	case "v", "ip":
@@ -56,6 +61,10 @@ func cReturn(sh shape) string {
 		return "uint32_t "
 	case "u64":
 		return "uint64_t "
+	case "u8":
+		return "uint8_t "
+	case "s":
+		return "const char *"
 	case "p":
 		return "void *"
 	}

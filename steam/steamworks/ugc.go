@@ -176,6 +176,7 @@ func (b *Backend) SendUGCQuery(handle uint64) error {
 		return errNoUGCInterface
 	}
 	call := b.api.u64WU64(symSendQueryUGCRequest, handle)
+	b.startedCall(call) // isAPICallCompleted / getAPICallFailureReason ask about it
 	if call == 0 {
 		return fmt.Errorf("Steam refused SendQueryUGCRequest(%d): k_uAPICallInvalid (not an open query handle?)", handle)
 	}
