@@ -66,6 +66,8 @@ func Encode(ev steam.Event) (Args, bool) {
 		return args(ItemDownloaded, int64(e.Result), int64(e.FileID), int64(e.AppID)), true
 	case steam.ItemInstalled:
 		return args(ItemInstalled, int64(e.AppID), int64(e.FileID)), true
+	case steam.AppDependencies:
+		return args(GetAppDependenciesResult, int64(e.Result), int64(e.FileID), int64(len(e.AppIDs)), int64(e.Total)), true
 	}
 	return Args{}, false
 }

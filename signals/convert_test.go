@@ -36,6 +36,7 @@ func TestEncode(t *testing.T) {
 		{steam.UGCQueryCompleted{Handle: 3, Result: steam.ResultOK, Returned: 2, Total: 60, Cached: true}, Args{UGCQueryCompleted, 5, [MaxArgs]int64{3, 1, 2, 60, 1}}},
 		{steam.ItemDownloaded{Result: steam.ResultFileNotFound, FileID: 1001, AppID: 480}, Args{ItemDownloaded, 3, [MaxArgs]int64{9, 1001, 480}}},
 		{steam.ItemInstalled{AppID: 480, FileID: 1001}, Args{ItemInstalled, 2, [MaxArgs]int64{480, 1001}}},
+		{steam.AppDependencies{Result: steam.ResultOK, FileID: 1001, AppIDs: []uint32{480, 481}, Total: 34}, Args{GetAppDependenciesResult, 4, [MaxArgs]int64{1, 1001, 2, 34}}},
 	}
 	seen := map[ID]bool{}
 	for _, tt := range tests {
@@ -48,7 +49,11 @@ func TestEncode(t *testing.T) {
 		})
 	}
 	// The player-side Workshop and Remote Storage signals are declared only (catalogue.go).
-	assert.Len(t, seen, int(ItemInstalled)+1, "every signal up to item_installed must be produced by some event")
+	for id := range ItemInstalled + 1 {
+		assert.True(t, seen[id], "%s must be produced by some event", Catalogue[id].Name)
+	}
+	assert.True(t, seen[GetAppDependenciesResult], "get_app_dependencies_result must be produced by an event")
+	assert.Len(t, seen, int(ItemInstalled)+2, "only those")
 }
 
 func TestEncodeUnknownEvent(t *testing.T) {
