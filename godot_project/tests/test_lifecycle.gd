@@ -5,6 +5,7 @@ extends TestSuite
 const PLAYER := 76561197960287930 # an individual account in the public universe
 const GROUP := 103582791429521412 # a clan ID
 const VERSION_OK := "1.0.0"
+const BadInput := preload("res://tests/bad_input_base.gd")
 
 # Every method, with arguments that would be valid once the server runs, and what it must return
 # before serverInit. "*" means the Dictionary of serverInitEx, whose verbal text varies.
@@ -106,10 +107,31 @@ func _init() -> void:
 		"getItemState": [[1001], 0],
 		"getNumSubscribedItems": [[], 0],
 		"getSubscribedItems": [[], []],
+		"createQueryUserUGCRequest": [[1, 0, 0, 0, 0, 480, 1], -1],
+		"addRequiredTagGroup": [[1, ["map"]], false],
+		"setTimeCreatedDateRange": [[1, 0, 10], false],
+		"setTimeUpdatedDateRange": [[1, 0, 10], false],
+		"setReturnPlaytimeStats": [[1, 7], false],
+		"setLanguage": [[1, "english"], false],
+		"setCloudFileNameFilter": [[1, "map.bin"], false],
+		"getQueryUGCTagDisplayName": [[1, 0, 0], ""],
+		"getQueryUGCKeyValueTag": [[1, 0, 0], {}],
+		"getQueryUGCAdditionalPreview": [[1, 0, 0], {}],
+		"getSupportedGameVersionData": [[1, 0, 0], {}],
+		"getQueryUGCChildren": [[1, 0, 5], {}],
+		"getQueryUGCContentDescriptors": [[1, 0, 5], {}],
+		"getQueryUGCStatistic": [[1, 0, 0], {}],
+		"getQueryUGCNumAdditionalPreviews": [[1, 0], 0],
+		"getNumSupportedGameVersions": [[1, 0], 0],
+		"suspendDownloads": [[true], null],
+		"getAppDependencies": [[1001], null],
 	}
 	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
-			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
+			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews", "setAdminQuery"]:
 		BEFORE_INIT[flag] = [[1, true], false]
+	# The player's Workshop calls are refused before serverInit as after it.
+	for name in BadInput.PLAYER_CALLS:
+		BEFORE_INIT[name] = [BadInput.player_call_args(name), BadInput.PLAYER_CALLS[name]]
 	# The Steam ID tests need no game server: before serverInit they answer as ever.
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isLobby"]:
 		BEFORE_INIT[test] = [[PLAYER], false]
