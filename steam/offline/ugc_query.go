@@ -131,8 +131,9 @@ func (b *Backend) ShapeUGCQuery(handle uint64, opt steam.UGCQueryOption) error {
 	case steam.UGCReturnPlaytimeStats:
 		q.playtimeDays = opt.N
 	}
-	// The others (language, cloud file name, admin, cache age, trend days) change nothing offline:
-	// the catalogue has one language, no cloud file names and no hidden items, and is never cached.
+	// The others (language, cloud file name, admin, cache age, trend days, game versions) change
+	// nothing offline: the catalogue has one language, no cloud file names and no hidden items, and
+	// is never cached. (The extension never sends game versions: on Steam they are an update's.)
 	return nil
 }
 
