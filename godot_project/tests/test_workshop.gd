@@ -67,6 +67,15 @@ func _complete(handle: int) -> Array:
 	return []
 
 
+## Runs frames (at most about 2.5 s) until an item_installed.
+func _until_installed() -> void:
+	for i in 500:
+		SteamServer.run_callbacks()
+		if not installed.is_empty():
+			return
+		OS.delay_msec(5)
+
+
 func test_details_query() -> void:
 	if not _start():
 		return
@@ -105,11 +114,7 @@ func test_download_and_load_a_map() -> void:
 	if not _start():
 		return
 	check(SteamServer.downloadItem(MAP_ID, true), "downloadItem")
-	for i in 500:
-		SteamServer.run_callbacks()
-		if not installed.is_empty():
-			break
-		OS.delay_msec(5)
+	_until_installed()
 	check_eq(downloaded, [[SteamServer.RESULT_OK, MAP_ID, 480]], "item_downloaded(result, file_id, app_id)")
 	check_eq(installed, [[480, MAP_ID]], "item_installed(app_id, file_id)")
 	var info := SteamServer.getItemInstallInfo(MAP_ID)
@@ -220,11 +225,7 @@ func test_suspended_download_waits_until_resumed() -> void:
 	var busy := SteamServer.ITEM_STATE_DOWNLOAD_PENDING | SteamServer.ITEM_STATE_DOWNLOADING
 	check_eq(SteamServer.getItemState(mod) & busy, SteamServer.ITEM_STATE_DOWNLOAD_PENDING, "the item waits to start")
 	SteamServer.suspendDownloads(false)
-	for i in 500:
-		SteamServer.run_callbacks()
-		if not installed.is_empty():
-			break
-		OS.delay_msec(5)
+	_until_installed()
 	check_eq(installed, [[480, mod]], "installed once resumed")
 
 

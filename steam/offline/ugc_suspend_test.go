@@ -3,7 +3,6 @@ package offline_test
 import (
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -37,11 +36,7 @@ func TestWorkshopSuspendedDownloadWaitsToStart(t *testing.T) {
 }
 
 func TestWorkshopSuspendPausesADownloadMidway(t *testing.T) {
-	var once sync.Once
-	firstChunk, release := make(chan struct{}), make(chan struct{})
-	s, folder := workshopServer(t, 1, offline.Options{AfterWorkshopChunk: func() {
-		once.Do(func() { close(firstChunk); <-release })
-	}})
+	s, folder, firstChunk, release := heldAfterFirstChunk(t)
 	require.True(t, must[bool](t)(s.DownloadItem(1, false)))
 	<-firstChunk
 	require.NoError(t, s.SuspendDownloads(true))
