@@ -121,6 +121,37 @@ func call4[A, B, C3, D, R any](pa param[A], pb param[B], pc param[C3], pd param[
 	})
 }
 
+// callInts binds a method whose arguments are all ints (enums, counts, IDs), decoded in order; f
+// gets their values.
+func callInts[R any](ps []param[int64], r result[R], f func(*steam.Server, []int64) (R, error)) binding {
+	kinds := make([]kind, len(ps))
+	for i, p := range ps {
+		kinds[i] = p.kind
+	}
+	return bind(kinds, r, func(s *steam.Server, in []C.sv_arg, out *C.sv_ret) error {
+		v := make([]int64, len(ps))
+		for i, p := range ps {
+			var err error
+			if v[i], err = arg(p, in, i); err != nil {
+				return finish(r, out, r.fallback, err)
+			}
+		}
+		got, err := f(s, v)
+		if err != nil {
+			got = r.fallback
+		}
+		return finish(r, out, got, err)
+	})
+}
+
+// toUint32 is argument i's value v as a Steam uint32 (a count, an app ID, a page), or why not.
+func toUint32(i int, v int64) (uint32, error) {
+	if v < 0 || v > 0xFFFFFFFF {
+		return 0, argError{i, fmt.Errorf("must be from 0 to 4294967295, got %d", v)}
+	}
+	return uint32(v), nil
+}
+
 var serverMode = enumArg("ServerMode")
 
 // initArgs are serverInit's five arguments.

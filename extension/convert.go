@@ -207,6 +207,15 @@ func (d dict) child(k key) dict {
 	return dict{c}
 }
 
+// ints puts an Array of ints at k.
+func (d dict) ints(k key, v []int64) {
+	var list C.sv_ret
+	C.sv_dict_new_list(d.r, C.int32_t(k), &list)
+	for _, x := range v {
+		C.sv_ret_append_int(&list, C.int64_t(x))
+	}
+}
+
 func formatIPv4(ip uint32) string {
 	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)}).String()
 }

@@ -140,9 +140,12 @@ void sv_dict_set_string(sv_ret *ret, int32_t key, const char *data, int64_t len)
 // sv_dict_set_packet fills getNextOutgoingPacket's {length, out, address, port} in one call.
 void sv_dict_set_packet(sv_ret *ret, const uint8_t *data, int64_t len, int64_t address, int64_t port);
 void sv_dict_new_child(sv_ret *parent, int32_t key, sv_ret *child);
+// sv_dict_new_list puts an empty Array at key and makes child fill it through sv_ret_append_int.
+void sv_dict_new_list(sv_ret *parent, int32_t key, sv_ret *child);
 void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char *value, int64_t value_len);
 int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch);
-// sv_array_get reads element index of an Array argument (its pointer and size are in the sv_arg).
+// sv_array_get reads element index of an Array argument (its pointer and size are in the sv_arg);
+// a String element's bytes are in *scratch, to free with sv_free_scratch.
 int sv_array_get(void *array, int64_t index, int32_t declared_type, sv_arg *out, void **scratch);
 void sv_ret_append_int(sv_ret *ret, int64_t value);
 void sv_free_scratch(void *scratch);

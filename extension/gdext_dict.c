@@ -126,17 +126,32 @@ void sv_dict_set_packet(sv_ret *ret, const uint8_t *data, int64_t len, int64_t a
 	fill_packet(ret->dict, data, len, address, port);
 }
 
-void sv_dict_new_child(sv_ret *parent, int32_t key, sv_ret *child) {
-	child->dict = NULL;
+// new_in_slot puts a new empty Dictionary or Array (made by make, wrapped by wrap, released by
+// release) at key of parent's Dictionary and returns the one in the slot, for filling; NULL when
+// there is no such slot.
+static void *new_in_slot(sv_ret *parent, int32_t key, GDExtensionPtrConstructor make, GDExtensionVariantFromTypeConstructorFunc wrap,
+		GDExtensionPtrDestructor release, GDExtensionVariantGetInternalPtrFunc inside) {
 	GDExtensionVariantPtr slot = slot_in(parent->dict, key);
 	if (!slot) {
-		return;
+		return NULL;
 	}
-	dictionary_t fresh;
-	new_dict(&fresh, NULL);
-	from_dict(slot, &fresh);
-	free_dict(&fresh);
-	child->dict = internal_dict(slot);
+	union {
+		dictionary_t dict;
+		array_t list;
+	} fresh;
+	make(&fresh, NULL);
+	wrap(slot, &fresh);
+	release(&fresh);
+	return inside(slot);
+}
+
+void sv_dict_new_child(sv_ret *parent, int32_t key, sv_ret *child) {
+	child->dict = new_in_slot(parent, key, new_dict, from_dict, free_dict, internal_dict);
+}
+
+void sv_dict_new_list(sv_ret *parent, int32_t key, sv_ret *child) {
+	child->dict = NULL;
+	child->list = new_in_slot(parent, key, new_array, from_array, free_array, internal_array);
 }
 
 void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char *value, int64_t value_len) {
@@ -153,6 +168,23 @@ void sv_dict_set_text(sv_ret *ret, const char *key, int64_t key_len, const char 
 
 // ---- Reading a Dictionary argument ------------------------------------------------------------------
 
+// heap_string reads a String found in a Dictionary or Array argument: always into the heap (the
+// caller frees it with sv_free_scratch), as the call's stack buffers belong to its arguments.
+static int heap_string(const void *godot_string, int32_t declared_type, sv_arg *out, void **scratch) {
+	GDExtensionInt len = gd.string_to_utf8(godot_string, NULL, 0);
+	char *text = malloc(len > 0 ? (size_t)len : 1);
+	if (!text) {
+		return 0;
+	}
+	gd.string_to_utf8(godot_string, text, len);
+	out->type = T_STRING;
+	out->data = (const uint8_t *)text;
+	out->len = len;
+	out->convertible = declared_type == T_STRING || declared_type == SV_TYPE_VARIANT;
+	*scratch = text;
+	return 1;
+}
+
 int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, void **scratch) {
 	memset(out, 0, sizeof *out);
 	*scratch = NULL;
@@ -166,21 +198,9 @@ int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, voi
 		return 0;
 	}
 	GDExtensionVariantPtr v = gd.dict_index_const(dict, &keys[key]);
-	// Strings found in a Dictionary always go to the heap: the caller frees them with sv_free_scratch.
 	static char unused[SV_STACK_TEXT];
 	if ((int32_t)gd.variant_get_type(v) == T_STRING) {
-		GDExtensionInt len = gd.string_to_utf8(internal_string(v), NULL, 0);
-		char *text = malloc(len > 0 ? (size_t)len : 1);
-		if (!text) {
-			return 0;
-		}
-		gd.string_to_utf8(internal_string(v), text, len);
-		out->type = T_STRING;
-		out->data = (const uint8_t *)text;
-		out->len = len;
-		out->convertible = declared_type == T_STRING || declared_type == SV_TYPE_VARIANT;
-		*scratch = text;
-		return 1;
+		return heap_string(internal_string(v), declared_type, out, scratch);
 	}
 	decode_variant(v, declared_type, out, unused, scratch);
 	return 1;
@@ -196,12 +216,20 @@ int sv_array_get(void *array, int64_t index, int32_t declared_type, sv_arg *out,
 	if (index < 0 || index >= size) {
 		return 0;
 	}
-	// Elements are read as scalars only (Go asks for ints); a String element stays unconvertible.
+	// A String (or StringName) element is read into the heap, like a Dictionary's; other
+	// elements as scalars.
 	static char unused[SV_STACK_TEXT];
 	GDExtensionVariantPtr v = gd.array_index_const(array, index);
-	if ((int32_t)gd.variant_get_type(v) == T_STRING) {
-		out->type = T_STRING;
-		return 1;
+	switch ((int32_t)gd.variant_get_type(v)) {
+	case T_STRING:
+		return heap_string(internal_string(v), declared_type, out, scratch);
+	case T_STRING_NAME: {
+		string_t s;
+		copy_string_from_name(&s, (const GDExtensionConstTypePtr[]){ internal_string_name(v) });
+		int found = heap_string(&s, declared_type, out, scratch);
+		free_string(&s);
+		return found;
+	}
 	}
 	decode_variant(v, declared_type, out, unused, scratch);
 	return 1;

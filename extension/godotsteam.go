@@ -76,6 +76,18 @@ var serverDifferences = slices.Concat([]serverDifference{
 		note: "As GodotSteam Server 4: `{steam_id, retrieved, name, achieved}`, or `{}` when Steam refuses; a refused call also prints why."},
 	{method: "requestUserGroupStatus",
 		note: "`group_id` is a 64-bit group Steam ID; GodotSteam Server 4 cuts it to 32 bits."},
+	{method: "createQueryUserUGCRequest",
+		note: "`account_id` is an account ID or a player's Steam ID (its account ID is used); GodotSteam Server 4 keeps the low 32 bits of any int. A refused call returns UGC_QUERY_HANDLE_INVALID, as the other createQuery* do; GodotSteam Server 4 returns 0 without Steam."},
+	{method: "getQueryUGCChildren",
+		note: "`children` holds the result's child IDs, at most `child_count`; GodotSteam Server 4 returns `child_count` entries read as Vector2s."},
+	{method: "getQueryUGCContentDescriptors",
+		note: "`descriptors` holds the `result` descriptors Steam gave; GodotSteam Server 4 returns `max_entries` entries read as Vector2s."},
+	{method: "getSupportedGameVersionData",
+		note: "`min` and `max` hold the branch names, read into STEAM_BUFFER_SIZE bytes (`size`); GodotSteam Server 4 gives Steam a buffer size of 0, so both stay empty and `size` is 0."},
+	{method: "setRequiredGameVersions",
+		note: "Refused as a player's call: in Steamworks it sets the game branches of an item version being uploaded (it takes StartItemUpdate's handle), though GodotSteam Server 4 names its handle `query_handle` and forwards it."},
+	{method: "startItemUpdate",
+		note: "Refused as a player's call, returning UGC_UPDATE_HANDLE_INVALID; GodotSteam Server 4 returns 0 without Steam."},
 }, httpDifferences, utilsDifferences())
 
 // serverMethods is SteamServer's API: Steam's rows, with GodotSteam Server 4's where they differ.

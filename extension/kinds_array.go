@@ -10,34 +10,48 @@ import (
 	"unsafe"
 )
 
-// Array arguments and returns: lists of IDs (createQueryUGCDetailsRequest's published file IDs,
-// getSubscribedItems), as GodotSteam passes them.
+// Array arguments and returns, as GodotSteam passes them: lists of IDs (createQueryUGCDetailsRequest's
+// published file IDs, getSubscribedItems) and of tags (addRequiredTagGroup).
 
 // maxArrayArgument bounds the elements read from an Array argument: a longer one is refused before
 // any is read, so a huge Array costs nothing.
 const maxArrayArgument = 1024
 
-// idList takes an Array of ints (64-bit IDs, as Godot ints holding the same bits).
-var idList = param[[]uint64]{kind{typeArray, metaNone, "Array", ""}, func(a *C.sv_arg) ([]uint64, error) {
-	if a.convertible == 0 {
-		return nil, wrongType{"Array", a._type}
-	}
-	if a.len > maxArrayArgument {
-		return nil, fmt.Errorf("holds %d elements; at most %d are read", int64(a.len), maxArrayArgument)
-	}
-	ids := make([]uint64, 0, int(a.len))
-	for i := int64(0); i < int64(a.len); i++ {
-		var e C.sv_arg
-		var scratch unsafe.Pointer
-		found := C.sv_array_get(a.dict, C.int64_t(i), C.int32_t(typeInt), &e, &scratch) != 0
-		C.sv_free_scratch(scratch)
-		if !found || e.convertible == 0 {
-			return nil, fmt.Errorf("element %d must be an int (a published file ID), got %s", i, variantTypeName(e._type))
+// arrayOf takes an Array whose elements are all of one Godot type: elemType, which what describes
+// in a refusal; read converts one element.
+func arrayOf[E any](elemType int32, what string, read func(e *C.sv_arg) E) param[[]E] {
+	return param[[]E]{kind{typeArray, metaNone, "Array", ""}, func(a *C.sv_arg) ([]E, error) {
+		if a.convertible == 0 {
+			return nil, wrongType{"Array", a._type}
 		}
-		ids = append(ids, uint64(int64(e.i)))
-	}
-	return ids, nil
-}}
+		if a.len > maxArrayArgument {
+			return nil, fmt.Errorf("holds %d elements; at most %d are read", int64(a.len), maxArrayArgument)
+		}
+		list := make([]E, 0, int(a.len))
+		for i := int64(0); i < int64(a.len); i++ {
+			var e C.sv_arg
+			var scratch unsafe.Pointer
+			found := C.sv_array_get(a.dict, C.int64_t(i), C.int32_t(elemType), &e, &scratch) != 0
+			ok := found && e.convertible != 0
+			if ok {
+				list = append(list, read(&e))
+			}
+			C.sv_free_scratch(scratch)
+			if !ok {
+				return nil, fmt.Errorf("element %d must be %s, got %s", i, what, variantTypeName(e._type))
+			}
+		}
+		return list, nil
+	}}
+}
+
+// idList takes an Array of ints (64-bit IDs, as Godot ints holding the same bits).
+var idList = arrayOf(typeInt, "an int (a published file ID)", func(e *C.sv_arg) uint64 { return uint64(int64(e.i)) })
+
+// tagList takes an Array of Strings (or StringNames).
+var tagList = arrayOf(typeString, "a String (a tag)", func(e *C.sv_arg) string {
+	return C.GoStringN((*C.char)(unsafe.Pointer(e.data)), C.int(e.len))
+})
 
 // idListRet returns an Array of ints.
 var idListRet = result[[]uint64]{kind: kind{typeArray, metaNone, "Array", ""}, encode: func(r *C.sv_ret, ids []uint64) {

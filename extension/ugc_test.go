@@ -14,7 +14,8 @@ func TestWorkshopDictionaryKeys(t *testing.T) {
 		assert.NotPanics(t, func() { ugcKey(f.name) }, f.name)
 		names = append(names, f.name)
 	}
-	for _, name := range []string{"ret", "downloaded", "total", "folder", "timestamp"} {
+	for _, name := range []string{"ret", "downloaded", "total", "folder", "timestamp", "success", "handle", "index", "tag", "key", "value",
+		"children", "preview", "urlOrVideo", "filename", "descriptors", "min", "max"} {
 		assert.NotPanics(t, func() { ugcKey(name) }, name)
 	}
 	assert.Equal(t, []string{"result", "file_id", "file_type", "creator_app_id", "consumer_app_id", "title", "description",

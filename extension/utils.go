@@ -18,15 +18,17 @@ import (
 
 // utilsKeyNames are the Utils Dictionaries' keys no other Dictionary has; key keyUtils+i is
 // utilsKeyNames[i].
-var utilsKeyNames = [...]string{"completed", "failed", "success", "width", "height"}
+// ("success" is the Workshop's: ugcKey).
+var utilsKeyNames = [...]string{"completed", "failed", "width", "height"}
 
 const (
 	keyCompleted = keyUtils + iota
 	keyFailed
-	keySuccess
 	keyWidth
 	keyHeight
 )
+
+var keySuccess = ugcKey("success")
 
 var utilsMethods = slices.Concat([]method{
 	{name: "filterText", steam: "ISteamUtils::FilterText", offline: "the message unchanged: offline has no filter",

@@ -48,8 +48,9 @@ const (
 	StatsStored
 	StatsUnloaded
 	// The Workshop (Ugc) signals, then Remote Storage's (ugc.go in steam). Offline emits
-	// UGCQueryCompleted, ItemDownloaded and ItemInstalled; the others are declared so scripts
-	// written for GodotSteam Server 4 can connect to them.
+	// UGCQueryCompleted, ItemDownloaded, ItemInstalled and GetAppDependenciesResult; the others
+	// answer a player's calls and are declared so scripts written for GodotSteam Server 4 can
+	// connect to them.
 	UGCQueryCompleted
 	ItemDownloaded
 	ItemInstalled
@@ -134,7 +135,7 @@ var Catalogue = [...]Signal{
 		"Reply to addDependency (a player's call: not emitted to a game server)."},
 	ItemCreated: {"item_created", []Param{resultArg, intArg("file_id"), boolArg("accept_tos")}, "Reply to createItem (a player's call: not emitted to a game server)."},
 	GetAppDependenciesResult: {"get_app_dependencies_result", []Param{resultArg, intArg("file_id"), intArg("app_dependencies"), intArg("total_app_dependencies")},
-		"Reply to getAppDependencies (a player's call: not emitted to a game server)."},
+		"Reply to getAppDependencies: how many of the item's app dependencies (usually DLC) this reply holds (up to 32) and how many it has in all; an item with more gets several."},
 	ItemDeleted: {"item_deleted", []Param{resultArg, intArg("file_id")}, "Reply to deleteItem (a player's call: not emitted to a game server)."},
 	GetItemVoteResult: {"get_item_vote_result", []Param{resultArg, intArg("file_id"), boolArg("vote_up"), boolArg("vote_down"), boolArg("vote_skipped")},
 		"Reply to getUserItemVote (a player's call: not emitted to a game server)."},

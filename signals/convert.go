@@ -74,6 +74,8 @@ func Encode(ev steam.Event) (Args, bool) {
 		return args(HTTPRequestHeadersReceived, int64(e.Request), int64(e.Context)), true
 	case steam.APICallCompleted:
 		return args(SteamAPICallCompleted, int64(e.Call), int64(e.Callback), int64(e.Size)), true
+	case steam.AppDependencies:
+		return args(GetAppDependenciesResult, int64(e.Result), int64(e.FileID), int64(len(e.AppIDs)), int64(e.Total)), true
 	}
 	return Args{}, false
 }

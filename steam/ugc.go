@@ -171,8 +171,8 @@ func (UGCQueryCompleted) event() {}
 func (ItemDownloaded) event()    {}
 func (ItemInstalled) event()     {}
 
-// UGCBackend is what a backend with the Workshop implements; a backend without it (steamworks, for
-// now) has every Workshop call refused with ErrNoUGC.
+// UGCBackend is what a backend with the Workshop implements (both do); a backend without it (a
+// test's fake) has every Workshop call refused with ErrNoUGC.
 type UGCBackend interface {
 	InitWorkshop(depot uint32, folder string) error
 	// CreateUGCQuery opens a details, all-items or user query (one field of q is set).
@@ -193,12 +193,12 @@ type UGCBackend interface {
 }
 
 // ErrNoUGC is the refusal of a backend without the Workshop calls.
-var ErrNoUGC = errors.New("this backend has no Workshop (UGC) calls yet: only the offline backend has them")
+var ErrNoUGC = errors.New("this backend has no Workshop (UGC) calls")
 
 // PlayerUGCCall is the refusal of a player's Workshop call on a game server.
 func PlayerUGCCall(name string) error {
-	return fmt.Errorf("%s is a player's call: a game server cannot vote, favourite, subscribe, track playtime or author Workshop items "+
-		"(Steam gives it no user account); do it from the game client", name)
+	return fmt.Errorf("%s is a player's call: Steam gives a game server no user account, so it cannot vote, favourite, subscribe, "+
+		"track playtime, answer the Workshop EULA or author Workshop items; do it from the game client", name)
 }
 
 func (s *Server) ugc(fn func(UGCBackend) error) error {
@@ -266,8 +266,8 @@ func (s *Server) CreateQueryAllUGCRequest(q UGCQueryAll) (uint64, error) {
 	if err := CheckEnumValue("UGCMatchingUGCType", "matching_type", q.MatchingType); err != nil {
 		return UGCQueryHandleInvalid, err
 	}
-	if q.Page == 0 {
-		return UGCQueryHandleInvalid, argErrorf("page", "starts at 1, got 0")
+	if err := checkPage(q.Page); err != nil {
+		return UGCQueryHandleInvalid, err
 	}
 	return s.createQuery(UGCQuerySpec{All: &q})
 }
@@ -278,29 +278,6 @@ func (s *Server) createQuery(q UGCQuerySpec) (h uint64, err error) {
 		h = UGCQueryHandleInvalid
 	}
 	return h, err
-}
-
-// ShapeUGCQuery applies one query setter; the text arguments are checked as Steam's limits.
-func (s *Server) ShapeUGCQuery(handle uint64, opt UGCQueryOption) (bool, error) {
-	switch opt.Option {
-	case UGCRequiredTag, UGCExcludedTag:
-		if opt.Text == "" || len(opt.Text) > 255 {
-			return false, argErrorf("tag_name", "must be 1 to 255 bytes, got %d", len(opt.Text))
-		}
-	case UGCRequiredKeyValueTag:
-		if opt.Text == "" || len(opt.Text) > 255 {
-			return false, argErrorf("key", "must be 1 to 255 bytes, got %d", len(opt.Text))
-		}
-		if len(opt.Text2) > 255 {
-			return false, argErrorf("value", "must be at most 255 bytes, got %d", len(opt.Text2))
-		}
-	case UGCSearchText:
-		if len(opt.Text) > 255 {
-			return false, argErrorf("search_text", "must be at most 255 bytes, got %d", len(opt.Text))
-		}
-	}
-	err := s.ugc(func(b UGCBackend) error { return b.ShapeUGCQuery(handle, opt) })
-	return err == nil, err
 }
 
 func (s *Server) SendQueryUGCRequest(handle uint64) error {

@@ -16,11 +16,25 @@ var bytes_64k := PackedByteArray()
 var garbage_ticket := PackedByteArray()
 var a2s_info := PackedByteArray([0xFF, 0xFF, 0xFF, 0xFF, 0x54, 0x53, 0x6F, 0x75, 0x72, 0x63, 0x65, 0x00])
 var values := []
+## The player's Workshop calls (refused on a game server) and the failure value each returns.
+const PLAYER_CALLS := {
+	"createItem": null, "startItemUpdate": -1, "setItemTitle": false, "setItemDescription": false, "setItemUpdateLanguage": false,
+	"setItemMetadata": false, "setItemVisibility": false, "setItemTags": false, "setItemContent": false, "setItemPreview": false,
+	"setRequiredGameVersions": false, "addItemKeyValueTag": false, "removeItemKeyValueTags": false, "addItemPreviewFile": false,
+	"addItemPreviewVideo": false, "updateItemPreviewFile": false, "updateItemPreviewVideo": false, "removeItemPreview": false,
+	"addContentDescriptor": false, "removeContentDescriptor": false, "submitItemUpdate": null, "getItemUpdateProgress": {},
+	"deleteItem": null, "addDependency": null, "removeDependency": null, "addAppDependency": null, "removeAppDependency": null,
+	"setUserItemVote": null, "getUserItemVote": null, "addItemToFavorites": null, "removeItemFromFavorites": null,
+	"subscribeItem": null, "unsubscribeItem": null, "startPlaytimeTracking": null, "stopPlaytimeTracking": null,
+	"stopPlaytimeTrackingForAllItems": null, "getUserContentDescriptorPreferences": [], "showWorkshopEULA": false,
+	"getWorkshopEULAStatus": null,
+}
 
 # name -> {args: [[kind, baseline value], ...], safe: value returned when refused, touches: state keys
 # the call may change}. The setters' rows and enum ranges come from the fixture (api_table.gen.gd). Kinds say what a value must be for the call to go through once the server runs:
 #   ["str", max bytes or -1], ["text", min bytes, max bytes], ["ip"], ["int", lo, hi], ["bool"],
-#   ["ids"] an Array of 1 to 50 non-zero ints, ["sid"] a valid Steam ID, ["sid0"] 0 or a valid Steam ID, ["nonzero"] any int but 0,
+#   ["ids"] an Array of 1 to 50 non-zero ints, ["tags"] an Array of 1 to 1024 Strings of 1 to 255 bytes,
+#   ["lang"] a Steam API language code (1 to 32 lower-case letters), ["sid"] a valid Steam ID, ["sid0"] 0 or a valid Steam ID, ["nonzero"] any int but 0,
 #   ["bytes", min size, max size], ["float"] an int or a finite float a 32-bit float holds,
 #   ["positive"] such a number above 0, ["never"]: none of the test values can be right there (the baseline is).
 # "pure": the call needs no game server (the Steam ID tests), so it is not refused before serverInit.
@@ -178,16 +192,39 @@ func _init() -> void:
 			["int", MIN_INT, MAX_INT, 100], ["int", MIN_INT, MAX_INT, 20]], "safe": false},
 		"showGamepadTextInput": {"args": [["int", MIN_INT, MAX_INT, 0], ["int", MIN_INT, MAX_INT, 0], ["str", -1, "Name"],
 			["int", MIN_INT, MAX_INT, 32], ["str", -1, ""]], "safe": false},
+		"createQueryUserUGCRequest": {"args": [["int", 1, U32, 1], _enum_rule("UserUGCList", 0), _enum_rule("UGCMatchingUGCType", 0),
+			_enum_rule("UserUGCListSortOrder", 0), ["int", 0, U32, 0], ["int", 0, U32, 480], ["int", 1, U32, 1]], "safe": -1},
+		"addRequiredTagGroup": {"args": [["int", MIN_INT, MAX_INT, 1], ["tags", ["map"]]], "safe": false},
+		"setTimeCreatedDateRange": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, U32, 0], ["int", 0, U32, 10]], "safe": false},
+		"setTimeUpdatedDateRange": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, U32, 0], ["int", 0, U32, 10]], "safe": false},
+		"setReturnPlaytimeStats": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, U32, 7]], "safe": false},
+		"setLanguage": {"args": [["int", MIN_INT, MAX_INT, 1], ["lang", "english"]], "safe": false},
+		"setCloudFileNameFilter": {"args": [["int", MIN_INT, MAX_INT, 1], ["str", 260, "map.bin"]], "safe": false},
+		"getQueryUGCTagDisplayName": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0], ["int", 0, U32, 0]], "safe": ""},
+		"getQueryUGCKeyValueTag": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0], ["int", 0, U32, 0]], "safe": {}},
+		"getQueryUGCAdditionalPreview": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0], ["int", 0, U32, 0]], "safe": {}},
+		"getSupportedGameVersionData": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0], ["int", 0, U32, 0]], "safe": {}},
+		"getQueryUGCChildren": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0], ["int", 0, U32, 5]], "safe": {}},
+		"getQueryUGCContentDescriptors": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0], ["int", 0, U32, 5]], "safe": {}},
+		"getQueryUGCStatistic": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0], _enum_rule("ItemStatistic", 0)], "safe": {}},
+		"getQueryUGCNumAdditionalPreviews": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": 0},
+		"getNumSupportedGameVersions": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": 0},
+		"suspendDownloads": {"args": [["bool", false]], "safe": null},
+		"getAppDependencies": {"args": [["nonzero", 1001]], "safe": null},
 	}
 	for client in API.CLIENT_CALLS:
 		if API.METHODS[client].args.is_empty():
 			methods[client] = {"args": [], "safe": API.CLIENT_CALLS[client][1]}
 	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
-			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
+			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews", "setAdminQuery"]:
 		methods[flag] = {"args": [["int", MIN_INT, MAX_INT, 1], ["bool", true]], "safe": false}
 	for handle_only in ["deferHTTPRequest", "prioritizeHTTPRequest", "releaseHTTPRequest", "sendHTTPRequest",
 			"sendHTTPRequestAndStreamResponse", "getHTTPRequestWasTimedOut", "releaseCookieContainer"]:
 		methods[handle_only] = {"args": [["int", 1, U32, 1]], "safe": false}
+	# The player's Workshop calls: refused whatever their arguments ("never" is right), with GodotSteam
+	# Server 4's failure value.
+	for name in PLAYER_CALLS:
+		methods[name] = {"args": player_call_args(name).map(func(v): return ["never", v]), "safe": PLAYER_CALLS[name]}
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isIndividualAccount", "isLobby", "isSteamIDValid"]:
 		methods[test] = {"args": [["int", MIN_INT, MAX_INT, PLAYER]], "safe": false, "pure": true}
 	# The one-argument setters, from the fixture's fields: what each accepts and the key it changes.
@@ -207,6 +244,12 @@ func _init() -> void:
 	server["beginAuthSession"] = {"args": [["bytes", 81, MAX_INT, garbage_ticket], ["int", 1, 81, 81], ["sid", PLAYER]], "safe": 1}
 	server["getAuthSessionTicket"] = {"args": [["sid0", 0]], "safe": no_ticket}
 	tables = {"Steam": methods, "SteamServer": server}
+
+
+## Arguments of the declared types for a player's Workshop call (PLAYER_CALLS), which refuses any.
+static func player_call_args(name: String) -> Array:
+	var of_type := {TYPE_INT: 1, TYPE_STRING: "x", TYPE_BOOL: true, TYPE_ARRAY: [1001]}
+	return API.METHODS[name].args.map(func(a): return of_type[a[1]])
 
 
 ## Makes class_name_ the class under test.
@@ -268,6 +311,10 @@ func _accepts(kind: Array, v: Variant) -> bool:
 			return _intlike(v) and _valid_sid(_int_of(v))
 		"ids":
 			return v is Array and v.size() >= 1 and v.size() <= 50 and v.all(func(e): return _intlike(e) and _int_of(e) != 0)
+		"tags":
+			return v is Array and v.size() >= 1 and v.size() <= 1024 and v.all(func(e): return _is_text(e) and _utf8_len(e) >= 1 and _utf8_len(e) <= 255)
+		"lang":
+			return _is_text(v) and RegEx.create_from_string("^[a-z]{1,32}$").search(String(v)) != null
 		"sid0":
 			return _intlike(v) and (_int_of(v) == 0 or _valid_sid(_int_of(v)))
 		"nonzero":

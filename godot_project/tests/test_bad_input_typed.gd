@@ -106,3 +106,27 @@ func test_steamserver_signatures_with_extremes() -> void:
 	SteamServer.setModDir(big_string)
 	check_eq(state_without_traffic(), before, "refused SteamServer calls changed the state")
 	check_eq(pump(), [], "refused SteamServer calls emitted signals")
+
+
+func test_workshop_arrays_and_extremes_through_typed_calls() -> void:
+	# The Workshop's Array, account and range arguments, on an open query that was not sent.
+	_restart()
+	var h := SteamServer.createQueryUGCDetailsRequest([1001])
+	check(h != SteamServer.UGC_QUERY_HANDLE_INVALID, "a query to shape")
+	var many := []
+	many.resize(1025)
+	many.fill("map")
+	check_eq(SteamServer.addRequiredTagGroup(h, [big_string]), false, "addRequiredTagGroup with a 1 MB tag")
+	check_eq(SteamServer.addRequiredTagGroup(h, ["map", 1]), false, "addRequiredTagGroup with an int among the tags")
+	check_eq(SteamServer.addRequiredTagGroup(h, many), false, "addRequiredTagGroup with 1025 tags, more than are read")
+	check_eq(SteamServer.addRequiredTagGroup(h, [&"map", "pvp"]), true, "addRequiredTagGroup with a StringName and a String")
+	check_eq(SteamServer.createQueryUserUGCRequest(MAX_INT, 0, 0, 0, 0, 480, 1), SteamServer.UGC_QUERY_HANDLE_INVALID, "createQueryUserUGCRequest(account max int)")
+	check_eq(SteamServer.createQueryUserUGCRequest(MIN_INT, 0, 0, 0, 0, 480, 1), SteamServer.UGC_QUERY_HANDLE_INVALID, "createQueryUserUGCRequest(account min int)")
+	check_eq(SteamServer.createQueryUserUGCRequest(1, 0, 0, 0, MAX_INT, 480, 1), SteamServer.UGC_QUERY_HANDLE_INVALID, "createQueryUserUGCRequest(creator max int)")
+	check_eq(SteamServer.setTimeCreatedDateRange(h, MIN_INT, 10), false, "setTimeCreatedDateRange(min int)")
+	check_eq(SteamServer.setTimeUpdatedDateRange(h, 0, U32 + 1), false, "setTimeUpdatedDateRange(end 2^32) must not wrap to 0")
+	check_eq(SteamServer.setReturnPlaytimeStats(h, -1), false, "setReturnPlaytimeStats(-1)")
+	check_eq(SteamServer.setLanguage(h, big_string), false, "setLanguage(1 MB)")
+	check_eq(SteamServer.setItemTags(MAX_INT, [big_string], true), false, "setItemTags, a player's call")
+	SteamServer.startPlaytimeTracking(many)
+	check_eq(pump(), [], "refused Workshop calls emitted signals")

@@ -6,6 +6,7 @@ const PLAYER := 76561197960287930 # an individual account in the public universe
 const GROUP := 103582791429521412 # a clan ID
 const VERSION_OK := "1.0.0"
 const API := preload("res://tests/api_table.gen.gd")
+const BadInput := preload("res://tests/bad_input_base.gd")
 
 # Every method, with arguments that would be valid once the server runs, and what it must return
 # before serverInit. "*" means the Dictionary of serverInitEx, whose verbal text varies.
@@ -145,16 +146,37 @@ func _init() -> void:
 		"setVRHeadsetStreamingEnabled": [[true], null],
 		"showFloatingGamepadTextInput": [[0, 0, 0, 100, 20], false],
 		"showGamepadTextInput": [[0, 0, "Name", 32, ""], false],
+		"createQueryUserUGCRequest": [[1, 0, 0, 0, 0, 480, 1], -1],
+		"addRequiredTagGroup": [[1, ["map"]], false],
+		"setTimeCreatedDateRange": [[1, 0, 10], false],
+		"setTimeUpdatedDateRange": [[1, 0, 10], false],
+		"setReturnPlaytimeStats": [[1, 7], false],
+		"setLanguage": [[1, "english"], false],
+		"setCloudFileNameFilter": [[1, "map.bin"], false],
+		"getQueryUGCTagDisplayName": [[1, 0, 0], ""],
+		"getQueryUGCKeyValueTag": [[1, 0, 0], {}],
+		"getQueryUGCAdditionalPreview": [[1, 0, 0], {}],
+		"getSupportedGameVersionData": [[1, 0, 0], {}],
+		"getQueryUGCChildren": [[1, 0, 5], {}],
+		"getQueryUGCContentDescriptors": [[1, 0, 5], {}],
+		"getQueryUGCStatistic": [[1, 0, 0], {}],
+		"getQueryUGCNumAdditionalPreviews": [[1, 0], 0],
+		"getNumSupportedGameVersions": [[1, 0], 0],
+		"suspendDownloads": [[true], null],
+		"getAppDependencies": [[1001], null],
 	}
 	for client in API.CLIENT_CALLS:
 		if API.METHODS[client].args.is_empty():
 			BEFORE_INIT[client] = [[], API.CLIENT_CALLS[client][1]]
 	for flag in ["setMatchAnyTag", "setReturnKeyValueTags", "setReturnMetadata", "setReturnLongDescription", "setReturnChildren",
-			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews"]:
+			"setReturnTotalOnly", "setReturnOnlyIDs", "setReturnAdditionalPreviews", "setAdminQuery"]:
 		BEFORE_INIT[flag] = [[1, true], false]
 	for handle_only in ["deferHTTPRequest", "prioritizeHTTPRequest", "releaseHTTPRequest", "sendHTTPRequest",
 			"sendHTTPRequestAndStreamResponse", "getHTTPRequestWasTimedOut", "releaseCookieContainer"]:
 		BEFORE_INIT[handle_only] = [[1], false]
+	# The player's Workshop calls are refused before serverInit as after it.
+	for name in BadInput.PLAYER_CALLS:
+		BEFORE_INIT[name] = [BadInput.player_call_args(name), BadInput.PLAYER_CALLS[name]]
 	# The Steam ID tests need no game server: before serverInit they answer as ever.
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isLobby"]:
 		BEFORE_INIT[test] = [[PLAYER], false]

@@ -7,6 +7,7 @@ package offline
 // oversized or interrupted download never leaves a half-installed item. The goroutine touches no
 // Godot object: it reports through the event queue (item_downloaded, then item_installed), and
 // takes b.mu only to install and report, after checking that the server was not shut down.
+// suspendDownloads pauses them (ugc_suspend.go).
 //
 // Results: RESULT_OK; RESULT_FILE_NOT_FOUND for an item not in the catalogue or whose folder is
 // gone; RESULT_LIMIT_EXCEEDED for an item above the catalogue's max_item_bytes; RESULT_FAIL when
@@ -43,6 +44,7 @@ type workshopState struct {
 	installed map[uint64]installed
 	stop      chan struct{}
 	wg        *sync.WaitGroup
+	gate      *downloadGate // suspendDownloads (ugc_suspend.go)
 	// afterChunk, for tests, runs after each chunk copied (on the download's goroutine).
 	afterChunk func()
 }
@@ -64,6 +66,7 @@ func (b *Backend) InitWorkshop(depot uint32, folder string) error {
 		ws.stop = make(chan struct{})
 		ws.wg = &sync.WaitGroup{}
 	}
+	ws.pauseGate()
 	ws.installed = map[uint64]installed{}
 	// Items installed by an earlier run are installed: their folder's time stands for the version.
 	entries, _ := os.ReadDir(content)
@@ -114,7 +117,7 @@ func (b *Backend) DownloadItem(id uint64, highPriority bool) error {
 		src = it.Folder
 	}
 	job := downloadJob{b: b, id: id, d: d, src: src, dst: filepath.Join(ws.folder, strconv.FormatUint(id, 10)),
-		limit: b.catalogue().MaxItemBytes, app: b.effectiveAppID(), stop: ws.stop, wg: ws.wg, afterChunk: ws.afterChunk}
+		limit: b.catalogue().MaxItemBytes, app: b.effectiveAppID(), stop: ws.stop, wg: ws.wg, gate: ws.gate, afterChunk: ws.afterChunk}
 	ws.wg.Add(1)
 	go job.run()
 	return nil
@@ -129,6 +132,7 @@ type downloadJob struct {
 	app        uint32
 	stop       chan struct{}
 	wg         *sync.WaitGroup
+	gate       *downloadGate
 	afterChunk func()
 }
 
@@ -180,6 +184,9 @@ func (j downloadJob) run() {
 // copy copies the item into a temporary folder beside dst; it returns that folder ("" if none was
 // made), the download's result and what went wrong.
 func (j downloadJob) copy() (string, steam.Result, error) {
+	if err := j.gate.wait(j.stop); err != nil {
+		return "", steam.ResultCancelled, err // shut down while suspended, before it started
+	}
 	if j.src == "" {
 		return "", steam.ResultFileNotFound, fmt.Errorf("item %d is not in the offline data file's workshop catalogue", j.id)
 	}
@@ -233,11 +240,15 @@ func (j downloadJob) copyFile(from, to string) error {
 	}
 	buf := make([]byte, copyChunk)
 	for {
+		stopped := j.gate.wait(j.stop)
 		select {
 		case <-j.stop:
-			out.Close()
-			return errStopped
+			stopped = errStopped
 		default:
+		}
+		if stopped != nil {
+			out.Close()
+			return stopped
 		}
 		n, rerr := in.Read(buf)
 		if n > 0 {
@@ -322,6 +333,3 @@ func (b *Backend) ItemState(id uint64) steam.ItemState {
 
 // SubscribedItems: subscriptions belong to user accounts; a game server has none.
 func (b *Backend) SubscribedItems() []uint64 { return []uint64{} }
-
-// SuspendDownloads is accepted; downloads are not paused yet.
-func (b *Backend) SuspendDownloads(suspend bool) {}

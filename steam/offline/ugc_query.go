@@ -3,14 +3,15 @@ package offline
 // Workshop item queries offline, over the data file's catalogue (data_workshop.go). A query is
 // shaped by its setters until sendQueryUGCRequest, which answers with ugc_query_completed at the
 // next run_callbacks; its results are read until releaseQueryUGCRequest. As with Steam, a details
-// query lists its IDs in order, an unknown one with RESULT_FILE_NOT_FOUND; an all-items query
-// filters the catalogue by tags, key-value tags and search text, sorts by the query type and
-// returns page `page` of UGCResultsPerPage.
+// query lists its IDs in order, an unknown one with RESULT_FILE_NOT_FOUND; an all-items query and
+// a user's list are filtered by the setters (ugc_match.go), sorted and returned page `page` of
+// UGCResultsPerPage. Of a user's lists the catalogue knows only who published what: the others
+// (voted on, favourited, subscribed, played...) are empty.
 
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -23,20 +24,35 @@ const MaxUGCQueries = 256
 // shortDescription is how much of a description Steam returns without setReturnLongDescription.
 const shortDescription = 255
 
+// userListPublished is USER_UGC_LIST_PUBLISHED, the one list of a user the catalogue knows.
+const userListPublished = 0
+
 type ugcQuery struct {
-	ids        []uint64
-	all        *steam.UGCQueryAll
+	spec       steam.UGCQuerySpec
 	required   []string
 	excluded   []string
+	tagGroups  [][]string
 	requiredKV [][2]string
 	search     string
 	matchAny   bool
-	ret        map[steam.UGCOption]bool
-	sent       bool
-	done       bool
-	results    []steam.UGCItem
-	total      uint32
+	created    timeRange
+	updated    timeRange
+	// playtimeDays is setReturnPlaytimeStats' days: 0 leaves out the statistics of that period.
+	playtimeDays uint32
+	ret          map[steam.UGCOption]bool
+	sent         bool
+	done         bool
+	results      []steam.UGCItem
+	total        uint32
 }
+
+// timeRange is a setTime*DateRange filter: from to to, both included, when set.
+type timeRange struct {
+	set      bool
+	from, to uint32
+}
+
+func (r timeRange) excludes(t uint32) bool { return r.set && (t < r.from || t > r.to) }
 
 type ugcQueries struct {
 	next uint64
@@ -51,7 +67,7 @@ func (b *Backend) catalogue() *Workshop {
 }
 
 func (b *Backend) CreateUGCQuery(spec steam.UGCQuerySpec) (uint64, error) {
-	ids, all := spec.IDs, spec.All
+	spec.IDs = slices.Clone(spec.IDs)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	q := &b.queries
@@ -62,7 +78,7 @@ func (b *Backend) CreateUGCQuery(spec steam.UGCQuerySpec) (uint64, error) {
 		q.open = map[uint64]*ugcQuery{}
 	}
 	q.next++
-	q.open[q.next] = &ugcQuery{ids: append([]uint64{}, ids...), all: all, ret: map[steam.UGCOption]bool{}}
+	q.open[q.next] = &ugcQuery{spec: spec, ret: map[steam.UGCOption]bool{}}
 	return q.next, nil
 }
 
@@ -106,7 +122,18 @@ func (b *Backend) ShapeUGCQuery(handle uint64, opt steam.UGCQueryOption) error {
 	case steam.UGCReturnKeyValueTags, steam.UGCReturnMetadata, steam.UGCReturnLongDescription, steam.UGCReturnChildren,
 		steam.UGCReturnTotalOnly, steam.UGCReturnOnlyIDs, steam.UGCReturnAdditionalPreviews:
 		q.ret[opt.Option] = opt.On
+	case steam.UGCRequiredTagGroup:
+		q.tagGroups = append(q.tagGroups, slices.Clone(opt.Tags))
+	case steam.UGCTimeCreatedRange:
+		q.created = timeRange{true, opt.N, opt.M}
+	case steam.UGCTimeUpdatedRange:
+		q.updated = timeRange{true, opt.N, opt.M}
+	case steam.UGCReturnPlaytimeStats:
+		q.playtimeDays = opt.N
 	}
+	// The others (language, cloud file name, admin, cache age, trend days, game versions) change
+	// nothing offline: the catalogue has one language, no cloud file names and no hidden items, and
+	// is never cached. (The extension never sends game versions: on Steam they are an update's.)
 	return nil
 }
 
@@ -127,8 +154,16 @@ func (b *Backend) SendUGCQuery(handle uint64) error {
 func (b *Backend) runQuery(q *ugcQuery) {
 	cat := b.catalogue()
 	var items []steam.UGCItem
-	if q.all == nil {
-		for _, id := range q.ids {
+	switch all, user := q.spec.All, q.spec.User; {
+	case all != nil:
+		items = q.page(q.matching(cat, func(*steam.UGCItem) bool { return true }), queryOrders[all.QueryType], all.Page)
+	case user != nil:
+		published := func(it *steam.UGCItem) bool {
+			return user.ListType == userListPublished && it.Owner.AccountID() == user.Account
+		}
+		items = q.page(q.matching(cat, published), userListOrders[user.Order], user.Page)
+	default:
+		for _, id := range q.spec.IDs {
 			if it, ok := cat.Items[id]; ok {
 				items = append(items, it.UGCItem)
 			} else {
@@ -136,109 +171,34 @@ func (b *Backend) runQuery(q *ugcQuery) {
 			}
 		}
 		q.total = uint32(len(items))
-	} else {
-		for _, id := range sortedIDs(cat.Items) {
-			if it := cat.Items[id]; q.matches(&it.UGCItem) {
-				items = append(items, it.UGCItem)
-			}
-		}
-		sortItems(items, q.all.QueryType)
-		q.total = uint32(len(items))
-		start := min(int(q.all.Page-1)*steam.UGCResultsPerPage, len(items))
-		items = items[start:min(start+steam.UGCResultsPerPage, len(items))]
 	}
 	if q.ret[steam.UGCReturnTotalOnly] {
 		items = nil
 	}
+	app := b.effectiveAppID()
 	for i := range items {
-		items[i] = q.shape(items[i])
+		items[i] = q.shape(withDetails(items[i], app))
 	}
 	q.results = items
 }
 
-func (q *ugcQuery) matches(it *steam.UGCItem) bool {
-	has := func(tag string) bool {
-		for _, t := range it.Tags {
-			if strings.EqualFold(t, tag) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, t := range q.excluded {
-		if has(t) {
-			return false
+// matching is the catalogue's items in file ID order that are in the list and pass the setters.
+func (q *ugcQuery) matching(cat *Workshop, inList func(*steam.UGCItem) bool) []steam.UGCItem {
+	var items []steam.UGCItem
+	for _, id := range sortedIDs(cat.Items) {
+		if it := &cat.Items[id].UGCItem; inList(it) && q.matches(it) {
+			items = append(items, *it)
 		}
 	}
-	if len(q.required) > 0 {
-		any, all := false, true
-		for _, t := range q.required {
-			if has(t) {
-				any = true
-			} else {
-				all = false
-			}
-		}
-		if (q.matchAny && !any) || (!q.matchAny && !all) {
-			return false
-		}
-	}
-	for _, want := range q.requiredKV {
-		found := false
-		for _, kv := range it.KeyValues {
-			found = found || (kv[0] == want[0] && kv[1] == want[1])
-		}
-		if !found {
-			return false
-		}
-	}
-	if q.search != "" && !strings.Contains(strings.ToLower(it.Title+"\n"+it.Description), q.search) {
-		return false
-	}
-	return true
+	return items
 }
 
-// sortItems orders items as the query type ranks them; ties keep file ID order.
-func sortItems(items []steam.UGCItem, queryType int64) {
-	var less func(a, b *steam.UGCItem) bool
-	switch queryType {
-	case 1: // UGC_QUERY_RANKED_BY_PUBLICATION_DATE: newest first
-		less = func(a, b *steam.UGCItem) bool { return a.TimeCreated > b.TimeCreated }
-	case 19: // UGC_QUERY_RANKED_BY_LAST_UPDATED_DATE
-		less = func(a, b *steam.UGCItem) bool { return a.TimeUpdated > b.TimeUpdated }
-	case 0, 10: // RANKED_BY_VOTE, RANKED_BY_VOTES_UP
-		less = func(a, b *steam.UGCItem) bool { return a.VotesUp > b.VotesUp }
-	default:
-		return
-	}
-	sort.SliceStable(items, func(i, j int) bool { return less(&items[i], &items[j]) })
-}
-
-// shape drops what the query's setters did not ask for, as Steam leaves those fields empty.
-func (q *ugcQuery) shape(it steam.UGCItem) steam.UGCItem {
-	if it.Result != steam.ResultOK {
-		return it
-	}
-	if q.ret[steam.UGCReturnOnlyIDs] {
-		return steam.UGCItem{Result: it.Result, FileID: it.FileID}
-	}
-	it.Tags = append([]string{}, it.Tags...)
-	if !q.ret[steam.UGCReturnLongDescription] && len(it.Description) > shortDescription {
-		it.Description = it.Description[:shortDescription]
-	}
-	if !q.ret[steam.UGCReturnKeyValueTags] {
-		it.KeyValues = nil
-	}
-	if !q.ret[steam.UGCReturnMetadata] {
-		it.Metadata = ""
-	}
-	if !q.ret[steam.UGCReturnChildren] {
-		it.Children = nil
-	}
-	if !q.ret[steam.UGCReturnAdditionalPreviews] {
-		it.Previews = nil
-	}
-	return it
+// page sorts items, counts them as the query's total and returns page `page` (from 1) of them.
+func (q *ugcQuery) page(items []steam.UGCItem, order lessFunc, page uint32) []steam.UGCItem {
+	sortItems(items, order)
+	q.total = uint32(len(items))
+	start := min(int(page-1)*steam.UGCResultsPerPage, len(items))
+	return items[start:min(start+steam.UGCResultsPerPage, len(items))]
 }
 
 func (b *Backend) ReleaseUGCQuery(handle uint64) error {

@@ -258,12 +258,19 @@ func TestWorkshopConcurrentDownloads(t *testing.T) {
 	assert.Len(t, installed, 8)
 }
 
-func TestWorkshopShutdownMidDownloadLeavesNoHalfFolder(t *testing.T) {
+// heldAfterFirstChunk is a workshop server whose first download stops after its first chunk: hold
+// closes then, and the download goes on when release is closed.
+func heldAfterFirstChunk(t *testing.T) (s *steam.Server, folder string, hold, release chan struct{}) {
 	var once sync.Once
-	hold, release := make(chan struct{}), make(chan struct{})
-	s, folder := workshopServer(t, 1, offline.Options{AfterWorkshopChunk: func() {
+	hold, release = make(chan struct{}), make(chan struct{})
+	s, folder = workshopServer(t, 1, offline.Options{AfterWorkshopChunk: func() {
 		once.Do(func() { close(hold); <-release })
 	}})
+	return s, folder, hold, release
+}
+
+func TestWorkshopShutdownMidDownloadLeavesNoHalfFolder(t *testing.T) {
+	s, folder, hold, release := heldAfterFirstChunk(t)
 	require.True(t, must[bool](t)(s.DownloadItem(1, false)))
 	<-hold
 	assert.Equal(t, steam.ItemStateDownloading, must[steam.ItemState](t)(s.ItemState(1)))
