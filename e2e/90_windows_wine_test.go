@@ -118,6 +118,15 @@ func TestWindowsWine(t *testing.T) {
 	if boot.ExitCode != 0 || boot.TimedOut {
 		t.Fatalf("creating the Wine prefix failed (exit %d, timed out %v, %s):\n%s", boot.ExitCode, boot.TimedOut, boot.LogPath, lastLines(boot.Log, 30))
 	}
+	// Go loads system DLLs with LOAD_LIBRARY_SEARCH_SYSTEM32, so their dependencies are looked for
+	// in system32 only, not on WINEPATH: Debian's user32.dll (which crypt32.dll, hence crypto/x509's
+	// certificate checks, loads) needs libz-mingw-w64's zlib1.dll, so it goes there.
+	zlib := filepath.Join(filepath.Dir(filepath.Dir(wine)), "root", "usr", "x86_64-w64-mingw32", "lib", "zlib1.dll")
+	if b, err := os.ReadFile(zlib); err != nil {
+		t.Fatalf("Debian's zlib1.dll for Wine (libz-mingw-w64, unpacked by scripts/provision_wine.sh): %v", err)
+	} else if err := os.WriteFile(filepath.Join(prefix, "drive_c", "windows", "system32", "zlib1.dll"), b, 0o644); err != nil {
+		t.Fatalf("zlib1.dll into the prefix's system32: %v", err)
+	}
 	t.Logf("Wine prefix ready in %v", time.Since(start).Round(time.Millisecond))
 
 	for _, pkg := range windowsPackages {
