@@ -50,11 +50,11 @@ func responderAddr(tb testing.TB) netip.AddrPort {
 }
 
 // echoAddr starts the baseline: a goroutine answering each datagram with the responder's A2S_INFO
-// reply, fetched once, in a loop like the responder's (one read, one write).
+// reply, fetched once, one read and one write per datagram, on a socket set up as the query
+// socket is.
 func echoAddr(tb testing.TB) netip.AddrPort {
 	reply := fetchInfo(tb, responderAddr(tb))
-	conn, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	require.NoError(tb, err)
+	conn := echoSocket(tb)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

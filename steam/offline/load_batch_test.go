@@ -1,0 +1,172 @@
+package offline
+
+// Batched bursts against the query port on 127.0.0.1: figures only, nothing here asserts a time.
+// Each op is a round of udpBurstQueries A2S_INFO (answered without a challenge, no rate limit:
+// what one reply costs) sent to each of three servers in turn, so the ratios compare servers
+// measured in the same minutes on the same machine; `./build.sh bench` runs three rounds:
+//
+//	go test -run '^$' -bench UDPBursts -benchtime 3x ./steam/offline/
+//
+//   - echo: the bare Go loop of BenchmarkUDPLoad, one recvfrom and one sendto per datagram, answering
+//     each with the responder's reply, already encoded.
+//   - batched-echo: the same with the responder's batches (udpbatch: recvmmsg and sendmmsg of up to
+//     queryBatch datagrams), what the kernel allows at best with batching.
+//   - responder: our query port, which batches the same way.
+//
+// The load is the same for all three: udpBurstClients client sockets, each keeping udpBurstWindow
+// queries in flight and sending and reading them in batches too (one client datagram per system
+// call would cost the client more than a batched server). All share the query socket's receive
+// buffer (DefaultQueryReceiveBuffer) and the machine's cores. Every reply is counted: a query
+// unanswered within loadTimeout is lost.
+
+import (
+	"errors"
+	"net"
+	"net/netip"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gosteam/godot-steam-server/steam"
+	"github.com/gosteam/godot-steam-server/steam/internal/udpbatch"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	udpBurstQueries = 60000 // per server per round
+	udpBurstClients = 4
+	udpBurstWindow  = 256 // queries in flight per client
+)
+
+func BenchmarkUDPBursts(b *testing.B) {
+	s, _, responder := udpServer(b, Options{Queries: QueryOptions{RateLimit200ms: -1, AnswerUnchallengedInfo: true}})
+	setUp(b, s)
+	require.NoError(b, s.SetBool(steam.FieldAdvertiseActive, true))
+	servers := []struct {
+		name string
+		addr netip.AddrPort
+		got  burstRate
+	}{{name: "echo", addr: echoAddr(b)}, {name: "batched-echo", addr: batchedEchoAddr(b)}, {name: "responder", addr: responder}}
+	before := s.Traffic()
+	for range b.N {
+		for i := range servers {
+			servers[i].got.add(burstLoad(b, servers[i].addr))
+		}
+	}
+	after := s.Traffic()
+	rate := func(i int) float64 { return servers[i].got.perSecond() }
+	var lost int
+	for i := range servers {
+		b.ReportMetric(rate(i), servers[i].name+"-answers/s")
+		lost += servers[i].got.lost
+	}
+	b.ReportMetric(rate(1)/rate(0), "batched-echo/echo")
+	b.ReportMetric(rate(2)/rate(0), "responder/echo")
+	b.ReportMetric(rate(2)/rate(1), "responder/batched-echo")
+	b.ReportMetric(float64(lost), "lost")
+	// The responder's own counts: every query it was sent answered, none dropped by the kernel.
+	sent := uint64(b.N * udpBurstQueries)
+	b.ReportMetric(float64(int64(sent)-int64(after[steam.TrafficAnswered]-before[steam.TrafficAnswered])), "responder-unanswered")
+	b.ReportMetric(float64(after[steam.TrafficKernelDrops]-before[steam.TrafficKernelDrops]), "responder-kernel-drops")
+}
+
+// batchedEchoAddr starts the batched baseline: echoAddr's loop, reading and sending as the
+// responder does (queryBatch datagrams a call, replies sent after each batch).
+func batchedEchoAddr(tb testing.TB) netip.AddrPort {
+	reply := fetchInfo(tb, responderAddr(tb))
+	conn := echoSocket(tb)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r := udpbatch.NewReader(conn, queryBatch, maxRequestLen)
+		w := udpbatch.NewWriter(conn, queryBatch, queryArena)
+		for {
+			batch, err := r.Read()
+			if errors.Is(err, net.ErrClosed) {
+				return
+			}
+			for _, d := range batch {
+				_ = w.Write(reply, d.From)
+			}
+			_ = w.Flush()
+		}
+	}()
+	tb.Cleanup(func() { _ = conn.Close(); <-done })
+	return conn.LocalAddr().(*net.UDPAddr).AddrPort()
+}
+
+// echoSocket is a socket on 127.0.0.1 set up as the query socket is (receive buffer, drop report).
+func echoSocket(tb testing.TB) *net.UDPConn {
+	conn, err := listenQuery(netip.AddrPortFrom(netip.MustParseAddr("127.0.0.1"), 0), DefaultQueryReceiveBuffer)
+	require.NoError(tb, err)
+	return conn
+}
+
+// burstRate is what the rounds against one server did.
+type burstRate struct {
+	answered, lost int
+	took           time.Duration
+}
+
+func (r *burstRate) add(o burstRate) {
+	r.answered += o.answered
+	r.lost += o.lost
+	r.took += o.took
+}
+
+func (r burstRate) perSecond() float64 { return float64(r.answered) / r.took.Seconds() }
+
+// burstLoad sends udpBurstQueries A2S_INFO to addr from udpBurstClients sockets, each keeping
+// udpBurstWindow in flight: it sends what its window allows in one batch, reads the replies that
+// have come (a batch), and tops the window up again.
+func burstLoad(b *testing.B, addr netip.AddrPort) burstRate {
+	var (
+		mu  sync.Mutex
+		r   burstRate
+		wg  sync.WaitGroup
+		per = udpBurstQueries / udpBurstClients
+	)
+	conns := dialClients(b, addr, udpBurstClients)
+	t0 := time.Now()
+	for _, conn := range conns {
+		setReceiveBuffer(conn, 1<<20) // a window of replies
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			answered := clientBursts(conn, addr, per)
+			mu.Lock()
+			defer mu.Unlock()
+			r.answered += answered
+			r.lost += per - answered
+		}()
+	}
+	wg.Wait()
+	r.took = time.Since(t0)
+	return r
+}
+
+// clientBursts is one client of burstLoad: the S2A_INFO replies it got to its n queries.
+func clientBursts(conn *net.UDPConn, addr netip.AddrPort, n int) (answered int) {
+	rd := udpbatch.NewReader(conn, queryBatch, 2048)
+	wr := udpbatch.NewWriter(conn, queryBatch, queryArena)
+	sent, inflight := 0, 0
+	for sent < n || inflight > 0 {
+		for ; inflight < udpBurstWindow && sent < n; sent, inflight = sent+1, inflight+1 {
+			_ = wr.Write(infoReq, addr)
+		}
+		_ = wr.Flush()
+		_ = conn.SetReadDeadline(time.Now().Add(loadTimeout))
+		batch, err := rd.Read()
+		if err != nil {
+			inflight = 0 // nothing came for loadTimeout: what was in flight is lost
+			continue
+		}
+		for _, d := range batch {
+			if len(d.Data) >= 5 && d.Data[4] == s2aInfo && answered < n {
+				answered++
+				inflight = max(inflight-1, 0) // a late reply to a query already counted lost
+			}
+		}
+	}
+	return answered
+}
