@@ -73,11 +73,7 @@ func BenchmarkUDPBursts(b *testing.B) {
 // batchedEchoAddr starts the batched baseline: echoAddr's loop, reading and sending as the
 // responder does (queryBatch datagrams a call, replies sent after each batch).
 func batchedEchoAddr(tb testing.TB) netip.AddrPort {
-	reply := fetchInfo(tb, responderAddr(tb))
-	conn := echoSocket(tb)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
+	return echoServer(tb, func(conn *net.UDPConn, reply []byte) {
 		r := udpbatch.NewReader(conn, queryBatch, maxRequestLen)
 		w := udpbatch.NewWriter(conn, queryBatch, queryArena)
 		for {
@@ -90,16 +86,7 @@ func batchedEchoAddr(tb testing.TB) netip.AddrPort {
 			}
 			_ = w.Flush()
 		}
-	}()
-	tb.Cleanup(func() { _ = conn.Close(); <-done })
-	return conn.LocalAddr().(*net.UDPAddr).AddrPort()
-}
-
-// echoSocket is a socket on 127.0.0.1 set up as the query socket is (receive buffer, drop report).
-func echoSocket(tb testing.TB) *net.UDPConn {
-	conn, err := listenQuery(netip.AddrPortFrom(netip.MustParseAddr("127.0.0.1"), 0), DefaultQueryReceiveBuffer)
-	require.NoError(tb, err)
-	return conn
+	})
 }
 
 // burstRate is what the rounds against one server did.

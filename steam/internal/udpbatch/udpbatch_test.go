@@ -39,6 +39,19 @@ func dial(t *testing.T, conn *net.UDPConn) *net.UDPConn {
 	return c
 }
 
+// endpoint is a socket read and written in batches of size (64-byte datagrams at most), and a
+// client of it.
+type endpoint struct {
+	conn, client *net.UDPConn
+	r            *Reader
+	w            *Writer
+}
+
+func newEndpoint(t *testing.T, network, ip string, size int) endpoint {
+	conn := listen(t, network, ip)
+	return endpoint{conn, dial(t, conn), NewReader(conn, size, 64), NewWriter(conn, size, 4096)}
+}
+
 func addrOf(c *net.UDPConn) netip.AddrPort { return c.LocalAddr().(*net.UDPAddr).AddrPort() }
 
 // send sends n datagrams "0", "1", ... from c and returns n.
@@ -98,9 +111,8 @@ func TestEchoOverLoopback(t *testing.T) {
 	for _, family := range []struct{ network, ip string }{{"udp4", "127.0.0.1"}, {"udp6", "::1"}} {
 		for _, size := range []int{1, 8} {
 			t.Run(family.network+"/"+batchName(size), func(t *testing.T) {
-				conn := listen(t, family.network, family.ip)
-				c := dial(t, conn)
-				r, w := NewReader(conn, size, 64), NewWriter(conn, size, 4096)
+				e := newEndpoint(t, family.network, family.ip, size)
+				conn, c, r, w := e.conn, e.client, e.r, e.w
 				const n = 20
 				send(t, c, n)
 				got, _ := readAll(t, conn, r, n)
@@ -209,9 +221,8 @@ func TestWriterFlushesWhenFull(t *testing.T) {
 func TestClosedConnection(t *testing.T) {
 	for _, size := range []int{1, 8} {
 		t.Run(batchName(size), func(t *testing.T) {
-			conn := listen(t, "udp4", "127.0.0.1")
-			c := dial(t, conn)
-			r, w := NewReader(conn, size, 64), NewWriter(conn, size, 4096)
+			e := newEndpoint(t, "udp4", "127.0.0.1", size)
+			conn, c, r, w := e.conn, e.client, e.r, e.w
 			var wg sync.WaitGroup
 			var err error
 			wg.Add(1)
@@ -233,9 +244,8 @@ func TestClosedConnection(t *testing.T) {
 func TestAllocations(t *testing.T) {
 	for _, size := range []int{1, 16} {
 		t.Run(batchName(size), func(t *testing.T) {
-			conn := listen(t, "udp4", "127.0.0.1")
-			c := dial(t, conn)
-			r, w := NewReader(conn, size, 64), NewWriter(conn, size, 4096)
+			e := newEndpoint(t, "udp4", "127.0.0.1", size)
+			c, r, w := e.client, e.r, e.w
 			to, d, buf := addrOf(c), []byte("reply"), make([]byte, 64)
 			perDatagram := 0.0
 			if batching && size > 1 {
