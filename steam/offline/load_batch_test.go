@@ -13,11 +13,11 @@ package offline
 //     queryBatch datagrams), what the kernel allows at best with batching.
 //   - responder: our query port, which batches the same way.
 //
-// The load is the same for all three: udpBurstClients client sockets, each keeping udpBurstWindow
-// queries in flight and sending and reading them in batches too (one client datagram per system
-// call would cost the client more than a batched server). All share the query socket's receive
-// buffer (DefaultQueryReceiveBuffer) and the machine's cores. Every reply is counted: a query
-// unanswered within loadTimeout is lost.
+// The load is the same for all three: udpBurstClients client sockets, each keeping up to
+// udpBurstWindow queries in flight, sent in bursts of at least queryBatch and read in batches too
+// (one client datagram per system call would cost the clients more than a batched server). The
+// servers have the query socket's receive buffer (DefaultQueryReceiveBuffer); clients and servers
+// share the machine's cores. Every reply is counted: a query unanswered within loadTimeout is lost.
 
 import (
 	"errors"
@@ -103,9 +103,9 @@ func (r *burstRate) add(o burstRate) {
 
 func (r burstRate) perSecond() float64 { return float64(r.answered) / r.took.Seconds() }
 
-// burstLoad sends udpBurstQueries A2S_INFO to addr from udpBurstClients sockets, each keeping
-// udpBurstWindow in flight: it sends what its window allows in one batch, reads the replies that
-// have come (a batch), and tops the window up again.
+// burstLoad sends udpBurstQueries A2S_INFO to addr from udpBurstClients sockets, each keeping up
+// to udpBurstWindow in flight: whenever a batch's worth (queryBatch) of its window is free it tops
+// the window up in one burst (one batched send), and it reads the replies in batches as they come.
 func burstLoad(b *testing.B, addr netip.AddrPort) burstRate {
 	var (
 		mu  sync.Mutex
@@ -138,10 +138,12 @@ func clientBursts(conn *net.UDPConn, addr netip.AddrPort, n int) (answered int) 
 	wr := udpbatch.NewWriter(conn, queryBatch, queryArena)
 	sent, inflight := 0, 0
 	for sent < n || inflight > 0 {
-		for ; inflight < udpBurstWindow && sent < n; sent, inflight = sent+1, inflight+1 {
-			_ = wr.Write(infoReq, addr)
+		if udpBurstWindow-inflight >= queryBatch || inflight == 0 { // a burst: a batch or more
+			for ; inflight < udpBurstWindow && sent < n; sent, inflight = sent+1, inflight+1 {
+				_ = wr.Write(infoReq, addr)
+			}
+			_ = wr.Flush()
 		}
-		_ = wr.Flush()
 		_ = conn.SetReadDeadline(time.Now().Add(loadTimeout))
 		batch, err := rd.Read()
 		if err != nil {
