@@ -83,7 +83,9 @@ func (r *Reader) Read() ([]Datagram, error) {
 		return r.readOne()
 	}
 	n, err := r.batch.ReadBatch(r.msgs, 0)
-	if n <= 0 {
+	if err != nil || n <= 0 {
+		// With n > 0, x/net could not parse the sender of one of them (never seen for UDP): which
+		// of the n are complete is not known, so none is returned.
 		if err == nil { // never seen: x/net returns a datagram or an error
 			err = errNothingRead
 		}
