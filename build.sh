@@ -151,10 +151,12 @@ cmd_bench() {
     --fresh) fresh=1 ;;
     *) die "bench takes no arguments but --fresh" ;;
   esac
-  say "go test -bench . ./steam/... ./signals/... (all but UDPLoad and QueryBursts)"
-  go test -run '^$' -bench . -skip 'UDPLoad|QueryBursts' -benchmem ./steam/... ./signals/...
+  say "go test -bench . ./steam/... ./signals/... (all but UDPLoad, UDPBursts and QueryBursts)"
+  go test -run '^$' -bench . -skip 'UDPLoad|UDPBursts|QueryBursts' -benchmem ./steam/... ./signals/...
   say "go test -bench UDPLoad -benchtime 200000x ./steam/offline/ (the query port on 127.0.0.1, and a bare UDP loop for comparison)"
   go test -run '^$' -bench UDPLoad -benchtime 200000x ./steam/offline/
+  say "go test -bench UDPBursts -benchtime 3x ./steam/offline/ (batched bursts: a bare one-datagram-per-call loop, a bare batched loop and the query port, in one run, with their ratios)"
+  go test -run '^$' -bench UDPBursts -benchtime 3x ./steam/offline/
   say "go test -bench QueryBursts -benchtime 3x ./steam/offline/ (bursts of 5,000 queries from one source and 50,000 from 200, default query settings, with the 4 MiB and the system's receive buffer)"
   go test -run '^$' -bench QueryBursts -benchtime 3x -timeout 5m ./steam/offline/
   use_godot

@@ -21,7 +21,7 @@ import (
 // saying why.
 
 // windowsPackages are the packages whose tests run under Wine.
-var windowsPackages = []string{"./steam/offline/", "./steam/", "./steam/steamworks/"}
+var windowsPackages = []string{"./steam/offline/", "./steam/", "./steam/steamworks/", "./steam/internal/udpbatch/"}
 
 // hostToolTests are left out under Wine (-test.skip): they check the callback table against the
 // build host's MinGW compiler (x86_64-w64-mingw32-gcc, a Linux program a Windows process cannot

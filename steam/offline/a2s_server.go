@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
+	"github.com/gosteam/godot-steam-server/steam/internal/udpbatch"
 )
 
 // Environment variables read at serverInit (through steam.Getenv, so OS.set_environment works).
@@ -262,14 +263,24 @@ func (b *Backend) publishPlayers(players []steam.Player) {
 	r.dirty = true
 }
 
-// serve answers queries on the socket until it is closed.
+// queryBatch is how many datagrams the responder reads (and sends) per system call where the system
+// batches (udpbatch: Linux). A burst is read in batches as it queues; a lone query is read alone,
+// as soon as it arrives.
+const queryBatch = 64
+
+// queryArena is the bytes of replies sent together: 64 INFO replies of 1 KiB fit, and so does the
+// largest single datagram, which is sent alone.
+const queryArena = 64 << 10
+
+// serve answers queries on the socket until it is closed: a batch of datagrams read, each handled
+// in order (a filtered one counted, each source's rate limit counted datagram by datagram), and the
+// replies they made sent together.
 func (r *a2sResponder) serve() {
 	defer close(r.done)
-	buf := make([]byte, maxRequestLen+1) // a datagram that fills it is over the limit: dropped
-	sink := &udpSink{conn: r.conn}
-	var rd queryReader // counts the kernel's drops where it reports them
+	rd := udpbatch.NewReader(r.conn, queryBatch, maxRequestLen) // a longer datagram is Truncated: dropped
+	sink := &udpSink{w: udpbatch.NewWriter(r.conn, queryBatch, queryArena)}
 	for {
-		n, from, err := rd.read(r.conn, buf, &r.h.traffic)
+		batch, err := rd.Read()
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
 				return
@@ -277,36 +288,60 @@ func (r *a2sResponder) serve() {
 			time.Sleep(time.Millisecond) // a transient error; do not spin on a broken socket
 			continue
 		}
-		addr := from.Addr().Unmap()
-		if n > maxRequestLen || !addr.Is4() {
-			r.h.traffic.Add(steam.TrafficMalformed, 1)
-			continue
+		for i := range batch {
+			d := &batch[i]
+			if d.Drops > 0 {
+				r.h.traffic.Add(steam.TrafficKernelDrops, uint64(d.Drops))
+			}
+			addr := d.From.Addr().Unmap()
+			if d.Truncated || !addr.Is4() {
+				r.h.traffic.Add(steam.TrafficMalformed, 1)
+				continue
+			}
+			a := addr.As4()
+			sink.to = d.From
+			r.answer(d.Data, uint32(a[0])<<24|uint32(a[1])<<16|uint32(a[2])<<8|uint32(a[3]), sink)
 		}
-		a := addr.As4()
-		sink.to = from
-		r.answer(buf[:n], uint32(a[0])<<24|uint32(a[1])<<16|uint32(a[2])<<8|uint32(a[3]), sink)
+		r.flush(sink.w)
 	}
 }
 
 // answer handles one datagram on the responder's goroutine, where a panic would end the game: one is
 // recovered, reported once per responder, and the datagram dropped.
 func (r *a2sResponder) answer(req []byte, ip uint32, sink replySink) {
-	defer func() {
-		if p := recover(); p != nil && r.panicked.CompareAndSwap(false, true) {
-			steam.ReportError(fmt.Sprintf("Steam: the query responder dropped a datagram (% x) after an internal error: %v", req[:min(len(req), 32)], p))
-		}
-	}()
+	defer r.recoverPanic(req)
 	r.h.handle(req, ip, r, sink)
 }
 
+// flush sends a batch's replies; a panic there is recovered as in answer, and the replies lost.
+func (r *a2sResponder) flush(w *udpbatch.Writer) {
+	defer r.recoverPanic(nil)
+	_ = w.Flush() // a reply the system refuses is lost, as a datagram may be
+}
+
+// recoverPanic, deferred on the responder's goroutine, recovers a panic and reports the first of
+// the responder's: what was lost, the datagram being answered (nil: the replies being sent).
+func (r *a2sResponder) recoverPanic(req []byte) {
+	p := recover()
+	if p == nil || !r.panicked.CompareAndSwap(false, true) {
+		return
+	}
+	lost := "lost a batch of replies"
+	if req != nil {
+		lost = fmt.Sprintf("dropped a datagram (% x)", req[:min(len(req), 32)])
+	}
+	steam.ReportError(fmt.Sprintf("Steam: the query responder %s after an internal error: %v", lost, p))
+}
+
+// udpSink queues replies on the query socket's batch writer, which copies them.
 type udpSink struct {
-	conn *net.UDPConn
-	to   netip.AddrPort
+	w  *udpbatch.Writer
+	to netip.AddrPort
 }
 
 func (s *udpSink) reserve(int) bool { return true }
 
-func (s *udpSink) send(d []byte) { _, _ = s.conn.WriteToUDPAddrPort(d, s.to) }
+func (s *udpSink) send(d []byte) { _ = s.w.Write(d, s.to) }
 
 // queueSink queues replies for NextOutgoingPacket. A reply is queued whole or not at all: a split
 // reply missing a fragment is useless to the client.

@@ -10,6 +10,8 @@ package offline
 import (
 	"net"
 	"net/netip"
+
+	"github.com/gosteam/godot-steam-server/steam/internal/udpbatch"
 )
 
 // EnvQueryReceiveBuffer sets the query socket's receive buffer in bytes at serverInit; 0 keeps the
@@ -48,7 +50,7 @@ func listenQuery(addr netip.AddrPort, receiveBuffer int) (*net.UDPConn, error) {
 	if receiveBuffer > 0 {
 		setReceiveBuffer(conn, receiveBuffer)
 	}
-	enableDropReport(conn)
+	udpbatch.EnableDropReport(conn)
 	return conn, nil
 }
 

@@ -4,11 +4,8 @@ package offline
 
 import (
 	"net"
-	"net/netip"
 	"syscall"
 	"unsafe"
-
-	"github.com/gosteam/godot-steam-server/steam"
 )
 
 // setReceiveBuffer asks for n bytes of receive buffer (SO_RCVBUF); Windows has no system-wide cap
@@ -29,14 +26,4 @@ func receiveBuffer(conn *net.UDPConn) int {
 		}
 	})
 	return int(n)
-}
-
-// enableDropReport: Windows reports no per-socket drop count; TrafficKernelDrops stays 0.
-func enableDropReport(*net.UDPConn) {}
-
-// queryReader reads the query socket with a plain recvfrom (no ancillary data to read here).
-type queryReader struct{}
-
-func (*queryReader) read(conn *net.UDPConn, buf []byte, _ *steam.TrafficCounter) (int, netip.AddrPort, error) {
-	return conn.ReadFromUDPAddrPort(buf)
 }

@@ -221,8 +221,8 @@ type panicSink struct{}
 func (panicSink) reserve(int) bool { panic("sink broke") }
 func (panicSink) send([]byte)      {}
 
-// A panic while answering on the responder's goroutine is recovered and reported once: the game
-// goes on, and the next datagram is answered.
+// A panic while answering (or sending a batch of replies) on the responder's goroutine is recovered
+// and reported once: the game goes on, and the next datagram is answered.
 func TestResponderRecoversPanics(t *testing.T) {
 	var reports []string
 	old := steam.ReportError
@@ -239,4 +239,9 @@ func TestResponderRecoversPanics(t *testing.T) {
 	var out collect
 	r.answer(infoReq, testIP, &out)
 	assert.Len(t, out.dgrams, 1, "answers again")
+
+	r = &a2sResponder{h: newA2SHandler(queryConfig{})}
+	require.NotPanics(t, func() { r.flush(nil) }, "a writer that breaks while sending a batch")
+	require.Len(t, reports, 2)
+	assert.Contains(t, reports[1], "lost a batch of replies")
 }

@@ -50,14 +50,9 @@ func responderAddr(tb testing.TB) netip.AddrPort {
 }
 
 // echoAddr starts the baseline: a goroutine answering each datagram with the responder's A2S_INFO
-// reply, fetched once, in a loop like the responder's (one read, one write).
+// reply, one read and one write per datagram.
 func echoAddr(tb testing.TB) netip.AddrPort {
-	reply := fetchInfo(tb, responderAddr(tb))
-	conn, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	require.NoError(tb, err)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
+	return echoServer(tb, func(conn *net.UDPConn, reply []byte) {
 		buf := make([]byte, maxRequestLen+1)
 		for {
 			_, from, err := conn.ReadFromUDPAddrPort(buf)
@@ -67,7 +62,17 @@ func echoAddr(tb testing.TB) netip.AddrPort {
 				_, _ = conn.WriteToUDPAddrPort(reply, from)
 			}
 		}
-	}()
+	})
+}
+
+// echoServer runs loop, answering with the responder's A2S_INFO reply (fetched once), on a socket
+// set up as the query socket is (receive buffer, drop report), until the socket is closed.
+func echoServer(tb testing.TB, loop func(conn *net.UDPConn, reply []byte)) netip.AddrPort {
+	reply := fetchInfo(tb, responderAddr(tb))
+	conn, err := listenQuery(netip.AddrPortFrom(netip.MustParseAddr("127.0.0.1"), 0), DefaultQueryReceiveBuffer)
+	require.NoError(tb, err)
+	done := make(chan struct{})
+	go func() { defer close(done); loop(conn, reply) }()
 	tb.Cleanup(func() { _ = conn.Close(); <-done })
 	return conn.LocalAddr().(*net.UDPAddr).AddrPort()
 }
