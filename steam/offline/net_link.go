@@ -147,7 +147,7 @@ func (l *netLink) service(now int64) int64 {
 		}
 	}
 	soonest(l.checkRetransmit(now))
-	if l.pending > 0 && l.nagleAt > 0 {
+	if l.nagleAt > 0 {
 		if now >= l.nagleAt {
 			l.flush(now, true)
 		} else {

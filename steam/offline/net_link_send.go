@@ -3,7 +3,12 @@ package offline
 // The sending half of a link (see net_link.go): lane queues, packing segments into datagrams, the
 // in-flight ring, acknowledgements, loss detection and the congestion window.
 
-import "github.com/gosteam/godot-steam-server/steam"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/gosteam/godot-steam-server/steam"
+)
 
 // outMsg is a queued message. refs counts its holders: its lane queue while bytes remain unsent,
 // and each in-flight segment not yet acknowledged; the buffer goes back to the pool at 0.
@@ -165,7 +170,7 @@ func (l *netLink) flush(now int64, force bool) {
 		}
 		l.send(b, now)
 	}
-	if l.pending == 0 {
+	if l.pending == 0 && l.queued() == 0 {
 		l.nagleAt = 0
 	}
 }
@@ -402,3 +407,36 @@ func (l *netLink) checkRetransmit(now int64) int64 {
 
 // idle reports whether nothing waits to be sent or acknowledged: a lingering close may finish.
 func (l *netLink) idle() bool { return l.pending == 0 && l.sndUna == l.sndNxt && len(l.retx) == 0 }
+
+// takeQueued moves what from had queued and never sent onto l, in the order it was queued: a
+// session's messages when its connection is replaced before it connected.
+func (l *netLink) takeQueued(from *netLink, now int64) {
+	var msgs []*outMsg
+	for i := range from.lanes {
+		t := &from.lanes[i]
+		for _, q := range []*msgFIFO{&t.rq, &t.uq} {
+			for m := q.head(); m != nil; m = q.head() {
+				q.pop()
+				msgs = append(msgs, m)
+			}
+		}
+		t.pendingRel, t.pendingUnrel = 0, 0
+	}
+	slices.SortFunc(msgs, func(a, b *outMsg) int { return cmp.Compare(a.qseq, b.qseq) })
+	for _, m := range msgs {
+		if m.sentOff == 0 {
+			_, _ = l.queue(0, m.channel, m.buf.b[:m.size], m.reliable, now)
+		}
+		from.unref(m)
+	}
+	from.pending, from.pendingRel = 0, 0
+}
+
+// queued is how many messages wait to be sent (whole or in part).
+func (l *netLink) queued() int {
+	n := 0
+	for i := range l.lanes {
+		n += l.lanes[i].rq.len() + l.lanes[i].uq.len()
+	}
+	return n
+}

@@ -72,6 +72,8 @@ type Options struct {
 	MaxOutgoingPackets int
 	// Queries configures the A2S server-query responder (a2s_server.go).
 	Queries QueryOptions
+	// Net configures the networking interfaces (net_backend.go).
+	Net NetOptions
 }
 
 // Backend is the offline emulation of ISteamGameServer.
@@ -106,6 +108,8 @@ type Backend struct {
 	// queries and ws are the Workshop's queries and downloads (ugc_query.go, ugc_download.go).
 	queries ugcQueries
 	ws      workshopState
+	// net is the networking (net_core.go), made at the first networking call.
+	net *netCore
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -182,6 +186,7 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 // The backend may be initialized again.
 func (b *Backend) Shutdown() {
 	b.stopDownloads()
+	b.stopNet()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.queries = ugcQueries{}
@@ -230,6 +235,7 @@ func (b *Backend) LogOn(token string) {
 		return
 	}
 	b.steamID = persistentID(token)
+	b.netIdentityChanged()
 	b.logOn()
 }
 
@@ -241,6 +247,7 @@ func (b *Backend) LogOnAnonymous() {
 		return
 	}
 	b.steamID = b.anonID
+	b.netIdentityChanged()
 	b.logOn()
 }
 
