@@ -53,9 +53,10 @@ type netConn struct {
 	pollGroup      *netPollGroup
 	pollEpoch      uint32
 
-	hs      handshake
-	cookie  [cookieLen]byte
-	closeAt int64 // end of Linger or FinWait
+	hs         handshake
+	cookie     [cookieLen]byte
+	closeAt    int64 // end of Linger or FinWait
+	closesLeft int   // repeats of the close still to send in FinWait
 }
 
 // newConn makes a connection on an endpoint (not yet visible to the game). Called with n.mu held.
@@ -219,7 +220,11 @@ func (c *netConn) onDatagram(d []byte, now int64) bool {
 	case pktData:
 		switch c.state {
 		case steam.ConnectionStateConnected, steam.ConnectionStateLinger:
-			return c.link.onDatagram(d, now)
+			ok := c.link.onDatagram(d, now)
+			if c.state == steam.ConnectionStateConnected || c.state == steam.ConnectionStateLinger {
+				c.core.schedule(c.link.wake(now))
+			}
+			return ok
 		case steam.ConnectionStateFinWait:
 			c.sendClose(c.endReason, c.endDebug) // they did not hear it
 			return true

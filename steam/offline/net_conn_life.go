@@ -16,8 +16,12 @@ const (
 	hsDone
 	hsFirstRetry = 100_000 // µs before a handshake datagram is sent again, growing to hsMaxRetry
 	hsMaxRetry   = 1_000_000
-	// finWaitTime is how long a closed connection answers its peer's datagrams with the close again.
-	finWaitTime = 500_000
+	// finWaitTime is how long a closed connection answers its peer's datagrams with the close
+	// again: longer than the peer's keepalive, so a peer that heard none of the closes asks.
+	finWaitTime = 1_500_000
+	// closeRepeat is how often the close is sent again in FinWait, closeRepeats times.
+	closeRepeat  = 50_000
+	closeRepeats = 3
 )
 
 // handshake is the connecting side's progress.
@@ -163,11 +167,13 @@ func (c *netConn) appClose(reason steam.ConnectionEnd, debug string, linger bool
 	}
 }
 
-// finWait stops the link and keeps the connection a moment to answer the peer.
+// finWait keeps the connection a moment to repeat the close (a lost close would leave the peer
+// to time out) and to answer the peer.
 func (c *netConn) finWait(now int64) {
 	c.state = steam.ConnectionStateFinWait
 	c.closeAt = now + finWaitTime
-	c.core.schedule(c.closeAt)
+	c.closesLeft = closeRepeats
+	c.core.schedule(now + closeRepeat)
 }
 
 // onClose is the peer's close (or a refusal of our handshake).
@@ -244,6 +250,13 @@ func (c *netConn) service(now int64) int64 {
 		if now >= c.closeAt {
 			c.destroy()
 			return 0
+		}
+		if c.closesLeft > 0 && now >= c.closeAt-finWaitTime+int64(closeRepeats-c.closesLeft+1)*closeRepeat {
+			c.closesLeft--
+			c.sendClose(c.endReason, c.endDebug)
+		}
+		if c.closesLeft > 0 {
+			return c.closeAt - finWaitTime + int64(closeRepeats-c.closesLeft+1)*closeRepeat
 		}
 		return c.closeAt
 	}

@@ -26,7 +26,7 @@ const (
 	flightMask   = flightWindow - 1
 	initialCwnd  = 32
 	minCwnd      = 4
-	minRTO       = 20_000
+	minRTO       = 10_000
 	maxRTO       = 2_000_000
 	initialRTO   = 200_000
 	// ackDelayMax is how long an acknowledgement may wait for a datagram to ride on.
@@ -90,7 +90,8 @@ type netLink struct {
 	backoff    int64
 	pending    int // bytes queued and not yet sent once
 	pendingRel int
-	unacked    int // bytes sent reliably and not acknowledged
+	unacked    int   // bytes sent reliably and not acknowledged
+	rtoAt      int64 // when the next retransmission check is due (0: nothing in flight)
 	nagleAt    int64
 	freeMsgs   []*outMsg
 	pingID     uint32

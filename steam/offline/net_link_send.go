@@ -213,6 +213,7 @@ func (l *netLink) appendRetransmits(b []byte, now int64) []byte {
 		b = s.encode(b)
 		f.sentAt, f.queued = now, false
 		f.sends++
+		l.armRTO(now)
 		l.stats.retransmits++
 		l.retx = l.retx[1:]
 	}
@@ -279,6 +280,7 @@ func (l *netLink) appendNew(b []byte, now int64) []byte {
 			l.sndNxt++
 			s.seq = uint32(seq)
 			l.ring[seq&flightMask] = flight{msg: m, off: uint32(m.sentOff), n: uint16(n), whole: !s.fragment, sends: 1, sentAt: now}
+			l.armRTO(now)
 			m.refs++
 			l.unacked += n
 			t.unackedRel += n
@@ -343,6 +345,16 @@ func (l *netLink) applyAck(a *ackFrame, now int64) {
 		l.ring[l.sndUna&flightMask] = flight{}
 		l.sndUna++
 	}
+	if l.sndUna == l.sndNxt {
+		l.rtoAt = 0
+	}
+}
+
+// armRTO makes sure a retransmission check is planned for a segment sent now.
+func (l *netLink) armRTO(now int64) {
+	if t := now + min(l.rto*l.backoff, maxRTO); l.rtoAt == 0 || t < l.rtoAt {
+		l.rtoAt = t
+	}
 }
 
 func (l *netLink) ackSeq(seq int64) bool {
@@ -358,14 +370,19 @@ func (l *netLink) ackSeq(seq int64) bool {
 	return true
 }
 
-// detectLoss marks as lost the segments sent before newest, at least three below it, and older
-// than a quarter RTT: they would have been acknowledged by now had they arrived.
+// detectLoss marks as lost the segments sent before newest that would have been acknowledged by
+// now had they arrived (as QUIC does): three or more below it, or sent more than 9/8 of an RTT
+// ago (at least a millisecond, as datagrams on loopback are reordered by scheduling alone).
 func (l *netLink) detectLoss(newest, now int64) {
 	newestSent := l.ring[newest&flightMask].sentAt
+	late := max(l.srtt*9/8, 1000)
 	lost := false
-	for seq := l.sndUna; seq+3 <= newest; seq++ {
+	for seq := l.sndUna; seq < newest; seq++ {
 		f := &l.ring[seq&flightMask]
-		if f.acked || f.queued || f.msg == nil || f.sentAt > newestSent || now-f.sentAt < l.srtt/4 {
+		if f.acked || f.queued || f.msg == nil || f.sentAt > newestSent {
+			continue
+		}
+		if newest-seq < 3 && now-f.sentAt < late {
 			continue
 		}
 		f.queued = true
@@ -381,6 +398,9 @@ func (l *netLink) detectLoss(newest, now int64) {
 
 // checkRetransmit queues the segments whose timeout passed and returns the next timeout (0: none).
 func (l *netLink) checkRetransmit(now int64) int64 {
+	if l.rtoAt == 0 || now < l.rtoAt {
+		return l.rtoAt
+	}
 	rto := min(l.rto*l.backoff, maxRTO)
 	next, fired := int64(0), false
 	for seq := l.sndUna; seq < l.sndNxt; seq++ {
@@ -397,11 +417,16 @@ func (l *netLink) checkRetransmit(now int64) int64 {
 		}
 	}
 	if fired {
-		l.ssthresh = max(l.cwnd/2, minCwnd)
-		l.cwnd = minCwnd
+		// A timeout here is more often a lost datagram than a full queue (loopback, LAN): the
+		// window is halved, not closed, and once per round trip of losses.
+		if l.sndUna >= l.recoverTo {
+			l.ssthresh = max(l.cwnd/2, minCwnd)
+			l.cwnd = l.ssthresh
+			l.recoverTo = l.sndNxt
+		}
 		l.backoff = min(l.backoff*2, 64)
-		l.recoverTo = l.sndNxt
 	}
+	l.rtoAt = next
 	return next
 }
 
@@ -439,4 +464,22 @@ func (l *netLink) queued() int {
 		n += l.lanes[i].rq.len() + l.lanes[i].uq.len()
 	}
 	return n
+}
+
+// wake is when the link next has timed work: the service loop is asked for it after each event.
+func (l *netLink) wake(now int64) int64 {
+	t := max(l.lastRecv, l.pingSentAt) + keepaliveIdle
+	if l.ackPending {
+		t = min(t, l.ackSince+ackDelayMax)
+	}
+	if l.nagleAt > 0 {
+		t = min(t, l.nagleAt)
+	}
+	if l.rtoAt > 0 {
+		t = min(t, l.rtoAt)
+	}
+	if len(l.retx) > 0 {
+		t = now
+	}
+	return t
 }

@@ -104,6 +104,7 @@ func (ss *netSessions) admit(m *connectMsg) (bool, steam.ConnectionEnd, string) 
 func (ss *netSessions) accepted(c *netConn) {
 	now := netNow()
 	c.p2p, c.virtualPort = true, -1
+	c.state = steam.ConnectionStateConnecting // hidden: no event
 	c.start(now)
 	key := sessionKey{c.svc, c.identity}
 	s := ss.byKey[key]

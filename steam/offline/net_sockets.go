@@ -150,13 +150,8 @@ func (c *netConn) send(data []byte, flags int32, lane uint16, channel int32, now
 		return r, 0
 	}
 	if c.state == steam.ConnectionStateConnected {
-		if flags&(steam.SendNoNagle|steam.SendNoDelay) != 0 {
-			c.link.flush(now, true)
-		} else {
-			c.link.flush(now, false)
-			c.core.schedule(c.link.nagleAt)
-		}
-		c.core.schedule(now + c.link.rto)
+		c.link.flush(now, flags&(steam.SendNoNagle|steam.SendNoDelay) != 0)
+		c.core.schedule(c.link.wake(now))
 	}
 	return steam.ResultOK, num
 }
