@@ -22,6 +22,10 @@ type NetOptions struct {
 	// ChallengeWindow is how long a handshake's challenge is good: between one and two windows.
 	// 0 means 5 s.
 	ChallengeWindow time.Duration
+	// OnMessage, when set, is called each time a received message is queued for the game: from
+	// the transport's goroutines, with its lock held, so it must return at once and not call the
+	// server. A program that waits for messages instead of polling for them uses it.
+	OnMessage func()
 	// socket replaces how UDP sockets are opened (tests).
 	socket func(addr string) (datagramConn, error)
 }
@@ -35,7 +39,7 @@ func (b *Backend) netc() *netCore {
 		port, _ := strconv.ParseUint(steam.Getenv(EnvSDRListenPort), 10, 16)
 		b.net = newNetCore(netSettings{realm: b.realm, appID: b.effectiveAppID(), identity: b.steamID, bindIP: b.cfg.IP,
 			clock: b.opts.Clock, maxConnections: b.opts.Net.MaxConnections, hostedPort: uint16(port),
-			cookieWindow: b.opts.Net.ChallengeWindow, socket: b.opts.Net.socket}, b.events)
+			cookieWindow: b.opts.Net.ChallengeWindow, socket: b.opts.Net.socket, onMessage: b.opts.Net.OnMessage}, b.events)
 	}
 	return b.net
 }

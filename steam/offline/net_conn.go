@@ -193,6 +193,9 @@ func (c *netConn) deliver(d *delivery) {
 		m.flags = steam.SendReliable
 	}
 	c.charge(len(d.data))
+	if f := c.core.set.onMessage; f != nil {
+		f()
+	}
 	if c.session != nil {
 		m.channel = d.channel
 		c.session.deliver(c, m, d.data)

@@ -60,6 +60,8 @@ type netSettings struct {
 	cookieWindow   time.Duration
 	// socket opens a UDP endpoint; tests replace it.
 	socket func(addr string) (datagramConn, error)
+	// onMessage is NetOptions.OnMessage.
+	onMessage func()
 }
 
 type netCore struct {

@@ -16,13 +16,13 @@ var netCfg = steam.InitConfig{IP: 0x7F000001, GamePort: 27015, QueryPort: 0, Mod
 
 // peer is one Server of a realm and the events it has seen.
 type peer struct {
-	t      *testing.T
+	t      testing.TB
 	s      *steam.Server
 	b      *offline.Backend
 	events []steam.Event
 }
 
-func newPeer(t *testing.T, realm *offline.Realm, opts ...func(*offline.Options)) *peer {
+func newPeer(t testing.TB, realm *offline.Realm, opts ...func(*offline.Options)) *peer {
 	t.Helper()
 	o := offline.Options{Realm: realm, Data: offline.NewData()}
 	for _, f := range opts {
@@ -100,7 +100,7 @@ func onConn(p *peer, h steam.NetConnection) func(*steam.MessageBatch) (int, erro
 
 // connectPair connects client to a new IP listen socket of server and returns both handles,
 // Connected on both sides.
-func connectPair(t *testing.T, server, client *peer, opts ...steam.ConfigOption) (ls steam.ListenSocket, sc, cc steam.NetConnection) {
+func connectPair(t testing.TB, server, client *peer, opts ...steam.ConfigOption) (ls steam.ListenSocket, sc, cc steam.NetConnection) {
 	t.Helper()
 	ls, err := server.s.CreateListenSocketIP("127.0.0.1:0", opts)
 	require.NoError(t, err)
