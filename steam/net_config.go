@@ -11,39 +11,34 @@ import (
 	"math"
 )
 
-// NetConfigValue is ESteamNetworkingConfigValue.
-type NetConfigValue int32
-
-// NetConfigScope is ESteamNetworkingConfigScope.
-type NetConfigScope int32
+type (
+	// NetConfigValue is ESteamNetworkingConfigValue.
+	NetConfigValue int32
+	// NetConfigScope is ESteamNetworkingConfigScope.
+	NetConfigScope int32
+	// NetConfigDataType is ESteamNetworkingConfigDataType.
+	NetConfigDataType int32
+	// NetConfigGetResult is ESteamNetworkingGetConfigValueResult.
+	NetConfigGetResult int32
+)
 
 const (
 	ConfigScopeGlobal           NetConfigScope = 1
 	ConfigScopeSocketsInterface NetConfigScope = 2
 	ConfigScopeListenSocket     NetConfigScope = 3
 	ConfigScopeConnection       NetConfigScope = 4
-)
 
-// NetConfigDataType is ESteamNetworkingConfigDataType.
-type NetConfigDataType int32
-
-const (
 	ConfigTypeInt32  NetConfigDataType = 1
 	ConfigTypeInt64  NetConfigDataType = 2
 	ConfigTypeFloat  NetConfigDataType = 3
 	ConfigTypeString NetConfigDataType = 4
 	ConfigTypePtr    NetConfigDataType = 5
-)
 
-// NetConfigGetResult is ESteamNetworkingGetConfigValueResult.
-type NetConfigGetResult int32
-
-const (
+	ConfigGetOK             NetConfigGetResult = 1
+	ConfigGetOKInherited    NetConfigGetResult = 2
 	ConfigGetBadValue       NetConfigGetResult = -1
 	ConfigGetBadScopeObj    NetConfigGetResult = -2
 	ConfigGetBufferTooSmall NetConfigGetResult = -3
-	ConfigGetOK             NetConfigGetResult = 1
-	ConfigGetOKInherited    NetConfigGetResult = 2
 )
 
 // The values the offline backend acts on (see each row's Offline).

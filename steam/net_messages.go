@@ -25,7 +25,7 @@ func (s *Server) SendMessageToUser(remote SteamID, data []byte, flags int64, cha
 
 // ReceiveMessagesOnChannel releases batch, then fills it with up to maxMessages messages that
 // arrived on the channel, from any user.
-func (s *Server) ReceiveMessagesOnChannel(channel int64, maxMessages int64, batch *MessageBatch) (n int, err error) {
+func (s *Server) ReceiveMessagesOnChannel(channel int64, maxMessages int64, batch *MessageBatch) (int, error) {
 	batch.Release()
 	ch, err := checkChannel("channel", channel)
 	if err != nil {
@@ -35,40 +35,36 @@ func (s *Server) ReceiveMessagesOnChannel(channel int64, maxMessages int64, batc
 	if err != nil {
 		return 0, err
 	}
-	err = s.network(func(b NetworkingBackend) { n = b.ReceiveMessagesOnChannel(ch, max, batch) })
-	return max0(n), err
+	return netGet(s, 0, func(b NetworkingBackend) int { return max0(b.ReceiveMessagesOnChannel(ch, max, batch)) })
 }
 
 func max0(n int) int { return max(n, 0) }
 
 // AcceptSessionWithUser accepts the session a MessagesSessionRequest announced; false when there
 // is no session with remote.
-func (s *Server) AcceptSessionWithUser(remote SteamID) (ok bool, err error) {
-	if err := checkRemote("remote_steam_id", remote); err != nil {
-		return false, err
-	}
-	err = s.network(func(b NetworkingBackend) { ok = b.AcceptSessionWithUser(remote) })
-	return ok, err
+func (s *Server) AcceptSessionWithUser(remote SteamID) (bool, error) {
+	return s.sessionCall(remote, NetworkingBackend.AcceptSessionWithUser)
 }
 
-func (s *Server) CloseSessionWithUser(remote SteamID) (ok bool, err error) {
-	if err := checkRemote("remote_steam_id", remote); err != nil {
-		return false, err
-	}
-	err = s.network(func(b NetworkingBackend) { ok = b.CloseSessionWithUser(remote) })
-	return ok, err
+func (s *Server) CloseSessionWithUser(remote SteamID) (bool, error) {
+	return s.sessionCall(remote, NetworkingBackend.CloseSessionWithUser)
 }
 
-func (s *Server) CloseChannelWithUser(remote SteamID, channel int64) (ok bool, err error) {
-	if err := checkRemote("remote_steam_id", remote); err != nil {
-		return false, err
-	}
+func (s *Server) CloseChannelWithUser(remote SteamID, channel int64) (bool, error) {
+	return s.channelCall(remote, channel, NetworkingBackend.CloseChannelWithUser)
+}
+
+// sessionCall and channelCall are the session calls both interfaces have (the old API's P2P ones too).
+func (s *Server) sessionCall(remote SteamID, fn func(NetworkingBackend, SteamID) bool) (bool, error) {
+	return remoteCall(s, remote, false, func(b NetworkingBackend) bool { return fn(b, remote) })
+}
+
+func (s *Server) channelCall(remote SteamID, channel int64, fn func(NetworkingBackend, SteamID, int32) bool) (bool, error) {
 	ch, err := checkChannel("channel", channel)
 	if err != nil {
 		return false, err
 	}
-	err = s.network(func(b NetworkingBackend) { ok = b.CloseChannelWithUser(remote, ch) })
-	return ok, err
+	return remoteCall(s, remote, false, func(b NetworkingBackend) bool { return fn(b, remote, ch) })
 }
 
 // GetSessionConnectionInfo reports the session with remote: its state (None without one), its
@@ -142,28 +138,8 @@ func (s *Server) ReadP2PPacket(size int64, channel int64) (data []byte, remote S
 	return buf[:n], remote, true, err
 }
 
-func (s *Server) AcceptP2PSessionWithUser(remote SteamID) (ok bool, err error) {
-	return s.p2pCall(remote, func(b NetworkingBackend) bool { return b.AcceptP2PSessionWithUser(remote) })
-}
-
-func (s *Server) CloseP2PSessionWithUser(remote SteamID) (ok bool, err error) {
-	return s.p2pCall(remote, func(b NetworkingBackend) bool { return b.CloseP2PSessionWithUser(remote) })
-}
-
-func (s *Server) CloseP2PChannelWithUser(remote SteamID, channel int64) (ok bool, err error) {
-	ch, err := checkChannel("channel", channel)
-	if err != nil {
-		return false, err
-	}
-	return s.p2pCall(remote, func(b NetworkingBackend) bool { return b.CloseP2PChannelWithUser(remote, ch) })
-}
-
-func (s *Server) p2pCall(remote SteamID, fn func(NetworkingBackend) bool) (ok bool, err error) {
-	if err := checkRemote("remote_steam_id", remote); err != nil {
-		return false, err
-	}
-	err = s.network(func(b NetworkingBackend) { ok = fn(b) })
-	return ok, err
+func (s *Server) AcceptP2PSessionWithUser(remote SteamID) (bool, error) {
+	return s.sessionCall(remote, NetworkingBackend.AcceptP2PSessionWithUser)
 }
 
 // GetP2PSessionState reports the old API's session with remote; ok is false when there is none.
@@ -175,7 +151,15 @@ func (s *Server) GetP2PSessionState(remote SteamID) (st P2PSessionState, ok bool
 	return st, ok, err
 }
 
-func (s *Server) AllowP2PPacketRelay(allow bool) (ok bool, err error) {
-	err = s.network(func(b NetworkingBackend) { ok = b.AllowP2PPacketRelay(allow) })
-	return ok, err
+func (s *Server) AllowP2PPacketRelay(allow bool) (bool, error) {
+	return netGet(s, false, func(b NetworkingBackend) bool { return b.AllowP2PPacketRelay(allow) })
+}
+
+// CloseP2PSessionWithUser and CloseP2PChannelWithUser end the old API's session, or one channel of it.
+func (s *Server) CloseP2PSessionWithUser(remote SteamID) (bool, error) {
+	return s.sessionCall(remote, NetworkingBackend.CloseP2PSessionWithUser)
+}
+
+func (s *Server) CloseP2PChannelWithUser(remote SteamID, channel int64) (bool, error) {
+	return s.channelCall(remote, channel, NetworkingBackend.CloseP2PChannelWithUser)
 }

@@ -6,11 +6,7 @@ import "math"
 
 // SendMessageToConnection sends data with the NETWORKING_SEND_* flags; it returns Steam's result
 // and the message's number (its lane's sequence, from 1).
-func (s *Server) SendMessageToConnection(conn int64, data []byte, flags int64) (r Result, number int64, err error) {
-	h, err := checkHandle("connection_handle", conn)
-	if err != nil {
-		return ResultInvalidParam, 0, err
-	}
+func (s *Server) SendMessageToConnection(conn int64, data []byte, flags int64) (Result, int64, error) {
 	f, err := checkSendFlags(flags)
 	if err != nil {
 		return ResultInvalidParam, 0, err
@@ -18,10 +14,12 @@ func (s *Server) SendMessageToConnection(conn int64, data []byte, flags int64) (
 	if err := checkMessage(data); err != nil {
 		return ResultInvalidParam, 0, err
 	}
-	err = s.network(func(b NetworkingBackend) { r, number = b.SendMessageToConnection(NetConnection(h), data, f) })
-	if err == nil && r == ResultInvalidParam {
-		err = errUnknownConnection(h)
-	}
+	var number int64
+	r, err := connCall(s, "connection_handle", conn, ResultInvalidParam, func(b NetworkingBackend, c NetConnection) (Result, bool) {
+		var r Result
+		r, number = b.SendMessageToConnection(c, data, f)
+		return r, r != ResultInvalidParam
+	})
 	return r, number, err
 }
 
@@ -49,75 +47,55 @@ func (s *Server) SendMessages(msgs []OutgoingMessage) (results []int64, err erro
 }
 
 // FlushMessagesOnConnection sends what waits for Nagle's timer now.
-func (s *Server) FlushMessagesOnConnection(conn int64) (r Result, err error) {
-	h, err := checkHandle("connection_handle", conn)
-	if err != nil {
-		return ResultInvalidParam, err
-	}
-	err = s.network(func(b NetworkingBackend) { r = b.FlushMessagesOnConnection(NetConnection(h)) })
-	if err == nil && r == ResultInvalidParam {
-		err = errUnknownConnection(h)
-	}
-	return r, err
+func (s *Server) FlushMessagesOnConnection(conn int64) (Result, error) {
+	return connCall(s, "connection_handle", conn, ResultInvalidParam, func(b NetworkingBackend, c NetConnection) (Result, bool) {
+		r := b.FlushMessagesOnConnection(c)
+		return r, r != ResultInvalidParam
+	})
 }
 
 // ReceiveMessagesOnConnection releases batch, then fills it with up to maxMessages messages of the
 // connection, in order; it returns how many.
-func (s *Server) ReceiveMessagesOnConnection(conn int64, maxMessages int64, batch *MessageBatch) (n int, err error) {
+func (s *Server) ReceiveMessagesOnConnection(conn int64, maxMessages int64, batch *MessageBatch) (int, error) {
 	batch.Release()
-	h, err := checkHandle("connection", conn)
-	if err != nil {
-		return 0, err
-	}
 	max, err := checkMaxMessages(maxMessages)
 	if err != nil {
 		return 0, err
 	}
-	err = s.network(func(b NetworkingBackend) { n = b.ReceiveMessagesOnConnection(NetConnection(h), max, batch) })
-	if err == nil && n < 0 {
-		return 0, errUnknownConnection(h)
-	}
-	return n, err
+	return connCall(s, "connection", conn, 0, func(b NetworkingBackend, c NetConnection) (int, bool) {
+		return countKnown(b.ReceiveMessagesOnConnection(c, max, batch))
+	})
 }
 
 // CreatePollGroup makes an empty poll group.
-func (s *Server) CreatePollGroup() (g PollGroup, err error) {
-	err = s.network(func(b NetworkingBackend) { g = b.CreatePollGroup() })
-	return g, err
+func (s *Server) CreatePollGroup() (PollGroup, error) {
+	return netGet(s, 0, NetworkingBackend.CreatePollGroup)
 }
 
-func (s *Server) DestroyPollGroup(group int64) (ok bool, err error) {
-	h, err := checkHandle("poll_group", group)
-	if err != nil {
-		return false, err
-	}
-	err = s.network(func(b NetworkingBackend) { ok = b.DestroyPollGroup(PollGroup(h)) })
-	if err == nil && !ok {
-		err = errUnknownPollGroup(h)
-	}
-	return ok, err
+func (s *Server) DestroyPollGroup(group int64) (bool, error) {
+	return handleCall(s, "poll_group", group, false, errUnknownPollGroup, func(b NetworkingBackend, h uint32) (bool, bool) {
+		ok := b.DestroyPollGroup(PollGroup(h))
+		return ok, ok
+	})
 }
 
 // SetConnectionPollGroup moves a connection into a poll group; group 0 takes it out of its group.
-func (s *Server) SetConnectionPollGroup(conn, group int64) (ok bool, err error) {
-	h, err := checkHandle("connection_handle", conn)
-	if err != nil {
-		return false, err
-	}
+func (s *Server) SetConnectionPollGroup(conn, group int64) (bool, error) {
 	var g uint32
 	if group != 0 {
+		var err error
 		if g, err = checkHandle("poll_group", group); err != nil {
 			return false, err
 		}
 	}
-	err = s.network(func(b NetworkingBackend) { ok = b.SetConnectionPollGroup(NetConnection(h), PollGroup(g)) })
-	if err == nil && !ok {
-		err = errUnknownConnection(h)
-		if g != 0 {
-			err = errUnknownConnectionOrGroup(h, g)
-		}
+	unknown := errUnknownConnection
+	if g != 0 {
+		unknown = func(h uint32) error { return errUnknownConnectionOrGroup(h, g) }
 	}
-	return ok, err
+	return handleCall(s, "connection_handle", conn, false, unknown, func(b NetworkingBackend, h uint32) (bool, bool) {
+		ok := b.SetConnectionPollGroup(NetConnection(h), PollGroup(g))
+		return ok, ok
+	})
 }
 
 func errUnknownConnectionOrGroup(conn, group uint32) error {
@@ -125,35 +103,20 @@ func errUnknownConnectionOrGroup(conn, group uint32) error {
 }
 
 // ReceiveMessagesOnPollGroup is ReceiveMessagesOnConnection over every connection of the group.
-func (s *Server) ReceiveMessagesOnPollGroup(group int64, maxMessages int64, batch *MessageBatch) (n int, err error) {
+func (s *Server) ReceiveMessagesOnPollGroup(group int64, maxMessages int64, batch *MessageBatch) (int, error) {
 	batch.Release()
-	h, err := checkHandle("poll_group", group)
-	if err != nil {
-		return 0, err
-	}
 	max, err := checkMaxMessages(maxMessages)
 	if err != nil {
 		return 0, err
 	}
-	err = s.network(func(b NetworkingBackend) { n = b.ReceiveMessagesOnPollGroup(PollGroup(h), max, batch) })
-	if err == nil && n < 0 {
-		return 0, errUnknownPollGroup(h)
-	}
-	return n, err
+	return handleCall(s, "poll_group", group, 0, errUnknownPollGroup, func(b NetworkingBackend, h uint32) (int, bool) {
+		return countKnown(b.ReceiveMessagesOnPollGroup(PollGroup(h), max, batch))
+	})
 }
 
 // GetConnectionInfo is what the connection's status callback reports, now.
-func (s *Server) GetConnectionInfo(conn int64) (info ConnectionInfo, err error) {
-	h, err := checkHandle("connection_handle", conn)
-	if err != nil {
-		return info, err
-	}
-	var ok bool
-	err = s.network(func(b NetworkingBackend) { info, ok = b.GetConnectionInfo(NetConnection(h)) })
-	if err == nil && !ok {
-		err = errUnknownConnection(h)
-	}
-	return info, err
+func (s *Server) GetConnectionInfo(conn int64) (ConnectionInfo, error) {
+	return connCall(s, "connection_handle", conn, ConnectionInfo{}, NetworkingBackend.GetConnectionInfo)
 }
 
 // GetConnectionRealTimeStatus reports the connection's status and that of its first lanes lanes.
@@ -167,26 +130,30 @@ func (s *Server) GetConnectionRealTimeStatus(conn int64, lanes int64) (st Connec
 	}
 	ls = make([]LaneStatus, lanes)
 	err = s.network(func(b NetworkingBackend) { st, r = b.GetConnectionRealTimeStatus(NetConnection(h), ls) })
+	return st, ls, r, laneResultError(err, r, h, argErrorf("lanes", "is %d, more than the connection has (configureConnectionLanes)", lanes))
+}
+
+// laneResultError turns the lane calls' refusals into errors: invalid is InvalidParam's.
+func laneResultError(err error, r Result, h uint32, invalid error) error {
 	switch {
 	case err != nil:
+		return err
 	case r == ResultNoConnection:
-		err = errUnknownConnection(h)
+		return errUnknownConnection(h)
 	case r == ResultInvalidParam:
-		err = argErrorf("lanes", "is %d, more than the connection has (configureConnectionLanes)", lanes)
+		return invalid
 	}
-	return st, ls, r, err
+	return nil
 }
 
 // GetDetailedConnectionStatus is a text for logs; the int is the flat call's (0, or -1 for an unknown handle).
 func (s *Server) GetDetailedConnectionStatus(conn int64) (text string, code int, err error) {
-	h, err := checkHandle("connection_handle", conn)
-	if err != nil {
-		return "", -1, err
-	}
-	err = s.network(func(b NetworkingBackend) { text, code = b.GetDetailedConnectionStatus(NetConnection(h)) })
-	if err == nil && code < 0 {
-		err = errUnknownConnection(h)
-	}
+	code = -1
+	text, err = connCall(s, "connection_handle", conn, "", func(b NetworkingBackend, c NetConnection) (string, bool) {
+		var t string
+		t, code = b.GetDetailedConnectionStatus(c)
+		return t, code >= 0
+	})
 	return text, code, err
 }
 
@@ -201,101 +168,71 @@ func (s *Server) ConfigureConnectionLanes(conn int64, lanes int64, priorities, w
 	if lanes < 1 || lanes > MaxLanes {
 		return ResultInvalidParam, argErrorf("lanes", "must be between 1 and %d, got %d", MaxLanes, lanes)
 	}
-	pr := make([]int32, lanes)
-	wt := make([]uint16, lanes)
-	for i := range wt {
-		wt[i] = 1
+	pr, wt, err := laneArgs(lanes, priorities, weights)
+	if err != nil {
+		return ResultInvalidParam, err
 	}
+	err = s.network(func(b NetworkingBackend) { r = b.ConfigureConnectionLanes(NetConnection(h), pr, wt) })
+	return r, laneResultError(err, r, h, argErrorf("lanes", "is %d: a connection's lanes can only grow", lanes))
+}
+
+func laneArgs(lanes int64, priorities, weights []int64) ([]int32, []uint16, error) {
 	for _, arg := range [2]struct {
 		name string
 		v    []int64
 	}{{"priorities", priorities}, {"weights", weights}} {
 		if len(arg.v) != 0 && int64(len(arg.v)) != lanes {
-			return ResultInvalidParam, argErrorf(arg.name, "holds %d values for %d lanes (give one per lane, or none)", len(arg.v), lanes)
+			return nil, nil, argErrorf(arg.name, "holds %d values for %d lanes (give one per lane, or none)", len(arg.v), lanes)
 		}
+	}
+	pr, wt := make([]int32, lanes), make([]uint16, lanes)
+	for i := range wt {
+		wt[i] = 1
 	}
 	for i, p := range priorities {
 		if p < math.MinInt32 || p > math.MaxInt32 {
-			return ResultInvalidParam, argErrorf("priorities", "[%d] must fit in 32 bits, got %d", i, p)
+			return nil, nil, argErrorf("priorities", "[%d] must fit in 32 bits, got %d", i, p)
 		}
 		pr[i] = int32(p)
 	}
 	for i, w := range weights {
 		if w < 1 || w > math.MaxUint16 {
-			return ResultInvalidParam, argErrorf("weights", "[%d] must be between 1 and 65535, got %d", i, w)
+			return nil, nil, argErrorf("weights", "[%d] must be between 1 and 65535, got %d", i, w)
 		}
 		wt[i] = uint16(w)
 	}
-	err = s.network(func(b NetworkingBackend) { r = b.ConfigureConnectionLanes(NetConnection(h), pr, wt) })
-	switch {
-	case err != nil:
-	case r == ResultNoConnection:
-		err = errUnknownConnection(h)
-	case r == ResultInvalidParam:
-		err = argErrorf("lanes", "is %d: a connection's lanes can only grow", lanes)
-	}
-	return r, err
+	return pr, wt, nil
 }
 
-func (s *Server) SetConnectionUserData(conn int64, data int64) (ok bool, err error) {
-	h, err := checkHandle("peer", conn)
-	if err != nil {
-		return false, err
-	}
-	err = s.network(func(b NetworkingBackend) { ok = b.SetConnectionUserData(NetConnection(h), data) })
-	if err == nil && !ok {
-		err = errUnknownConnection(h)
-	}
-	return ok, err
+func (s *Server) SetConnectionUserData(conn int64, data int64) (bool, error) {
+	return connCall(s, "peer", conn, false, func(b NetworkingBackend, c NetConnection) (bool, bool) {
+		ok := b.SetConnectionUserData(c, data)
+		return ok, ok
+	})
 }
 
 // GetConnectionUserData is -1 for an unknown handle, as with Steam (and an error).
-func (s *Server) GetConnectionUserData(conn int64) (data int64, err error) {
-	h, err := checkHandle("peer", conn)
-	if err != nil {
-		return -1, err
-	}
-	data = -1
-	var known bool
-	err = s.network(func(b NetworkingBackend) {
-		data = b.GetConnectionUserData(NetConnection(h))
-		_, known = b.GetConnectionName(NetConnection(h))
+func (s *Server) GetConnectionUserData(conn int64) (int64, error) {
+	return connCall(s, "peer", conn, -1, func(b NetworkingBackend, c NetConnection) (int64, bool) {
+		_, known := b.GetConnectionName(c)
+		return b.GetConnectionUserData(c), known
 	})
-	if err == nil && !known {
-		err = errUnknownConnection(h)
-	}
-	return data, err
 }
 
 func (s *Server) SetConnectionName(conn int64, name string) error {
-	h, err := checkHandle("peer", conn)
-	if err != nil {
-		return err
-	}
 	if err := checkLen("name", name, MaxConnectionNameLen); err != nil {
 		return err
 	}
-	var known bool
-	err = s.network(func(b NetworkingBackend) {
-		if _, known = b.GetConnectionName(NetConnection(h)); known {
-			b.SetConnectionName(NetConnection(h), name)
+	_, err := connCall(s, "peer", conn, false, func(b NetworkingBackend, c NetConnection) (bool, bool) {
+		_, known := b.GetConnectionName(c)
+		if known {
+			b.SetConnectionName(c, name)
 		}
+		return known, known
 	})
-	if err == nil && !known {
-		err = errUnknownConnection(h)
-	}
 	return err
 }
 
-func (s *Server) GetConnectionName(conn int64) (name string, err error) {
-	h, err := checkHandle("peer", conn)
-	if err != nil {
-		return "", err
-	}
-	var ok bool
-	err = s.network(func(b NetworkingBackend) { name, ok = b.GetConnectionName(NetConnection(h)) })
-	if err == nil && !ok {
-		err = errUnknownConnection(h)
-	}
-	return name, err
+func (s *Server) GetConnectionName(conn int64) (string, error) {
+	return connCall(s, "peer", conn, "", NetworkingBackend.GetConnectionName)
 }

@@ -7,19 +7,16 @@ import (
 	"math"
 )
 
-func (s *Server) GetLocalTimestamp() (us int64, err error) {
-	err = s.network(func(b NetworkingBackend) { us = b.GetLocalTimestamp() })
-	return us, err
+func (s *Server) GetLocalTimestamp() (int64, error) {
+	return netGet(s, 0, NetworkingBackend.GetLocalTimestamp)
 }
 
 func (s *Server) InitRelayNetworkAccess() error {
 	return s.network(func(b NetworkingBackend) { b.InitRelayNetworkAccess() })
 }
 
-func (s *Server) GetRelayNetworkStatus() (st RelayNetworkStatus, err error) {
-	st.Available = AvailabilityUnknown
-	err = s.network(func(b NetworkingBackend) { st = b.GetRelayNetworkStatus() })
-	return st, err
+func (s *Server) GetRelayNetworkStatus() (RelayNetworkStatus, error) {
+	return netGet(s, RelayNetworkStatus{}, NetworkingBackend.GetRelayNetworkStatus)
 }
 
 // GetLocalPingLocation returns the host's ping location and its age in seconds (-1: none).
@@ -47,9 +44,7 @@ func (s *Server) EstimatePingTimeBetweenTwoLocations(a, b []byte) (ms int32, err
 	if err != nil {
 		return PingFailed, err
 	}
-	ms = PingFailed
-	err = s.network(func(nb NetworkingBackend) { ms = nb.EstimatePingTimeBetweenTwoLocations(la, lb) })
-	return ms, err
+	return netGet(s, PingFailed, func(nb NetworkingBackend) int32 { return nb.EstimatePingTimeBetweenTwoLocations(la, lb) })
 }
 
 func (s *Server) EstimatePingTimeFromLocalHost(raw []byte) (ms int32, err error) {
@@ -57,9 +52,7 @@ func (s *Server) EstimatePingTimeFromLocalHost(raw []byte) (ms int32, err error)
 	if err != nil {
 		return PingFailed, err
 	}
-	ms = PingFailed
-	err = s.network(func(b NetworkingBackend) { ms = b.EstimatePingTimeFromLocalHost(loc) })
-	return ms, err
+	return netGet(s, PingFailed, func(b NetworkingBackend) int32 { return b.EstimatePingTimeFromLocalHost(loc) })
 }
 
 func (s *Server) ConvertPingLocationToString(raw []byte) (text string, err error) {
@@ -67,8 +60,7 @@ func (s *Server) ConvertPingLocationToString(raw []byte) (text string, err error
 	if err != nil {
 		return "", err
 	}
-	err = s.network(func(b NetworkingBackend) { text = b.ConvertPingLocationToString(loc) })
-	return text, err
+	return netGet(s, "", func(b NetworkingBackend) string { return b.ConvertPingLocationToString(loc) })
 }
 
 // MaxPingLocationString is k_cchMaxSteamNetworkingPingLocationString less its NUL.
@@ -86,8 +78,7 @@ func (s *Server) CheckPingDataUpToDate(maxAgeSeconds float64) (ok bool, err erro
 	if math.IsNaN(maxAgeSeconds) || maxAgeSeconds < 0 || maxAgeSeconds > math.MaxFloat32 {
 		return false, argErrorf("max_age_in_seconds", "must be a number of seconds, 0 or more, got %g", maxAgeSeconds)
 	}
-	err = s.network(func(b NetworkingBackend) { ok = b.CheckPingDataUpToDate(float32(maxAgeSeconds)) })
-	return ok, err
+	return netGet(s, false, func(b NetworkingBackend) bool { return b.CheckPingDataUpToDate(float32(maxAgeSeconds)) })
 }
 
 func checkPOP(v int64) (uint32, error) {
@@ -112,14 +103,11 @@ func (s *Server) GetDirectPingToPOP(pop int64) (ping int32, err error) {
 	if err != nil {
 		return PingFailed, err
 	}
-	ping = PingFailed
-	err = s.network(func(b NetworkingBackend) { ping = b.GetDirectPingToPOP(id) })
-	return ping, err
+	return netGet(s, PingFailed, func(b NetworkingBackend) int32 { return b.GetDirectPingToPOP(id) })
 }
 
-func (s *Server) GetPOPCount() (n int32, err error) {
-	err = s.network(func(b NetworkingBackend) { n = b.GetPOPCount() })
-	return n, err
+func (s *Server) GetPOPCount() (int32, error) {
+	return netGet(s, 0, NetworkingBackend.GetPOPCount)
 }
 
 // MaxPOPList is how many POP IDs getPOPList asks for (GodotSteam's 256).
@@ -137,24 +125,18 @@ func (s *Server) SetGlobalConfigValue(opt ConfigOption) (ok bool, err error) {
 	if err := CheckConfigOption("config", opt, ConfigScopeGlobal); err != nil {
 		return false, err
 	}
-	err = s.network(func(b NetworkingBackend) { ok = b.SetConfigValue(opt, ConfigScopeGlobal, 0) })
-	return ok, err
+	return netGet(s, false, func(b NetworkingBackend) bool { return b.SetConfigValue(opt, ConfigScopeGlobal, 0) })
 }
 
 // SetConnectionConfigValue sets a value on one connection (setConnectionConfigValueInt32/Float/String).
-func (s *Server) SetConnectionConfigValue(conn int64, opt ConfigOption) (ok bool, err error) {
-	h, err := checkHandle("connection", conn)
-	if err != nil {
-		return false, err
-	}
+func (s *Server) SetConnectionConfigValue(conn int64, opt ConfigOption) (bool, error) {
 	if err := CheckConfigOption("config", opt, ConfigScopeConnection); err != nil {
 		return false, err
 	}
-	err = s.network(func(b NetworkingBackend) { ok = b.SetConfigValue(opt, ConfigScopeConnection, int64(h)) })
-	if err == nil && !ok {
-		err = errUnknownConnection(h)
-	}
-	return ok, err
+	return connCall(s, "connection", conn, false, func(b NetworkingBackend, c NetConnection) (bool, bool) {
+		ok := b.SetConfigValue(opt, ConfigScopeConnection, int64(c))
+		return ok, ok
+	})
 }
 
 func checkScope(v int64) (NetConfigScope, error) {

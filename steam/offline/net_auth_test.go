@@ -76,11 +76,7 @@ func withCookie(connect []byte, cid uint32, cookie []byte) []byte {
 
 func TestTicketOfAnotherRealmRefused(t *testing.T) {
 	server, stranger := newPeer(t, newRealm(t)), newPeer(t, newRealm(t))
-	ls, err := server.s.CreateListenSocketIP("127.0.0.1:0", nil)
-	require.NoError(t, err)
-	addr, _ := server.s.GetListenSocketAddress(int64(ls), true)
-	cc, err := stranger.s.ConnectByIPAddress(addr, nil)
-	require.NoError(t, err)
+	_, cc := dial(t, server, stranger)
 	e := waitFor(stranger, stateIs(cc, steam.ConnectionStateClosedByPeer))
 	require.Equal(t, steam.ConnectionEndRemoteBadCert, e.Info.EndReason)
 	require.Contains(t, e.Info.EndDebug, "does not verify in this realm")
@@ -97,9 +93,7 @@ func TestTicketForAnotherAppRefused(t *testing.T) {
 	cfg := netCfg
 	cfg.AppID = 999
 	require.NoError(t, other.s.Init(cfg))
-	ls, _ := server.s.CreateListenSocketIP("127.0.0.1:0", nil)
-	addr, _ := server.s.GetListenSocketAddress(int64(ls), true)
-	cc, _ := other.s.ConnectByIPAddress(addr, nil)
+	_, cc := dial(t, server, other)
 	e := waitFor(other, stateIs(cc, steam.ConnectionStateClosedByPeer))
 	require.Equal(t, steam.ConnectionEndRemoteBadCert, e.Info.EndReason)
 	require.Contains(t, e.Info.EndDebug, "for app 999")

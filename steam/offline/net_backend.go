@@ -44,6 +44,14 @@ func (b *Backend) netc() *netCore {
 	return b.net
 }
 
+// inNet runs fn with the networking core locked.
+func inNet[T any](b *Backend, fn func(n *netCore) T) T {
+	n := b.netc()
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return fn(n)
+}
+
 // netIdentityChanged tells the core the server's Steam ID changed (logOn). Called with b.mu held.
 func (b *Backend) netIdentityChanged() {
 	if b.net != nil {

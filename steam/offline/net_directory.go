@@ -119,3 +119,22 @@ func readEntry(path string) (netip.AddrPort, bool) {
 	a, err := netip.ParseAddrPort(strings.TrimSpace(string(b)))
 	return a, err == nil
 }
+
+// dirEntry is what one socket published, so it can be withdrawn (or moved to a new identity).
+type dirEntry struct {
+	key  string
+	addr netip.AddrPort
+}
+
+func (e *dirEntry) publish(d *netDirectory, key string, local netip.AddrPort) {
+	e.withdraw(d)
+	e.key, e.addr = key, publishedAddr(local)
+	d.publish(e.key, e.addr)
+}
+
+func (e *dirEntry) withdraw(d *netDirectory) {
+	if e.key != "" {
+		d.withdraw(e.key, e.addr)
+		e.key = ""
+	}
+}

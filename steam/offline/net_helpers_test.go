@@ -98,9 +98,8 @@ func onConn(p *peer, h steam.NetConnection) func(*steam.MessageBatch) (int, erro
 	return func(b *steam.MessageBatch) (int, error) { return p.s.ReceiveMessagesOnConnection(int64(h), 64, b) }
 }
 
-// connectPair connects client to a new IP listen socket of server and returns both handles,
-// Connected on both sides.
-func connectPair(t testing.TB, server, client *peer, opts ...steam.ConfigOption) (ls steam.ListenSocket, sc, cc steam.NetConnection) {
+// dial makes a new IP listen socket of server and starts connecting client to it.
+func dial(t testing.TB, server, client *peer, opts ...steam.ConfigOption) (ls steam.ListenSocket, cc steam.NetConnection) {
 	t.Helper()
 	ls, err := server.s.CreateListenSocketIP("127.0.0.1:0", opts)
 	require.NoError(t, err)
@@ -110,6 +109,27 @@ func connectPair(t testing.TB, server, client *peer, opts ...steam.ConfigOption)
 	cc, err = client.s.ConnectByIPAddress(addr, opts)
 	require.NoError(t, err)
 	require.NotZero(t, cc)
+	return ls, cc
+}
+
+// sendQueued sends until the send buffer takes the message (it answers LimitExceeded while full).
+func sendQueued(t testing.TB, p *peer, h steam.NetConnection, data []byte, flags int32) {
+	for {
+		r, _, err := p.s.SendMessageToConnection(int64(h), data, int64(flags))
+		require.NoError(t, err)
+		if r == steam.ResultOK {
+			return
+		}
+		require.Equal(t, steam.ResultLimitExceeded, r)
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// connectPair connects client to a new IP listen socket of server and returns both handles,
+// Connected on both sides.
+func connectPair(t testing.TB, server, client *peer, opts ...steam.ConfigOption) (ls steam.ListenSocket, sc, cc steam.NetConnection) {
+	t.Helper()
+	ls, cc = dial(t, server, client, opts...)
 	incoming := waitFor(server, func(e steam.ConnectionStatusChanged) bool {
 		return e.Info.ListenSocket == ls && e.Info.State == steam.ConnectionStateConnecting
 	})

@@ -41,19 +41,18 @@ func (s *linkStats) roll(now int64) {
 }
 
 func (s *linkStats) sent(n int, now int64) {
-	s.roll(now)
-	s.pktsOut++
-	s.bytesOut += uint64(n)
-	s.winOut++
-	s.winOutB += uint64(n)
+	s.count(n, now, &s.pktsOut, &s.bytesOut, &s.winOut, &s.winOutB)
+}
+func (s *linkStats) received(n int, now int64) {
+	s.count(n, now, &s.pktsIn, &s.bytesIn, &s.winIn, &s.winInB)
 }
 
-func (s *linkStats) received(n int, now int64) {
+func (s *linkStats) count(n int, now int64, pkts, bytes, winPkts, winBytes *uint64) {
 	s.roll(now)
-	s.pktsIn++
-	s.bytesIn += uint64(n)
-	s.winIn++
-	s.winInB += uint64(n)
+	*pkts++
+	*bytes += uint64(n)
+	*winPkts++
+	*winBytes += uint64(n)
 }
 
 // heardPacket records a data datagram's packet number.

@@ -21,8 +21,7 @@ type netListener struct {
 	p2p         bool
 	hosted      bool
 	virtualPort int32
-	key         string // its directory entry ("" for IP sockets)
-	published   netip.AddrPort
+	entry       dirEntry // P2P and hosted sockets' place in the directory
 }
 
 // listen opens a listen socket on addr. Called with n.mu held.
@@ -48,22 +47,15 @@ func (l *netListener) publish() {
 	if !l.p2p {
 		return
 	}
-	l.withdraw()
 	id := l.core.currentIdentity()
-	l.key = p2pKey(id, l.virtualPort)
+	key := p2pKey(id, l.virtualPort)
 	if l.hosted {
-		l.key = hostedKey(id, l.virtualPort)
+		key = hostedKey(id, l.virtualPort)
 	}
-	l.published = publishedAddr(l.ep.local)
-	l.core.set.realm.net.publish(l.key, l.published)
+	l.entry.publish(l.core.set.realm.net, key, l.ep.local)
 }
 
-func (l *netListener) withdraw() {
-	if l.key != "" {
-		l.core.set.realm.net.withdraw(l.key, l.published)
-		l.key = ""
-	}
-}
+func (l *netListener) withdraw() { l.entry.withdraw(l.core.set.realm.net) }
 
 // admit takes connects for this socket only: sockets service, and for P2P its identity and port.
 func (l *netListener) admit(m *connectMsg) (bool, steam.ConnectionEnd, string) {
@@ -114,28 +106,21 @@ func (n *netCore) localAddr(port uint16) string {
 }
 
 func (b *Backend) CreateListenSocketIP(local netip.AddrPort, opts []steam.ConfigOption) steam.ListenSocket {
-	n := b.netc()
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return n.listen(local.String(), opts, false, false, -1)
+	return inNet(b, func(n *netCore) steam.ListenSocket { return n.listen(local.String(), opts, false, false, -1) })
 }
 
 func (b *Backend) CreateListenSocketP2P(port int32, opts []steam.ConfigOption) steam.ListenSocket {
-	n := b.netc()
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return n.listen(n.localAddr(0), opts, true, false, port)
+	return inNet(b, func(n *netCore) steam.ListenSocket { return n.listen(n.localAddr(0), opts, true, false, port) })
 }
 
 // CreateHostedDedicatedServerListenSocket listens on SDR_LISTEN_PORT; 0 when it is not set.
 func (b *Backend) CreateHostedDedicatedServerListenSocket(port int32, opts []steam.ConfigOption) steam.ListenSocket {
-	n := b.netc()
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if n.set.hostedPort == 0 {
-		return 0
-	}
-	return n.listen(n.localAddr(n.set.hostedPort), opts, true, true, port)
+	return inNet(b, func(n *netCore) steam.ListenSocket {
+		if n.set.hostedPort == 0 {
+			return 0
+		}
+		return n.listen(n.localAddr(n.set.hostedPort), opts, true, true, port)
+	})
 }
 
 func (b *Backend) GetHostedDedicatedServerPort() uint16 { return b.netc().set.hostedPort }
@@ -151,22 +136,17 @@ func (b *Backend) GetHostedDedicatedServerPOPID() uint32 {
 }
 
 func (b *Backend) CloseListenSocket(s steam.ListenSocket) bool {
-	n := b.netc()
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	l := n.listeners[s]
-	if l == nil {
-		return false
-	}
-	l.close(netNow())
-	return true
+	return inNet(b, func(n *netCore) bool {
+		l := n.listeners[s]
+		if l != nil {
+			l.close(netNow())
+		}
+		return l != nil
+	})
 }
 
 func (b *Backend) GetListenSocketAddress(s steam.ListenSocket) (netip.AddrPort, bool) {
-	n := b.netc()
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	l := n.listeners[s]
+	l := inNet(b, func(n *netCore) *netListener { return n.listeners[s] })
 	if l == nil {
 		return netip.AddrPort{}, false
 	}

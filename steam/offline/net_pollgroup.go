@@ -66,59 +66,52 @@ func (c *netConn) setPollGroup(g *netPollGroup) {
 }
 
 func (b *Backend) CreatePollGroup() steam.PollGroup {
-	n := b.netc()
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if len(n.pollGroups) >= maxPollGroups {
-		return 0
-	}
-	g := &netPollGroup{handle: steam.PollGroup(nextNetHandle()), sweep: 1024}
-	n.pollGroups[g.handle] = g
-	return g.handle
+	return inNet(b, func(n *netCore) steam.PollGroup {
+		if len(n.pollGroups) >= maxPollGroups {
+			return 0
+		}
+		g := &netPollGroup{handle: steam.PollGroup(nextNetHandle()), sweep: 1024}
+		n.pollGroups[g.handle] = g
+		return g.handle
+	})
 }
 
 func (b *Backend) DestroyPollGroup(h steam.PollGroup) bool {
-	n := b.netc()
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	g := n.pollGroups[h]
-	if g == nil {
-		return false
-	}
-	for _, c := range n.conns {
-		if c.pollGroup == g {
-			c.setPollGroup(nil)
+	return inNet(b, func(n *netCore) bool {
+		g := n.pollGroups[h]
+		for _, c := range n.conns {
+			if g != nil && c.pollGroup == g {
+				c.setPollGroup(nil)
+			}
 		}
-	}
-	delete(n.pollGroups, h)
-	return true
+		delete(n.pollGroups, h)
+		return g != nil
+	})
 }
 
 func (b *Backend) SetConnectionPollGroup(h steam.NetConnection, gh steam.PollGroup) bool {
-	n := b.netc()
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	c := n.conns[h]
-	var g *netPollGroup
-	if gh != 0 {
-		g = n.pollGroups[gh]
-	}
-	if c == nil || gh != 0 && g == nil {
-		return false
-	}
-	c.setPollGroup(g)
-	return true
+	return inNet(b, func(n *netCore) bool {
+		c, g := n.conns[h], n.pollGroups[gh]
+		if c == nil || gh != 0 && g == nil {
+			return false
+		}
+		c.setPollGroup(g)
+		return true
+	})
 }
 
 func (b *Backend) ReceiveMessagesOnPollGroup(gh steam.PollGroup, max int, into *steam.MessageBatch) int {
-	n := b.netc()
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	g := n.pollGroups[gh]
-	if g == nil {
+	return inNet(b, func(n *netCore) int {
+		if g := n.pollGroups[gh]; g != nil {
+			return g.receive(max, into)
+		}
 		return -1
-	}
-	// Payloads go into the batch's arena, which grows to the traffic's size and then stays.
+	})
+}
+
+// receive takes up to max messages in arrival order. Payloads go into the batch's arena, which
+// grows to the traffic's size and then stays.
+func (g *netPollGroup) receive(max int, into *steam.MessageBatch) int {
 	got := 0
 	for g.h < len(g.order) && got < max {
 		r := g.order[g.h]

@@ -74,14 +74,7 @@ func TestNetAcrossProcesses(t *testing.T) {
 			m = tagged(rng, i, 100_000)
 		}
 		sent = append(sent, m)
-		for {
-			r, _, err := parent.s.SendMessageToConnection(int64(cc), m, int64(steam.SendReliable))
-			require.NoError(t, err)
-			if r == steam.ResultOK {
-				break
-			}
-			time.Sleep(time.Millisecond)
-		}
+		sendQueued(t, parent, cc, m, steam.SendReliable)
 	}
 	echoed := parent.receive(len(sent), onConn(parent, cc))
 	for i, m := range echoed {
@@ -122,14 +115,7 @@ func echoServer(t *testing.T) {
 		n, err := server.s.ReceiveMessagesOnConnection(int64(incoming.Conn), 64, &batch)
 		require.NoError(t, err)
 		for _, m := range batch.Messages[:n] {
-			for {
-				r, _, err := server.s.SendMessageToConnection(int64(incoming.Conn), m.Data, int64(steam.SendReliable))
-				require.NoError(t, err)
-				if r == steam.ResultOK {
-					break
-				}
-				time.Sleep(time.Millisecond)
-			}
+			sendQueued(t, server, incoming.Conn, m.Data, steam.SendReliable)
 		}
 		if n == 0 {
 			time.Sleep(time.Millisecond)

@@ -143,24 +143,16 @@ func (r *relay) backFor(client netip.AddrPort) *net.UDPConn {
 }
 
 // captured returns the client datagrams whose first byte is kind.
-func (r *relay) captured(kind byte) [][]byte {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out [][]byte
-	for _, d := range r.toServer {
-		if d[0] == kind {
-			out = append(out, d)
-		}
-	}
-	return out
-}
+func (r *relay) captured(kind byte) [][]byte { return r.ofKind(&r.toServer, kind) }
 
 // answers returns the server datagrams whose first byte is kind.
-func (r *relay) answers(kind byte) [][]byte {
+func (r *relay) answers(kind byte) [][]byte { return r.ofKind(&r.toClient, kind) }
+
+func (r *relay) ofKind(list *[][]byte, kind byte) [][]byte {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out [][]byte
-	for _, d := range r.toClient {
+	for _, d := range *list {
 		if d[0] == kind {
 			out = append(out, d)
 		}

@@ -44,12 +44,11 @@ type netSession struct {
 }
 
 type netSessions struct {
-	core      *netCore
-	ep        *netEndpoint
-	key       string
-	published netip.AddrPort
-	byKey     map[sessionKey]*netSession
-	queues    [3]map[int32]*msgQueue // by service
+	core   *netCore
+	ep     *netEndpoint
+	entry  dirEntry
+	byKey  map[sessionKey]*netSession
+	queues [3]map[int32]*msgQueue // by service
 }
 
 // sessionsOf opens the sessions endpoint at the first use. Called with n.mu held.
@@ -70,21 +69,12 @@ func (n *netCore) sessionsOf() *netSessions {
 }
 
 func (ss *netSessions) publish() {
-	if ss.ep == nil {
-		return
+	if ss.ep != nil {
+		ss.entry.publish(ss.core.set.realm.net, sessionsKey(ss.core.currentIdentity()), ss.ep.local)
 	}
-	ss.withdraw()
-	ss.key = sessionsKey(ss.core.currentIdentity())
-	ss.published = publishedAddr(ss.ep.local)
-	ss.core.set.realm.net.publish(ss.key, ss.published)
 }
 
-func (ss *netSessions) withdraw() {
-	if ss.key != "" {
-		ss.core.set.realm.net.withdraw(ss.key, ss.published)
-		ss.key = ""
-	}
-}
+func (ss *netSessions) withdraw() { ss.entry.withdraw(ss.core.set.realm.net) }
 
 func (ss *netSessions) admit(m *connectMsg) (bool, steam.ConnectionEnd, string) {
 	id := ss.core.currentIdentity()
@@ -189,12 +179,15 @@ func (s *netSession) connGone(c *netConn) {
 	}
 }
 
+// p2pErrors is the old API's reading of why a session failed; anything else is a timeout.
+var p2pErrors = map[steam.ConnectionEnd]steam.P2PSessionError{
+	steam.ConnectionEndMiscP2PRendezvous: steam.P2PSessionErrorDestinationNotLoggedIn,
+	steam.ConnectionEndRemoteBadCert:     steam.P2PSessionErrorNotRunningApp,
+}
+
 func p2pErrorOf(reason steam.ConnectionEnd) steam.P2PSessionError {
-	switch reason {
-	case steam.ConnectionEndMiscP2PRendezvous:
-		return steam.P2PSessionErrorDestinationNotLoggedIn
-	case steam.ConnectionEndRemoteBadCert:
-		return steam.P2PSessionErrorNotRunningApp
+	if e, ok := p2pErrors[reason]; ok {
+		return e
 	}
 	return steam.P2PSessionErrorTimeout
 }

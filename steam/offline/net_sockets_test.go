@@ -106,11 +106,7 @@ func TestSendArgumentsAndLimits(t *testing.T) {
 func TestAcceptRules(t *testing.T) {
 	realm := newRealm(t)
 	server, client := newPeer(t, realm), newPeer(t, realm)
-	ls, err := server.s.CreateListenSocketIP("127.0.0.1:0", nil)
-	require.NoError(t, err)
-	addr, _ := server.s.GetListenSocketAddress(int64(ls), true)
-	cc, err := client.s.ConnectByIPAddress(addr, nil)
-	require.NoError(t, err)
+	ls, cc := dial(t, server, client)
 	first := waitFor(client, stateIs(cc, steam.ConnectionStateConnecting))
 	require.Equal(t, steam.ConnectionStateNone, first.OldState, "a new connection reports None -> Connecting")
 	r, err := client.s.AcceptConnection(int64(cc))
