@@ -121,7 +121,7 @@ var NetConfigRows = []NetConfigRow{
 	i32Row(ConfigNagleTime, "NagleTime", cfgConn, 5000, 0, 20000, "µs a message without NoNagle may wait to share a datagram"),
 	i32Row(23, "IP_AllowWithoutAuth", cfgConn, 0, 0, 2, ""),
 	i32Row(52, "IPLocalHost_AllowWithoutAuth", cfgConn, 0, 0, 2, ""),
-	i32Row(ConfigMTUPacketSize, "MTU_PacketSize", cfgConn, 1300, 576, 1500, "the largest datagram a connection sends"),
+	i32Row(ConfigMTUPacketSize, "MTU_PacketSize", cfgConn, 1300, 576, 1500, "the largest datagram a connection sends (as the connection is made: later changes do not apply)"),
 	{Value: ConfigMTUDataSize, Name: "MTU_DataSize", Type: ConfigTypeInt32, Scope: cfgConn, ReadOnly: true,
 		Default: ConfigOption{Value: ConfigMTUDataSize, Type: ConfigTypeInt32}, Min: 0, Max: i32Max,
 		Offline: "read only: the largest message sent in one datagram"},

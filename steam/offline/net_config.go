@@ -66,6 +66,7 @@ func (n *netCore) linkConfigFor(c *netConn) linkConfig {
 		recvMaxMessage: int(n.configInt(c, steam.ConfigRecvMaxMessageSize)),
 		maxSegments:    int(n.configInt(c, steam.ConfigRecvMaxSegmentsPerPacket)),
 		channels:       c.svc != serviceSockets,
+		keepalive:      min(keepaliveIdle, max(n.configInt(c, steam.ConfigTimeoutConnected)*1000/3, 10_000)),
 	}
 }
 

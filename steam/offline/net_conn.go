@@ -86,6 +86,7 @@ func (c *netConn) configChanged(v steam.NetConfigValue) {
 	cfg := c.core.linkConfigFor(c)
 	c.link.cfg.nagle, c.link.cfg.sendBuffer = cfg.nagle, cfg.sendBuffer
 	c.link.cfg.recvMaxMessage, c.link.cfg.maxSegments = cfg.recvMaxMessage, cfg.maxSegments
+	c.link.cfg.keepalive = cfg.keepalive
 	if v == steam.ConfigConnectionUserData {
 		c.userData = c.cfg[v].Int
 	}
@@ -154,7 +155,7 @@ func (c *netConn) status(lanes []steam.LaneStatus) steam.ConnectionStatus {
 	l.stats.roll(netNow())
 	st := steam.ConnectionStatus{State: apiState(c.state), Ping: l.pingMS(), QualityLocal: l.stats.quality, QualityRemote: -1,
 		OutPacketsPerSec: l.stats.rateOut, OutBytesPerSec: l.stats.rateOutB, InPacketsPerSec: l.stats.rateIn,
-		InBytesPerSec: l.stats.rateInB, SendRateBytesPerSec: -1, PendingReliable: int32(l.pendingRel),
+		InBytesPerSec: l.stats.rateInB, SendRateBytesPerSec: l.sendRate(), PendingReliable: int32(l.pendingRel),
 		PendingUnreliable: int32(l.pending - l.pendingRel), SentUnackedReliable: int32(l.unacked)}
 	for i := range lanes {
 		if i < len(l.lanes) {

@@ -97,7 +97,7 @@ func (c *netConn) onConnectOK(d []byte, now int64) bool {
 	c.link.heard(now)
 	c.setState(steam.ConnectionStateConnected, 0, "")
 	c.link.flush(now, true)
-	c.core.schedule(now + keepaliveIdle)
+	c.core.schedule(now + c.link.cfg.keepalive)
 	return true
 }
 
@@ -119,7 +119,7 @@ func (c *netConn) accept(now int64) steam.Result {
 	c.link.heard(now)
 	c.setState(steam.ConnectionStateConnected, 0, "")
 	c.sendConnectOK()
-	c.core.schedule(now + keepaliveIdle)
+	c.core.schedule(now + c.link.cfg.keepalive)
 	return steam.ResultOK
 }
 

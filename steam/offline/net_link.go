@@ -20,6 +20,8 @@ package offline
 //
 // Time is in microseconds of the core's clock. Every method runs under the core's lock.
 
+import "math"
+
 const (
 	// flightWindow is the in-flight ring: the most reliable segments sent and not acknowledged.
 	flightWindow = 1024
@@ -31,7 +33,8 @@ const (
 	initialRTO   = 200_000
 	// ackDelayMax is how long an acknowledgement may wait for a datagram to ride on.
 	ackDelayMax = 1_000
-	// keepaliveIdle is how long without hearing from the peer before a ping is sent.
+	// keepaliveIdle is how long without hearing from the peer before a ping is sent, unless a third
+	// of the connection's timeout is shorter (linkConfig.keepalive).
 	keepaliveIdle = 1_000_000
 	// unreliableSlots is how many fragmented unreliable messages may be in reassembly at once.
 	unreliableSlots = 4
@@ -65,6 +68,7 @@ type linkConfig struct {
 	recvMaxMessage int   // RecvMaxMessageSize
 	maxSegments    int   // RecvMaxSegmentsPerPacket
 	channels       bool  // a session link: segments carry NetworkingMessages channels
+	keepalive      int64 // µs of silence before a ping
 }
 
 type netLink struct {
@@ -165,10 +169,10 @@ func (l *netLink) service(now int64) int64 {
 	if len(l.retx) > 0 {
 		l.flush(now, false)
 	}
-	if l.idleFor(now) >= keepaliveIdle && now-l.pingSentAt >= keepaliveIdle {
+	if l.idleFor(now) >= l.cfg.keepalive && now-l.pingSentAt >= l.cfg.keepalive {
 		l.ping(now)
 	}
-	soonest(max(l.lastRecv, l.pingSentAt) + keepaliveIdle)
+	soonest(max(l.lastRecv, l.pingSentAt) + l.cfg.keepalive)
 	return next
 }
 
@@ -219,6 +223,15 @@ func (l *netLink) pingMS() int32 {
 		return -1
 	}
 	return int32((l.srtt + 500) / 1000)
+}
+
+// sendRate estimates what the link can carry, in bytes a second: a window of datagrams per
+// round trip (0 before the first RTT sample). Nothing paces sends to it offline.
+func (l *netLink) sendRate() int32 {
+	if l.srtt == 0 {
+		return 0
+	}
+	return int32(min(l.cwnd*float64(l.cfg.mtu)*1e6/float64(l.srtt), math.MaxInt32))
 }
 
 // release gives every pooled buffer back; the link is not used afterwards.

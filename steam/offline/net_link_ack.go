@@ -132,7 +132,7 @@ func (l *netLink) checkRetransmit(now int64) int64 {
 
 // wake is when the link next has timed work: the service loop is asked for it after each event.
 func (l *netLink) wake(now int64) int64 {
-	t := max(l.lastRecv, l.pingSentAt) + keepaliveIdle
+	t := max(l.lastRecv, l.pingSentAt) + l.cfg.keepalive
 	if l.ackPending {
 		t = min(t, l.ackSince+ackDelayMax)
 	}

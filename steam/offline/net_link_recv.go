@@ -127,7 +127,7 @@ func (l *netLink) onPing(id uint32) {
 func (l *netLink) onPong(id uint32) {
 	if id == l.pingID && l.pingSentAt > 0 {
 		l.rttSample(l.rx.now - l.pingSentAt)
-		l.pingSentAt = l.rx.now - keepaliveIdle/2 // one sample per ping
+		l.pingSentAt = l.rx.now - l.cfg.keepalive/2 // one sample per ping
 	}
 }
 

@@ -73,7 +73,7 @@ type simWire struct {
 
 func newSimWire(seed uint64, drop, dup, reorder float64) *simWire {
 	w := &simWire{rng: rand.New(rand.NewPCG(seed, 1)), drop: drop, dup: dup, reorder: reorder, now: 1_000_000}
-	cfg := linkConfig{mtu: 1300, nagle: 5000, sendBuffer: 512 * 1024, recvMaxMessage: 512 * 1024, maxSegments: 256}
+	cfg := linkConfig{mtu: 1300, nagle: 5000, sendBuffer: 512 * 1024, recvMaxMessage: 512 * 1024, maxSegments: 256, keepalive: keepaliveIdle}
 	for i := range 2 {
 		w.owners[i] = &simOwner{w: w, side: i}
 		w.links[i] = newLink(w.owners[i], cfg, w.now)

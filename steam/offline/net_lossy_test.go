@@ -152,3 +152,19 @@ func TestConnectToNobodyTimesOut(t *testing.T) {
 	require.Equal(t, steam.ConnectionStateConnecting, e.OldState)
 	require.Equal(t, "Timed out attempting to connect", e.Info.EndDebug)
 }
+
+func TestIdleConnectionStaysUpWithAShortTimeout(t *testing.T) {
+	realm := newRealm(t)
+	server, client := newPeer(t, realm), newPeer(t, realm)
+	timeout := steam.ConfigOption{Value: steam.ConfigTimeoutConnected, Type: steam.ConfigTypeInt32, Int: 300}
+	_, sc, cc := connectPair(t, server, client, timeout)
+	time.Sleep(time.Second) // nothing sent: keepalives, a third of the timeout apart, keep it up
+	for _, side := range []struct {
+		p *peer
+		h steam.NetConnection
+	}{{client, cc}, {server, sc}} {
+		info, err := side.p.s.GetConnectionInfo(int64(side.h))
+		require.NoError(t, err)
+		require.Equal(t, steam.ConnectionStateConnected, info.State)
+	}
+}

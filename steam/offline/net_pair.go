@@ -35,6 +35,7 @@ func (b *Backend) CreateSocketPair(loopback bool, id1, id2 steam.SteamID) (steam
 		c.state = steam.ConnectionStateConnected
 		c.register()
 	}
+	n.schedule(now + a.link.cfg.keepalive) // the loopback pair's keepalives
 	return a.handle, z.handle, true
 }
 
@@ -61,7 +62,6 @@ func (n *netCore) udpPair(now int64) (a, z *netConn, ok bool) {
 	a.outbound, z.outbound = true, true
 	a.hs.phase, z.hs.phase = hsDone, hsDone
 	a.virtualPort, z.virtualPort = -1, -1
-	n.schedule(now + keepaliveIdle)
 	return a, z, true
 }
 
