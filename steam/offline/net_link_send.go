@@ -270,8 +270,8 @@ func (l *netLink) appendNew(b []byte, now int64) []byte {
 				return b // a sliver: start the next datagram instead
 			}
 		}
-		if n < 0 || len(b)+s.headerLen()+n > l.cfg.mtu {
-			return b
+		if n < 0 || s.fragment && n == 0 || len(b)+s.headerLen()+n > l.cfg.mtu {
+			return b // no room left in this datagram (a fragment carries at least a byte)
 		}
 		s.data = m.buf.b[m.sentOff : m.sentOff+n]
 		t := &l.lanes[m.lane]

@@ -68,6 +68,7 @@ type simWire struct {
 	links              [2]*netLink
 	owners             [2]*simOwner
 	sent, dropped      int
+	malformed          int     // datagrams a link could not parse
 	blackhole          [2]bool // drop everything sent by that side
 }
 
@@ -121,7 +122,9 @@ func (w *simWire) run(t *testing.T, limit int64, done func() bool) {
 		w.now = max(next, w.now+1)
 		for len(w.q) > 0 && w.q[0].at <= w.now {
 			p := heap.Pop(&w.q).(simPacket)
-			w.links[p.to].onDatagram(p.data, w.now)
+			if !w.links[p.to].onDatagram(p.data, w.now) {
+				w.malformed++
+			}
 		}
 	}
 }
@@ -303,4 +306,29 @@ func TestLinkOversizedMessageIsAViolation(t *testing.T) {
 	w.run(t, 1_000_000, func() bool { return len(w.owners[1].violate) > 0 })
 	require.Contains(t, w.owners[1].violate[0], "RecvMaxMessageSize")
 	require.Empty(t, w.owners[1].got)
+}
+
+func TestLinkPacksEveryMTUIntoWellFormedDatagrams(t *testing.T) {
+	for _, mtu := range []int{576, 577, 700, 1300, 1499, 1500} {
+		w := newSimWire(uint64(mtu), 0, 0, 0)
+		for _, l := range w.links {
+			l.cfg.mtu = mtu
+		}
+		rng := rand.New(rand.NewPCG(uint64(mtu), 7))
+		var want int
+		for i := range 300 {
+			reliable := rng.IntN(2) == 0
+			_, r := w.links[0].queue(0, 0, payload(rng, rng.IntN(5000), i), reliable, w.now)
+			require.Equal(t, steam.ResultOK, r)
+			want++
+			if rng.IntN(5) == 0 {
+				w.links[0].flush(w.now, rng.IntN(2) == 0)
+				w.run(t, 10_000_000, func() bool { return len(w.q) == 0 })
+			}
+		}
+		w.links[0].flush(w.now, true)
+		w.run(t, 10_000_000, func() bool { return len(w.owners[1].got) == want })
+		require.Zero(t, w.malformed, "MTU %d: every datagram parses", mtu)
+		require.Empty(t, w.owners[1].violate)
+	}
 }
