@@ -23,6 +23,12 @@ type (
 )
 
 const (
+	ConfigGetBadValue       NetConfigGetResult = -1
+	ConfigGetBadScopeObj    NetConfigGetResult = -2
+	ConfigGetBufferTooSmall NetConfigGetResult = -3
+	ConfigGetOK             NetConfigGetResult = 1
+	ConfigGetOKInherited    NetConfigGetResult = 2
+
 	ConfigScopeGlobal           NetConfigScope = 1
 	ConfigScopeSocketsInterface NetConfigScope = 2
 	ConfigScopeListenSocket     NetConfigScope = 3
@@ -33,12 +39,6 @@ const (
 	ConfigTypeFloat  NetConfigDataType = 3
 	ConfigTypeString NetConfigDataType = 4
 	ConfigTypePtr    NetConfigDataType = 5
-
-	ConfigGetOK             NetConfigGetResult = 1
-	ConfigGetOKInherited    NetConfigGetResult = 2
-	ConfigGetBadValue       NetConfigGetResult = -1
-	ConfigGetBadScopeObj    NetConfigGetResult = -2
-	ConfigGetBufferTooSmall NetConfigGetResult = -3
 )
 
 // The values the offline backend acts on (see each row's Offline).

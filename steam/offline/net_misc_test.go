@@ -15,6 +15,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+func heapInUse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapInuse
+}
+
 func TestSocketPairs(t *testing.T) {
 	p := newPeer(t, newRealm(t))
 	for _, loopback := range []bool{false, true} {
@@ -154,14 +162,6 @@ func TestUtilsAnswerAsAnOfflineMachine(t *testing.T) {
 	require.ErrorContains(t, err, "512 bytes")
 	a, _ := p.s.InitAuthentication()
 	require.Equal(t, steam.AvailabilityCurrent, a)
-}
-
-func heapInUse() uint64 {
-	runtime.GC()
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapInuse
 }
 
 func TestJunkFloodDoesNotGrowMemory(t *testing.T) {
