@@ -27,9 +27,9 @@ type TrafficKind int
 const (
 	TrafficAnswered    TrafficKind = iota // queries answered with their data
 	TrafficChallenged                     // queries answered with S2C_CHALLENGE only, never longer than the request
-	TrafficRateLimited                    // queries dropped: over the per-source rate limit
+	TrafficRateLimited                    // queries (offline, networking handshakes too) dropped: over the per-source rate limit
 	TrafficInactive                       // queries dropped: the server does not advertise itself
-	TrafficMalformed                      // datagrams dropped: empty, oversized, or not a query this server answers
+	TrafficMalformed                      // datagrams dropped: empty, oversized, not a query this server answers, or (offline) not networking it takes
 	TrafficNotForSteam                    // handleIncomingPacket datagrams that were not Steam's
 	TrafficQueueFull                      // reply datagrams dropped: the GameSocketShare queue was full
 	TrafficKernelDrops                    // datagrams the system dropped before the responder read them (Linux)

@@ -24,6 +24,10 @@ func userConfigEnv() string {
 const posixModes = runtime.GOOS != "windows"
 
 func TestMain(m *testing.M) {
+	if os.Getenv("GOSTEAM_NET_CHILD") != "" {
+		// The child of TestNetAcrossProcesses shares its parent's realm: keep what it inherited.
+		os.Exit(m.Run())
+	}
 	cfg, err := os.MkdirTemp("", "gosteam-offline-test-")
 	if err != nil {
 		panic(err)

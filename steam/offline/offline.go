@@ -74,6 +74,8 @@ type Options struct {
 	Queries QueryOptions
 	// HTTP configures the HTTP client (http.go).
 	HTTP HTTPOptions
+	// Net configures the networking interfaces (net_backend.go).
+	Net NetOptions
 }
 
 // Backend is the offline emulation of ISteamGameServer.
@@ -112,6 +114,8 @@ type Backend struct {
 	web *httpEngine
 	// calls numbers the async calls' results (utils.go).
 	calls apiCalls
+	// net is the networking (net_core.go), made at the first networking call.
+	net *netCore
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -195,6 +199,7 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 func (b *Backend) Shutdown() {
 	b.stopDownloads()
 	b.webEngine().shutdown()
+	b.stopNet()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.queries = ugcQueries{}
@@ -245,6 +250,7 @@ func (b *Backend) LogOn(token string) {
 		return
 	}
 	b.steamID = persistentID(token)
+	b.netIdentityChanged()
 	b.logOn()
 }
 
@@ -256,6 +262,7 @@ func (b *Backend) LogOnAnonymous() {
 		return
 	}
 	b.steamID = b.anonID
+	b.netIdentityChanged()
 	b.logOn()
 }
 

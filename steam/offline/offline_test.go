@@ -36,7 +36,7 @@ func newServer(t *testing.T, opts offline.Options, cfg steam.InitConfig) (*steam
 }
 
 // newRealm is a realm with a random key, private to the test.
-func newRealm(t *testing.T) *offline.Realm {
+func newRealm(t testing.TB) *offline.Realm {
 	t.Helper()
 	key := make([]byte, offline.RealmKeyLen)
 	_, _ = rand.Read(key)

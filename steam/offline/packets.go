@@ -117,5 +117,6 @@ func (b *Backend) Traffic() steam.Traffic {
 		t = b.a2s.h.traffic.Read()
 	}
 	t[steam.TrafficQueueFull] += b.out.dropped
+	b.netTraffic(&t)
 	return t
 }

@@ -15,7 +15,8 @@ package offline
 // on machines that share the folder refuses a replayed ticket and sees a cancellation: in a
 // "tickets-<fingerprint>" folder next to the key file (for GOSTEAM_REALM_KEY: in the user config
 // folder's gosteam folder). A realm made with NewRealm keeps them in memory, shared by the servers of
-// one process. Users' stored stats live beside them in "stats-<fingerprint>" (stats_store.go).
+// one process. Users' stored stats live beside them in "stats-<fingerprint>" (stats_store.go), and
+// the networking directory (who listens where) in "net-<fingerprint>" (net_directory.go).
 
 import (
 	"crypto/rand"
@@ -52,7 +53,8 @@ type Realm struct {
 	fingerprint string // hex of the first 8 bytes of SHA-256(key): names the journal, never reveals the key
 	source      string
 	journal     *journal
-	stats       *statsStore // stored stats and achievements (stats_store.go)
+	stats       *statsStore   // stored stats and achievements (stats_store.go)
+	net         *netDirectory // who listens where, for P2P and NetworkingMessages (net_directory.go)
 }
 
 // NewRealm makes a realm from a key of RealmKeyLen bytes. Its used and canceled tickets are kept in
@@ -68,13 +70,15 @@ func newRealm(key []byte, source, journalDir string) *Realm {
 	sum := sha256.Sum256(key)
 	fp := hex.EncodeToString(sum[:8])
 	r := &Realm{key: append([]byte(nil), key...), fingerprint: fp, source: source}
-	dir, statsDir := "", ""
+	dir, statsDir, netDir := "", "", ""
 	if journalDir != "" {
 		dir = filepath.Join(journalDir, "tickets-"+fp)
 		statsDir = filepath.Join(journalDir, "stats-"+fp)
+		netDir = filepath.Join(journalDir, "net-"+fp)
 	}
 	r.journal = sharedJournal(fp, dir)
 	r.stats = sharedStatsStore(fp, statsDir)
+	r.net = sharedNetDirectory(fp, netDir)
 	return r
 }
 
