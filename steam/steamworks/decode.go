@@ -32,6 +32,7 @@ func u64(name string) member     { return member{name: name, size: 8, align: 8} 
 func f32(name string) member     { return member{name: name, size: 4, align: 4} } // float
 func steamID(name string) member { return member{name: name, size: 8, align: 8} } // CSteamID, a union of uint64
 func flag(name string) member    { return member{name: name, size: 1, align: 1} } // bool, or uint8
+func u32s(name string, n int) member { return member{name: name, size: 4 * n, align: 4} } // uint32[n]
 func chars(name string, n int) member {
 	return member{name: name, size: n, align: 1} // char[n], NUL-terminated unless full
 }
@@ -103,6 +104,25 @@ func (r *record) steamID(name string) steam.SteamID {
 }
 func (r *record) bool(name string) bool           { return r.at(name, 1)[0] != 0 }
 func (r *record) result(name string) steam.Result { return steam.Result(r.i32(name)) }
+
+// firstU32s reads the first n entries of a uint32 array member, at most the array's; nil for none.
+func (r *record) firstU32s(name string, n uint32) []uint32 {
+	for _, m := range r.c.members {
+		if m.name == name {
+			b, count := r.at(name, m.size), min(n, uint32(m.size/4))
+			if count == 0 {
+				return nil
+			}
+			out := make([]uint32, count)
+			for i := range out {
+				out[i] = binary.LittleEndian.Uint32(b[4*i:])
+			}
+			return out
+		}
+	}
+	r.bad = true
+	return nil
+}
 
 // cstr reads a NUL-terminated char array member.
 func (r *record) cstr(name string) string {

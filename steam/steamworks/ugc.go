@@ -11,7 +11,8 @@ import (
 // The Workshop (ISteamUGC, the game server's: SteamGameServerUGC). Steam keeps the queries and
 // the downloads; a false or invalid answer is an error naming the call Steam refused, since Steam
 // says no more. SendQueryUGCRequest answers through the pump (SteamUGCQueryCompleted_t, a call
-// result); DownloadItemResult_t and ItemInstalled_t are broadcasts on the server's pipe.
+// result), as GetAppDependencies does (ugc_dependencies.go); DownloadItemResult_t and
+// ItemInstalled_t are broadcasts on the server's pipe.
 var (
 	symGameServerUGCV020 = fn("SteamAPI_SteamGameServerUGC_v020", shapeP) // the version also in interfaceVersions
 
