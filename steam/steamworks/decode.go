@@ -32,9 +32,12 @@ func u64(name string) member     { return member{name: name, size: 8, align: 8} 
 func f32(name string) member     { return member{name: name, size: 4, align: 4} } // float
 func steamID(name string) member { return member{name: name, size: 8, align: 8} } // CSteamID, a union of uint64
 func flag(name string) member    { return member{name: name, size: 1, align: 1} } // bool, or uint8
-func u32s(name string, n int) member { return member{name: name, size: 4 * n, align: 4} } // uint32[n]
 func chars(name string, n int) member {
 	return member{name: name, size: n, align: 1} // char[n], NUL-terminated unless full
+}
+
+func u32s(name string, n int) member {
+	return member{name: name, size: 4 * n, align: 4} // uint32[n]
 }
 
 // layOut gives copies of rows the offsets and sizes a C compiler gives their structs under
