@@ -6,11 +6,7 @@ package steamworks
 // at a time: every result fetched for the call is an event, and the call's item is remembered
 // until its results have held all the item's app IDs, so that a failed one still names the item.
 
-import (
-	"fmt"
-
-	"github.com/gosteam/godot-steam-server/steam"
-)
+import "github.com/gosteam/godot-steam-server/steam"
 
 var symGetAppDependencies = ugcMethod("GetAppDependencies", shapeU64WU64)
 
@@ -25,13 +21,9 @@ type dependencyCall struct {
 
 // AppDependencies starts the call; k_uAPICallInvalid is its error, and no event follows.
 func (b *Backend) AppDependencies(id uint64) error {
-	if !b.hasUGC {
-		return errNoUGCInterface
-	}
-	call := b.api.u64WU64(symGetAppDependencies, id)
-	b.startedCall(call) // isAPICallCompleted / getAPICallFailureReason ask about it
-	if call == 0 {
-		return fmt.Errorf("Steam refused GetAppDependencies(%d): k_uAPICallInvalid", id)
+	call, err := b.startUGCCall(symGetAppDependencies, id, "")
+	if err != nil {
+		return err
 	}
 	if len(b.dependencies) < maxPendingCalls {
 		b.dependencies[call] = dependencyCall{file: id}
