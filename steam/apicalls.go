@@ -3,8 +3,9 @@ package steam
 import "runtime"
 
 // Async calls (a SteamAPICall_t): associateWithClan, computeNewPlayerCompatibility,
-// requestUserStats, storeUserStats, sendQueryUGCRequest and sendHTTPRequest (and
-// sendHTTPRequestAndStreamResponse) answer later with a call result. Steam
+// requestUserStats, storeUserStats, sendQueryUGCRequest, getAppDependencies and sendHTTPRequest
+// (and sendHTTPRequestAndStreamResponse) answer later with a call result (getAppDependencies with
+// one per 32 app IDs). Steam
 // first posts SteamAPICallCompleted_t naming the call, the result's callback ID and its size; the
 // result follows. Both backends report that notice as an APICallCompleted event just before the
 // result's own event, and remember the last call they started for isAPICallCompleted and
@@ -17,6 +18,7 @@ const (
 	CallbackComputeNewPlayerCompatibilityResult int32 = 211  // ComputeNewPlayerCompatibilityResult_t
 	CallbackAPICallCompleted                    int32 = 703  // SteamAPICallCompleted_t
 	CallbackUGCQueryCompleted                   int32 = 3401 // SteamUGCQueryCompleted_t
+	CallbackAppDependencies                     int32 = 3416 // GetAppDependenciesResult_t
 	CallbackStatsReceived                       int32 = 1800 // GSStatsReceived_t
 	CallbackStatsStored                         int32 = 1801 // GSStatsStored_t
 	CallbackHTTPRequestCompleted                int32 = 2101 // HTTPRequestCompleted_t
@@ -57,6 +59,7 @@ var CallResults = []CallResultKind{
 	{"GSStatsReceived_t", CallbackStatsReceived, 12, 16},
 	{"GSStatsStored_t", CallbackStatsStored, 12, 16},
 	{"SteamUGCQueryCompleted_t", CallbackUGCQueryCompleted, 280, 280},
+	{"GetAppDependenciesResult_t", CallbackAppDependencies, 148, 152},
 	{"HTTPRequestCompleted_t", CallbackHTTPRequestCompleted, 24, 32},
 }
 
@@ -74,6 +77,8 @@ func CallResultOf(ev Event) (CallResultKind, bool) {
 		id = CallbackStatsStored
 	case UGCQueryCompleted:
 		id = CallbackUGCQueryCompleted
+	case AppDependencies:
+		id = CallbackAppDependencies
 	case HTTPRequestCompleted:
 		id = CallbackHTTPRequestCompleted
 	default:

@@ -10,8 +10,8 @@ import "errors"
 const MaxAppDependenciesPerResult = 32
 
 // UGCAppDependencyReader is a UGCBackend that answers GetAppDependencies: a read of an item's
-// public data, which Steam answers a game server too. It is separate from UGCBackend so that a
-// backend without it is still a UGCBackend; getAppDependencies is refused on such a backend.
+// public data, which Steam answers a game server too. Both backends are; it is separate from
+// UGCBackend so that a backend without it is still a UGCBackend, with getAppDependencies refused.
 type UGCAppDependencyReader interface {
 	// AppDependencies asks for the item's app dependencies; AppDependencies events follow.
 	AppDependencies(id uint64) error
@@ -29,7 +29,7 @@ type AppDependencies struct {
 func (AppDependencies) event() {}
 
 // ErrNoAppDependencies refuses getAppDependencies on a backend without UGCAppDependencyReader.
-var ErrNoAppDependencies = errors.New("this backend has no getAppDependencies yet: only the offline backend answers it")
+var ErrNoAppDependencies = errors.New("this backend does not answer getAppDependencies (it is no steam.UGCAppDependencyReader)")
 
 // UserAccountID is the account createQueryUserUGCRequest's account_id names: an account ID (1 to
 // 4294967295) or, as GodotSteam Server 4 also takes (it keeps the low 32 bits), a player's whole Steam ID.

@@ -139,7 +139,8 @@ func TestAPICallFailureTexts(t *testing.T) {
 
 // Every call result event names its kind; other events none.
 func TestCallResultOf(t *testing.T) {
-	for _, ev := range []Event{AssociateClan{}, PlayerCompat{}, StatsReceived{}, StatsStored{}, UGCQueryCompleted{}} {
+	for _, ev := range []Event{AssociateClan{}, PlayerCompat{}, StatsReceived{}, StatsStored{}, UGCQueryCompleted{}, AppDependencies{},
+		HTTPRequestCompleted{}} {
 		k, ok := CallResultOf(ev)
 		assert.True(t, ok, "%T", ev)
 		assert.NotZero(t, k.Callback, "%T", ev)

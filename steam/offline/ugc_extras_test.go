@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -205,14 +206,22 @@ func TestWorkshopAppDependencies(t *testing.T) {
 	assert.Equal(t, []any{steam.ResultOK, uint64(2001), 32, uint32(40), uint32(5000)}, []any{first.Result, first.FileID, len(first.AppIDs), first.Total, first.AppIDs[0]})
 	assert.Equal(t, []uint32{5032, 5033, 5034, 5035, 5036, 5037, 5038, 5039}, second.AppIDs)
 	require.NoError(t, s.GetAppDependencies(2002))
-	assert.Equal(t, []steam.Event{steam.AppDependencies{Result: steam.ResultOK, FileID: 2002}}, drain(s), "none: one empty reply")
+	all := drainAll(s)
+	require.Len(t, all, 2, "none: one empty reply, after its call's notice")
+	notice := all[0].(steam.APICallCompleted)
+	size := uint32(148) // sizeof(GetAppDependenciesResult_t) at pack 4, 152 at Windows' pack 8
+	if runtime.GOOS == "windows" {
+		size = 152
+	}
+	assert.Equal(t, []any{int32(3416), size}, []any{notice.Callback, notice.Size}, "GetAppDependenciesResult_t")
+	assert.Equal(t, steam.AppDependencies{Result: steam.ResultOK, FileID: 2002}, all[1])
 	require.NoError(t, s.GetAppDependencies(9))
 	assert.Equal(t, []steam.Event{steam.AppDependencies{Result: steam.ResultFileNotFound, FileID: 9}}, drain(s))
 	assert.ErrorContains(t, s.GetAppDependencies(0), "published_file_id")
 }
 
-// A backend with the Workshop but without getAppDependencies (the steamworks backend, so far) has
-// that one call refused, and the others work.
+// A backend with the Workshop but without getAppDependencies (neither of this project's) has that
+// one call refused, and the others work.
 func TestAppDependenciesNeedABackendThatReadsThem(t *testing.T) {
 	type withoutDeps struct {
 		steam.Backend

@@ -14,7 +14,7 @@
 // each callback struct is copied out of the library and decoded in Go, as its row in callbacks.go
 // describes it at the platform's packing (4 bytes on Linux, 8 on Windows), into the events of
 // package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility, the stats
-// requests, SendQueryUGCRequest) are fetched when SteamAPICallCompleted_t announces them, and that
+// requests, SendQueryUGCRequest, GetAppDependencies, the HTTP sends) are fetched when SteamAPICallCompleted_t announces them, and that
 // notice is queued first, as steam.APICallCompleted. Unknown callbacks are skipped.
 //
 // The app ID is the library's business: SteamAppId in the environment, or steam_appid.txt in the
@@ -101,6 +101,8 @@ type Backend struct {
 	// queries remembers the query handle of each SendQueryUGCRequest still running (by its call),
 	// so a failed call can still name it.
 	queries map[uint64]uint64
+	// dependencies remembers each GetAppDependencies call still answering (ugc_dependencies.go).
+	dependencies map[uint64]dependencyCall
 	// http remembers the HTTP requests' contexts and running sends (http.go).
 	http httpCalls
 	// hasUtils: the game server's SteamUtils010 was returned at Init (utils.go); appID is the app
@@ -160,6 +162,7 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 	b.events = events
 	b.pending = map[uint64]steam.SteamID{}
 	b.queries = map[uint64]uint64{}
+	b.dependencies = map[uint64]dependencyCall{}
 	b.live = true
 	return nil
 }
@@ -199,6 +202,7 @@ func (b *Backend) Shutdown() {
 	b.events = nil
 	b.pending = nil
 	b.queries = nil
+	b.dependencies = nil
 	b.http = httpCalls{}
 	running.Store(false)
 }
@@ -248,7 +252,9 @@ func (b *Backend) callCompleted(param []byte) {
 	delete(b.pending, done.call)
 	delete(b.queries, done.call)
 	httpFailed, isHTTP := b.http.answered(done.call)
-	if ev, ok := decodeCallback(done.id, result); ok {
+	ev, decoded := decodeCallback(done.id, result)
+	file, _ := b.dependenciesAnswered(done.call, ev)
+	if decoded {
 		b.events.Push(ev)
 		return
 	}
@@ -265,6 +271,8 @@ func (b *Backend) callCompleted(param []byte) {
 		b.events.Push(steam.StatsStored{Result: steam.ResultFail, SteamID: player})
 	case done.id == idUGCQueryCompleted:
 		b.events.Push(steam.UGCQueryCompleted{Handle: query, Result: steam.ResultFail})
+	case done.id == idAppDependencies:
+		b.events.Push(steam.AppDependencies{Result: steam.ResultFail, FileID: file})
 	}
 }
 

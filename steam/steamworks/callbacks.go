@@ -15,12 +15,13 @@ const (
 	idStatsReceived             = steam.CallbackStatsReceived
 	idStatsStored               = steam.CallbackStatsStored
 	idUGCQueryCompleted         = steam.CallbackUGCQueryCompleted
+	idAppDependencies           = steam.CallbackAppDependencies
 )
 
 // answersCalls are the callbacks that answer a call of ours (its SteamAPICall_t): the pump takes
 // them from the call result only (callCompleted), never also from the callback queue.
 var answersCalls = map[int32]bool{idAssociateWithClanResult: true, idPlayerCompatibilityResult: true, idStatsReceived: true, idStatsStored: true,
-	idUGCQueryCompleted: true, idHTTPRequestCompleted: true}
+	idUGCQueryCompleted: true, idAppDependencies: true, idHTTPRequestCompleted: true}
 
 // callbacks is callbackRows laid out at the packing of the platform built for (runtime.GOOS is a
 // constant): what decode.go dispatches by.
@@ -131,6 +132,15 @@ var callbackRows = append([]callback{
 		members: []member{u32("m_unAppID"), u64("m_nPublishedFileId"), i32("m_eResult")},
 		decode: func(r *record) steam.Event {
 			return steam.ItemDownloaded{Result: r.result("m_eResult"), FileID: r.u64("m_nPublishedFileId"), AppID: r.u32("m_unAppID")}
+		}},
+	// GetAppDependencies' answer: m_nNumAppDependencies of m_rgAppIDs (at most its 32, whatever
+	// Steam claims) of the item's m_nTotalNumAppDependencies.
+	{id: idAppDependencies, sdk: "GetAppDependenciesResult_t",
+		members: []member{i32("m_eResult"), u64("m_nPublishedFileId"), u32s("m_rgAppIDs", steam.MaxAppDependenciesPerResult),
+			u32("m_nNumAppDependencies"), u32("m_nTotalNumAppDependencies")},
+		decode: func(r *record) steam.Event {
+			return steam.AppDependencies{Result: r.result("m_eResult"), FileID: r.u64("m_nPublishedFileId"),
+				AppIDs: r.firstU32s("m_rgAppIDs", r.u32("m_nNumAppDependencies")), Total: r.u32("m_nTotalNumAppDependencies")}
 		}},
 	// No event: the pump reads it (decodeAPICallCompleted) to fetch a finished async call's result.
 	{id: idAPICallCompleted, sdk: "SteamAPICallCompleted_t",

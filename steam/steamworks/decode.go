@@ -36,6 +36,10 @@ func chars(name string, n int) member {
 	return member{name: name, size: n, align: 1} // char[n], NUL-terminated unless full
 }
 
+func u32s(name string, n int) member {
+	return member{name: name, size: 4 * n, align: 4} // uint32[n]
+}
+
 // layOut gives copies of rows the offsets and sizes a C compiler gives their structs under
 // #pragma pack(push, pack): each member at the next multiple of min(its alignment, pack), the
 // struct's size rounded up to a multiple of the largest such alignment. A struct without members
@@ -103,6 +107,25 @@ func (r *record) steamID(name string) steam.SteamID {
 }
 func (r *record) bool(name string) bool           { return r.at(name, 1)[0] != 0 }
 func (r *record) result(name string) steam.Result { return steam.Result(r.i32(name)) }
+
+// firstU32s reads the first n entries of a uint32 array member, at most the array's; nil for none.
+func (r *record) firstU32s(name string, n uint32) []uint32 {
+	for _, m := range r.c.members {
+		if m.name == name {
+			b, count := r.at(name, m.size), min(n, uint32(m.size/4))
+			if count == 0 {
+				return nil
+			}
+			out := make([]uint32, count)
+			for i := range out {
+				out[i] = binary.LittleEndian.Uint32(b[4*i:])
+			}
+			return out
+		}
+	}
+	r.bad = true
+	return nil
+}
 
 // cstr reads a NUL-terminated char array member.
 func (r *record) cstr(name string) string {

@@ -13,8 +13,8 @@ import (
 // FuzzDecode feeds arbitrary callback IDs and struct bytes to the callback decoder, as a broken or
 // hostile libsteam_api.so could hand them to the pump: nothing may panic; a struct is decoded exactly
 // when its ID is one the backend handles and it holds at least its Linux size; only those bytes are
-// read (extra bytes change nothing); the event becomes its signal; and SteamAPICallCompleted_t is
-// read the same way.
+// read (extra bytes change nothing); no array is read past its end; the event becomes its signal;
+// and SteamAPICallCompleted_t is read the same way.
 //
 //	go test -run '^$' -fuzz '^FuzzDecode$' -fuzztime 30s ./steam/steamworks/
 func FuzzDecode(f *testing.F) {
@@ -47,6 +47,9 @@ func FuzzDecode(f *testing.F) {
 			}
 			if d, isDeny := ev.(steam.ClientDenied); isDeny && (len(d.Text) > 128 || bytes.IndexByte([]byte(d.Text), 0) >= 0) {
 				t.Fatalf("deny text %q is longer than its char[128] or holds a NUL", d.Text)
+			}
+			if d, isDeps := ev.(steam.AppDependencies); isDeps && len(d.AppIDs) > steam.MaxAppDependenciesPerResult {
+				t.Fatalf("%d app IDs read from an array of %d", len(d.AppIDs), steam.MaxAppDependenciesPerResult)
 			}
 		} else if ev != nil {
 			t.Fatalf("callback %d: no event expected, got %#v", id, ev)

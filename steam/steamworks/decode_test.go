@@ -18,7 +18,7 @@ const (
 )
 
 // values are a callback struct's members by SDK name: int32, uint32, float32, uint64, steam.SteamID,
-// bool (1 byte) or string (a char array, NUL-padded).
+// bool (1 byte), string (a char array, NUL-padded) or []uint32 (a uint32 array, every entry given).
 type values map[string]any
 
 // callbackFixture is one callback struct's member values, and the event they decode to.
@@ -61,6 +61,9 @@ func (f callbackFixture) bytes() []byte {
 			}
 		}
 		width := map[string]int{"int32": 4, "uint32": 4, "float32": 4, "uint64": 8, "steam.SteamID": 8, "bool": 1, "string": m.size}[fmt.Sprintf("%T", v)]
+		if ids, isArray := v.([]uint32); isArray {
+			width = 4 * len(ids)
+		}
 		if m.name == "" || width != m.size {
 			panic(fmt.Sprintf("fixture: %s.%s (%T) is no %d-byte member of the row", f.sdk, name, v, m.size))
 		}
@@ -84,6 +87,10 @@ func (f callbackFixture) bytes() []byte {
 		case string:
 			clear(at)
 			copy(at, v)
+		case []uint32:
+			for i, id := range v {
+				binary.LittleEndian.PutUint32(at[4*i:], id)
+			}
 		}
 	}
 	return b
@@ -139,6 +146,10 @@ var callbackFixtures = []callbackFixture{
 		steam.ItemInstalled{AppID: 480, FileID: 0x0A0B0C0D0E0F1011}},
 	{"DownloadItemResult_t", values{"m_unAppID": uint32(480), "m_nPublishedFileId": uint64(0x0A0B0C0D0E0F1011), "m_eResult": int32(9)},
 		steam.ItemDownloaded{Result: steam.ResultFileNotFound, FileID: 0x0A0B0C0D0E0F1011, AppID: 480}},
+	// 3 app IDs of the array's 32 (the rest are other numbers, which must not be read), of 40.
+	{"GetAppDependenciesResult_t", values{"m_eResult": int32(1), "m_nPublishedFileId": uint64(0x0A0B0C0D0E0F1011),
+		"m_rgAppIDs": appIDs(5000, 32), "m_nNumAppDependencies": uint32(3), "m_nTotalNumAppDependencies": uint32(40)},
+		steam.AppDependencies{Result: steam.ResultOK, FileID: 0x0A0B0C0D0E0F1011, AppIDs: []uint32{5000, 5001, 5002}, Total: 40}},
 	{"HTTPRequestCompleted_t", values{"m_hRequest": uint32(0xA1B2C3D4), "m_ulContextValue": uint64(0x0102030405060708),
 		"m_bRequestSuccessful": true, "m_eStatusCode": int32(404), "m_unBodySize": uint32(0x00C0FFEE)},
 		steam.HTTPRequestCompleted{Request: 0xA1B2C3D4, Context: 0x0102030405060708, Success: true, Status: 404, BodySize: 0x00C0FFEE}},
@@ -147,6 +158,15 @@ var callbackFixtures = []callbackFixture{
 	{"HTTPRequestDataReceived_t", values{"m_hRequest": uint32(0xA1B2C3D4), "m_ulContextValue": uint64(0x0102030405060708),
 		"m_cOffset": uint32(0x00010000), "m_cBytesReceived": uint32(0x00004000)},
 		steam.HTTPRequestDataReceived{Request: 0xA1B2C3D4, Context: 0x0102030405060708, Offset: 0x10000, BytesReceived: 0x4000}},
+}
+
+// appIDs is n app IDs counting up from first.
+func appIDs(first uint32, n int) []uint32 {
+	ids := make([]uint32, n)
+	for i := range ids {
+		ids[i] = first + uint32(i)
+	}
+	return ids
 }
 
 func TestDecodeEveryCallback(t *testing.T) {
@@ -229,5 +249,19 @@ func TestDecodeAPICallCompleted(t *testing.T) {
 	}
 	if _, ok := decodeAPICallCompleted(f.bytes()[:15]); ok {
 		t.Error("decoded a 15-byte SteamAPICallCompleted_t")
+	}
+}
+
+// GetAppDependenciesResult_t holds as many app IDs as m_nNumAppDependencies says, never more than
+// its array's 32 whatever Steam claims, and none as nil (as the offline backend's empty reply).
+func TestDecodeAppDependenciesCount(t *testing.T) {
+	f := fixture("GetAppDependenciesResult_t")
+	for claimed, want := range map[uint32][]uint32{0: nil, 32: appIDs(5000, 32), 33: appIDs(5000, 32), ^uint32(0): appIDs(5000, 32)} {
+		f.values = values{"m_eResult": int32(1), "m_nPublishedFileId": uint64(7), "m_rgAppIDs": appIDs(5000, 32),
+			"m_nNumAppDependencies": claimed, "m_nTotalNumAppDependencies": uint32(40)}
+		ev, ok := decodeCallback(f.id(), f.bytes())
+		if got := (steam.AppDependencies{Result: steam.ResultOK, FileID: 7, AppIDs: want, Total: 40}); !ok || !reflect.DeepEqual(ev, got) {
+			t.Errorf("%d claimed: got %#v, %v; want %#v", claimed, ev, ok, got)
+		}
 	}
 }

@@ -4,6 +4,7 @@ package steamworks
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -33,7 +34,9 @@ import (
 //
 // What it does not: BInitWorkshopForGameServer and DownloadItem always answer false (so neither
 // DownloadItemResult_t nor ItemInstalled_t ever comes: their layouts are checked only by the
-// compilers and the fake), SuspendDownloads does nothing, and GetQueryUGCMetadata,
+// compilers and the fake), GetAppDependencies starts no call (steam_ugc.cpp returns
+// k_uAPICallInvalid for every item, so GetAppDependenciesResult_t never comes either),
+// SuspendDownloads does nothing, and GetQueryUGCMetadata,
 // GetQueryUGCChildren, GetQueryUGCStatistic, GetQueryUGCNumKeyValueTags / GetQueryUGCKeyValueTag,
 // GetQueryUGCNumAdditionalPreviews / GetQueryUGCAdditionalPreview and
 // GetQueryUGCContentDescriptors answer false or 0 (empty extras); an unknown ID of a details query
@@ -144,9 +147,23 @@ func TestEmulatorGameServerWorkshop(t *testing.T) {
 		}
 		be.SuspendDownloads(true) // reaches the emulator, which does nothing with it
 
+		// gbe_fork's GetAppDependencies starts no call (k_uAPICallInvalid for every item): an error,
+		// no signal, and no call left for isAPICallCompleted to ask about.
+		if st, err := srv.IsAPICallCompleted(); st != (steam.APICallStatus{Completed: true}) || err != nil {
+			t.Errorf("IsAPICallCompleted after the last query = %+v, %v; want completed", st, err)
+		}
+		for _, id := range []uint64{emuModA, 999} {
+			if err := srv.GetAppDependencies(id); err == nil || err.Error() != fmt.Sprintf("Steam refused GetAppDependencies(%d): k_uAPICallInvalid", id) {
+				t.Errorf("GetAppDependencies(%d) = %v; want the emulator's refusal", id, err)
+			}
+		}
+		if st, err := srv.IsAPICallCompleted(); st != (steam.APICallStatus{}) || err != nil {
+			t.Errorf("IsAPICallCompleted after a refused GetAppDependencies = %+v, %v; want Steam asked about no call", st, err)
+		}
+
 		for _, ev := range e.quiet(srv, 50) {
 			switch ev.(type) {
-			case steam.UGCQueryCompleted, steam.ItemDownloaded, steam.ItemInstalled:
+			case steam.UGCQueryCompleted, steam.ItemDownloaded, steam.ItemInstalled, steam.AppDependencies:
 				t.Errorf("an event no call asked for: %#v", ev)
 			}
 		}

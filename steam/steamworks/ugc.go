@@ -11,7 +11,8 @@ import (
 // The Workshop (ISteamUGC, the game server's: SteamGameServerUGC). Steam keeps the queries and
 // the downloads; a false or invalid answer is an error naming the call Steam refused, since Steam
 // says no more. SendQueryUGCRequest answers through the pump (SteamUGCQueryCompleted_t, a call
-// result); DownloadItemResult_t and ItemInstalled_t are broadcasts on the server's pipe.
+// result), as GetAppDependencies does (ugc_dependencies.go); DownloadItemResult_t and
+// ItemInstalled_t are broadcasts on the server's pipe.
 var (
 	symGameServerUGCV020 = fn("SteamAPI_SteamGameServerUGC_v020", shapeP) // the version also in interfaceVersions
 
@@ -172,18 +173,29 @@ func (b *Backend) callSetter(s sym, handle uint64, opt steam.UGCQueryOption) boo
 // SendUGCQuery starts the query; its SteamUGCQueryCompleted_t comes through the pump, and a call
 // whose result fails is answered with ResultFail for the handle (callCompleted).
 func (b *Backend) SendUGCQuery(handle uint64) error {
-	if !b.hasUGC {
-		return errNoUGCInterface
-	}
-	call := b.api.u64WU64(symSendQueryUGCRequest, handle)
-	b.startedCall(call) // isAPICallCompleted / getAPICallFailureReason ask about it
-	if call == 0 {
-		return fmt.Errorf("Steam refused SendQueryUGCRequest(%d): k_uAPICallInvalid (not an open query handle?)", handle)
+	call, err := b.startUGCCall(symSendQueryUGCRequest, handle, " (not an open query handle?)")
+	if err != nil {
+		return err
 	}
 	if len(b.queries) < maxPendingCalls {
 		b.queries[call] = handle
 	}
 	return nil
+}
+
+// startUGCCall starts async call s of one 64-bit argument, which isAPICallCompleted and
+// getAPICallFailureReason then ask about. k_uAPICallInvalid is an error naming the call, with why
+// Steam may have refused it.
+func (b *Backend) startUGCCall(s sym, arg uint64, why string) (uint64, error) {
+	if !b.hasUGC {
+		return 0, errNoUGCInterface
+	}
+	call := b.api.u64WU64(s, arg)
+	b.startedCall(call)
+	if call == 0 {
+		return 0, fmt.Errorf("Steam refused %s(%d): k_uAPICallInvalid%s", ugcName(s), arg, why)
+	}
+	return call, nil
 }
 
 func (b *Backend) ReleaseUGCQuery(handle uint64) error {

@@ -102,6 +102,8 @@ func TestWorkshopRefusalsAreErrors(t *testing.T) {
 	assert.ErrorContains(t, b.SendUGCQuery(5), "Steam refused SendQueryUGCRequest(5): k_uAPICallInvalid")
 	assert.ErrorContains(t, b.ReleaseUGCQuery(5), "Steam refused ReleaseQueryUGCRequest(5)")
 	assert.ErrorContains(t, b.DownloadItem(9, false), "Steam refused DownloadItem(9, false)")
+	assert.ErrorContains(t, b.AppDependencies(9), "Steam refused GetAppDependencies(9): k_uAPICallInvalid")
+	assert.Zero(t, b.lastCall, "a refused call leaves no call for isAPICallCompleted")
 	_, err = b.UGCQueryItem(5, 0)
 	assert.ErrorContains(t, err, "Steam has no result 0 for query 5")
 	_, _, ok := b.ItemDownloadInfo(9)
@@ -110,7 +112,7 @@ func TestWorkshopRefusalsAreErrors(t *testing.T) {
 	assert.False(t, ok)
 	assert.Empty(t, b.SubscribedItems())
 	b.RunFrame()
-	assert.Empty(t, events(q), "a refused SendQueryUGCRequest answers with its error, not a later signal")
+	assert.Empty(t, allEvents(q), "a refused SendQueryUGCRequest or GetAppDependencies answers with its error, not a later signal")
 
 	// What Steam could not be given is refused before calling it.
 	f.take()
@@ -137,6 +139,7 @@ func TestWorkshopWithoutTheInterface(t *testing.T) {
 	assert.ErrorIs(t, b.SendUGCQuery(1), errNoUGCInterface)
 	assert.ErrorIs(t, b.ReleaseUGCQuery(1), errNoUGCInterface)
 	assert.ErrorIs(t, b.DownloadItem(1, false), errNoUGCInterface)
+	assert.ErrorIs(t, b.AppDependencies(1), errNoUGCInterface)
 	_, err = b.UGCQueryItem(1, 0)
 	assert.ErrorIs(t, err, errNoUGCInterface)
 	assert.Equal(t, steam.ItemStateNone, b.ItemState(1))
@@ -244,6 +247,7 @@ func driveWorkshop(t *testing.T, f *fakeFlat, srv *steam.Server, be *Backend) {
 	ok(srv.QueryUGCItem(0x5001, 0))
 	ok(srv.ReleaseQueryUGCRequest(0x5001))
 	ok(srv.DownloadItem(1, false))
+	ok(nil, srv.GetAppDependencies(1)) // the front does not refuse it: this backend answers it
 	ok(srv.ItemState(1))
 	ok(srv.SubscribedItems())
 	be.SuspendDownloads(false)

@@ -55,6 +55,9 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 #define ItemInstalled_t_MEMBERS(M, S) \
 	M(S, uint32_t, m_unAppID, ) M(S, uint64_t, m_nPublishedFileId, ) M(S, uint64_t, m_hLegacyContent, ) M(S, uint64_t, m_unManifestID, )
 #define DownloadItemResult_t_MEMBERS(M, S) M(S, uint32_t, m_unAppID, ) M(S, uint64_t, m_nPublishedFileId, ) M(S, int32_t, m_eResult, )
+#define GetAppDependenciesResult_t_MEMBERS(M, S) \
+	M(S, int32_t, m_eResult, ) M(S, uint64_t, m_nPublishedFileId, ) M(S, uint32_t, m_rgAppIDs, [32]) \
+	M(S, uint32_t, m_nNumAppDependencies, ) M(S, uint32_t, m_nTotalNumAppDependencies, )
 // SteamUGCDetails_t (isteamugc.h, inside its callback packing): what GetQueryUGCResult fills.
 #define SteamUGCDetails_t_MEMBERS(M, S) \
 	M(S, uint64_t, m_nPublishedFileId, ) M(S, int32_t, m_eResult, ) M(S, int32_t, m_eFileType, ) \
@@ -96,7 +99,8 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 	X(HTTPRequestDataReceived_t, k_iSteamHTTPCallbacks + 3) \
 	X(SteamUGCQueryCompleted_t, k_iSteamUGCCallbacks + 1) \
 	X(ItemInstalled_t, k_iSteamUGCCallbacks + 5) \
-	X(DownloadItemResult_t, k_iSteamUGCCallbacks + 6)
+	X(DownloadItemResult_t, k_iSteamUGCCallbacks + 6) \
+	X(GetAppDependenciesResult_t, k_iSteamUGCCallbacks + 16)
 
 // Structs a call fills rather than a callback, compiled and checked the same way: k_iCallback 0.
 #define SDK_CALL_STRUCTS(X) X(SteamUGCDetails_t, 0)
