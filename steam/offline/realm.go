@@ -15,7 +15,8 @@ package offline
 // on machines that share the folder refuses a replayed ticket and sees a cancellation: in a
 // "tickets-<fingerprint>" folder next to the key file (for GOSTEAM_REALM_KEY: in the user config
 // folder's gosteam folder). A realm made with NewRealm keeps them in memory, shared by the servers of
-// one process. Users' stored stats live beside them in "stats-<fingerprint>" (stats_store.go).
+// one process. Users' stored stats live beside them in "stats-<fingerprint>" (stats_store.go), and
+// their inventories in "inventory-<fingerprint>" (inventory_store.go).
 
 import (
 	"crypto/rand"
@@ -53,6 +54,7 @@ type Realm struct {
 	source      string
 	journal     *journal
 	stats       *statsStore // stored stats and achievements (stats_store.go)
+	inventory   *inventoryStore
 }
 
 // NewRealm makes a realm from a key of RealmKeyLen bytes. Its used and canceled tickets are kept in
@@ -68,13 +70,15 @@ func newRealm(key []byte, source, journalDir string) *Realm {
 	sum := sha256.Sum256(key)
 	fp := hex.EncodeToString(sum[:8])
 	r := &Realm{key: append([]byte(nil), key...), fingerprint: fp, source: source}
-	dir, statsDir := "", ""
+	dir, statsDir, inventoryDir := "", "", ""
 	if journalDir != "" {
 		dir = filepath.Join(journalDir, "tickets-"+fp)
 		statsDir = filepath.Join(journalDir, "stats-"+fp)
+		inventoryDir = filepath.Join(journalDir, "inventory-"+fp)
 	}
 	r.journal = sharedJournal(fp, dir)
 	r.stats = sharedStatsStore(fp, statsDir)
+	r.inventory = sharedInventoryStore(fp, inventoryDir)
 	return r
 }
 
