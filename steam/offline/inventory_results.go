@@ -63,7 +63,9 @@ type inventoryState struct {
 	pricesReady   bool
 }
 
-func (s *inventoryState) reset() { *s = inventoryState{results: map[int32]*invResult{}, updates: map[uint64]*invUpdate{}} }
+func (s *inventoryState) reset() {
+	*s = inventoryState{results: map[int32]*invResult{}, updates: map[uint64]*invUpdate{}}
+}
 
 // Handles come from process-wide counters, as Steam's are per process: a server started again never
 // gives out a handle twice (the extension's current handle may still hold an old one).
