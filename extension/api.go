@@ -50,6 +50,13 @@ func serverInit(s *steam.Server, a initArgs) (bool, error) {
 	return true, nil
 }
 
+// serverShutdown stops the server; its inventory results and updates go with it, so none is current.
+func serverShutdown(s *steam.Server) error {
+	err := s.Shutdown()
+	resetInventoryHandles()
+	return err
+}
+
 type initResult struct {
 	status steam.InitStatus
 	verbal string

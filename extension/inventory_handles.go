@@ -13,8 +13,9 @@ import (
 // current (it returns nothing). A this_inventory_handle or this_inventory_update_handle argument
 // of 0 names the current one. Unlike GodotSteam Server 4, destroying or submitting the current
 // one makes none current (GodotSteam keeps the dead handle), a 0 with none current is refused, the
-// update handle keeps all 64 bits (GodotSteam's setter cuts it to 32), and serverInit starts with
-// none: both classes share one pair, as they share one server.
+// update handle keeps all 64 bits (GodotSteam's setter cuts it to 32), and serverInit and
+// serverShutdown leave none current (the results and updates die with the server): both classes
+// share one pair, as they share one server.
 var current struct {
 	sync.Mutex
 	result int32
