@@ -27,8 +27,8 @@ func mingwAssertions(rows []callback) string {
 	}
 	structs := 0
 	for _, r := range rows {
-		if r.sdk == "SteamServersConnected_t" { // an empty C++ struct: only its ID is in C
-			assert(fmt.Sprintf("sdk_servers_connected_id == %d", r.id), "%s: k_iCallback %d", r.sdk, r.id)
+		if id, empty := emptyStructIDs[r.sdk]; empty { // an empty C++ struct: only its ID is in C
+			assert(fmt.Sprintf("%s == %d", id, r.id), "%s: k_iCallback %d", r.sdk, r.id)
 			assert(fmt.Sprintf("%d == 1 && %d == 0", r.size, len(r.members)), "%s: 1 byte, no members", r.sdk)
 			continue
 		}
@@ -43,6 +43,12 @@ func mingwAssertions(rows []callback) string {
 	}
 	assert(fmt.Sprintf("sdk_struct_count == %d", structs), "the table describes %d structs with members", structs)
 	return b.String()
+}
+
+// emptyStructIDs names the C constant of each empty C++ struct's k_iCallback (sdk_callbacks.h).
+var emptyStructIDs = map[string]string{
+	"SteamServersConnected_t":          "sdk_servers_connected_id",
+	"SteamInventoryDefinitionUpdate_t": "sdk_inventory_definition_update_id",
 }
 
 // mingwCheck compiles mingwAssertions(rows) with MinGW and returns the assertions that failed,
@@ -91,7 +97,7 @@ func TestWindowsCallbackLayoutsMatchMinGW(t *testing.T) {
 	}
 	// Where the packings differ (a 64-bit member after a 32-bit one), the Windows sizes are larger.
 	for sdk, want := range map[string]int{"ValidateAuthTicketResponse_t": 24, "DownloadItemResult_t": 24, "ItemInstalled_t": 32,
-		"SteamUGCDetails_t": 9784} {
+		"SteamUGCDetails_t": 9784, "SteamInventoryEligiblePromoItemDefIDs_t": 24, "SteamInventoryStartPurchaseResult_t": 24} {
 		if c := rows[slices.IndexFunc(rows, func(c callback) bool { return c.sdk == sdk })]; c.size != want {
 			t.Errorf("%s is %d bytes at Windows' packing, want %d", sdk, c.size, want)
 		}
