@@ -40,16 +40,7 @@ func intList(declared int32, name string) param[[]int64] {
 		case typeInt64s:
 			copy(out, unsafe.Slice((*int64)(unsafe.Pointer(a.data)), len(out)))
 		default: // an Array
-			for i := range out {
-				var e C.sv_arg
-				var scratch unsafe.Pointer
-				found := C.sv_array_get(a.dict, C.int64_t(i), C.int32_t(typeInt), &e, &scratch) != 0
-				C.sv_free_scratch(scratch)
-				if !found || e.convertible == 0 {
-					return nil, fmt.Errorf("element %d must be an int, got %s", i, variantTypeName(e._type))
-				}
-				out[i] = int64(e.i)
-			}
+			return arrayInts(a)
 		}
 		return out, nil
 	}}

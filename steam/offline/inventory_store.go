@@ -183,14 +183,11 @@ func decodeInventory(b []byte, app uint32, user steam.SteamID) (*userInventory, 
 	if dec.More() {
 		return nil, errors.New("more content after the JSON object")
 	}
+	if err := checkHeader(f.Format, inventoryFileFormat, f.SteamID, f.AppID, app, user); err != nil {
+		return nil, err
+	}
 	next, err := strconv.ParseUint(f.NextItemID, 10, 64)
 	switch {
-	case f.Format != inventoryFileFormat:
-		return nil, fmt.Errorf("format is %d, want %d", f.Format, inventoryFileFormat)
-	case f.SteamID != strconv.FormatUint(uint64(user), 10):
-		return nil, fmt.Errorf("steam_id is %q, the file name says %d", f.SteamID, uint64(user))
-	case f.AppID != app:
-		return nil, fmt.Errorf("app_id is %d, the folder says %d", f.AppID, app)
 	case err != nil || next == 0:
 		return nil, fmt.Errorf("next_item_id %q is not an item ID", f.NextItemID)
 	case len(f.Items) > MaxInventoryItems:

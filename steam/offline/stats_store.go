@@ -89,13 +89,8 @@ func decodeStats(b []byte, app uint32, user steam.SteamID) (storedStats, error) 
 	if dec.More() {
 		return st, errors.New("more content after the JSON object")
 	}
-	switch {
-	case f.Format != statsFileFormat:
-		return st, fmt.Errorf("format is %d, want %d", f.Format, statsFileFormat)
-	case f.SteamID != strconv.FormatUint(uint64(user), 10):
-		return st, fmt.Errorf("steam_id is %q, the file name says %d", f.SteamID, uint64(user))
-	case f.AppID != app:
-		return st, fmt.Errorf("app_id is %d, the folder says %d", f.AppID, app)
+	if err := checkHeader(f.Format, statsFileFormat, f.SteamID, f.AppID, app, user); err != nil {
+		return st, err
 	}
 	for name, n := range f.Stats {
 		v, err := n.Float64()

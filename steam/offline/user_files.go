@@ -57,6 +57,19 @@ func (f *userFiles) damaged(app uint32, user steam.SteamID, err error) error {
 	return fmt.Errorf("offline %s store file %s is damaged (%v); it was left as it is: repair or remove it", f.what, f.path(app, user), err)
 }
 
+// checkHeader checks the keys every user file starts with against its name and folder.
+func checkHeader(format, want int, steamID string, fileApp uint32, app uint32, user steam.SteamID) error {
+	switch {
+	case format != want:
+		return fmt.Errorf("format is %d, want %d", format, want)
+	case steamID != strconv.FormatUint(uint64(user), 10):
+		return fmt.Errorf("steam_id is %q, the file name says %d", steamID, uint64(user))
+	case fileApp != app:
+		return fmt.Errorf("app_id is %d, the folder says %d", fileApp, app)
+	}
+	return nil
+}
+
 // load is the user's file, nil when there is none.
 func (f *userFiles) load(app uint32, user steam.SteamID) ([]byte, error) {
 	p := f.path(app, user)
