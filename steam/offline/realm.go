@@ -146,15 +146,24 @@ func loadKeyFile(path string, create bool) (*Realm, error) {
 	return newRealm(key, path, filepath.Dir(path)), nil
 }
 
-// readKeyFile reads the key file, again for up to about half a second while the error is one that
-// passes (transientReadError: another server creating the key at the same moment, on Windows).
+// readKeyFile reads the key file, again while the error is one that passes (another server creating
+// the key at the same moment, on Windows: settled).
 func readKeyFile(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
+	var b []byte
+	err := settled(func() (err error) { b, err = os.ReadFile(path); return })
+	return b, err
+}
+
+// settled runs op, again for up to about half a second while its error is one that passes
+// (transientReadError: on Windows, a file another process is renaming into place or still reading
+// refuses to be opened or replaced for a moment).
+func settled(op func() error) error {
+	err := op()
 	for try := 0; err != nil && transientReadError(err) && try < 50; try++ {
 		time.Sleep(10 * time.Millisecond)
-		b, err = os.ReadFile(path)
+		err = op()
 	}
-	return b, err
+	return err
 }
 
 // parseKeyHex decodes 64 hex digits, ignoring surrounding white space. Errors never quote the text.

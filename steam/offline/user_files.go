@@ -78,7 +78,8 @@ func (f *userFiles) load(app uint32, user steam.SteamID) ([]byte, error) {
 		defer f.mu.Unlock()
 		return f.mem[p], nil
 	}
-	b, err := os.ReadFile(p)
+	var b []byte
+	err := settled(func() (err error) { b, err = os.ReadFile(p); return })
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -174,7 +175,7 @@ func writeFileAtomic(path string, data []byte) error {
 		err = beforeRename(tmp.Name())
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		err = settled(func() error { return os.Rename(tmp.Name(), path) })
 	}
 	if err == nil {
 		err = syncDir(dir)
