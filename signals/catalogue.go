@@ -184,7 +184,7 @@ var Catalogue = [...]Signal{
 	IPCountry: {"ip_country", nil, "A player's country changed (their Steam client's event): not emitted to a game server; getIPCountry gives the server's."},
 	LowPower:  {"low_power", []Param{intArg("power")}, "A player's laptop is low on battery: not emitted to a game server (getCurrentBatteryPower)."},
 	SteamAPICallCompleted: {"steam_api_call_completed", []Param{intArg("async_call"), intArg("callback"), intArg("parameter")},
-		"An async call finished (associateWithClan, computeNewPlayerCompatibility, requestUserStats, storeUserStats, sendQueryUGCRequest, sendHTTPRequest): its handle, its result's callback ID and size in bytes; the result's own signal follows."},
+		"An async call finished (associateWithClan, computeNewPlayerCompatibility, requestUserStats, storeUserStats, sendQueryUGCRequest, sendHTTPRequest, requestEligiblePromoItemDefinitionsIDs, startPurchase, requestPrices): its handle, its result's callback ID and size in bytes; the result's own signal follows."},
 	SteamShutdown:          {"steam_shutdown", nil, "A player's Steam client is quitting: not emitted to a game server (serverShutdown is the game's own call)."},
 	AppResumingFromSuspend: {"app_resuming_from_suspend", nil, "A Steam Deck woke from sleep: not emitted to a game server."},
 	FloatingGamepadTextInputDismissed: {"floating_gamepad_text_input_dismissed", nil,

@@ -145,7 +145,13 @@ func test_definitions_and_prices() -> void:
 	check_eq(Steam.getItemDefinitionProperty(102, "icon_url"), {"property": "", "success": false}, "a property it has not")
 	_refused(func(): return Steam.getItemPrice(100), {}, "requestPrices", "getItemPrice before requestPrices")
 	Steam.requestPrices()
-	check_eq(pump(), [["inventory_request_prices_result", [Steam.RESULT_OK, "EUR"]]], "inventory_request_prices_result")
+	var seen := pump(true)
+	check_eq(seen.size(), 2, "requestPrices' call notice and result: %s" % [seen])
+	if seen.size() == 2:
+		# An async call: steam_api_call_completed(call, SteamInventoryRequestPricesResult_t's 4705, its size) first.
+		check_eq([seen[0][0], seen[0][1][1], seen[0][1][2]], ["steam_api_call_completed", 4705, 8], "the call notice")
+		check_eq(seen[1], ["inventory_request_prices_result", [Steam.RESULT_OK, "EUR"]], "inventory_request_prices_result")
+		check_eq(Steam.isAPICallCompleted(), {"completed": true, "failed": false}, "isAPICallCompleted after requestPrices")
 	check_eq(SteamServer.getItemPrice(101), {"price": 120, "base_price": 200}, "getItemPrice")
 	check_eq(Steam.getItemPrice(102), {"price": 0, "base_price": 0}, "not for sale")
 	check_eq(Steam.getItemsWithPrices(), [{"item": 100, "price": 150, "base_prices": 150}, {"item": 101, "price": 120, "base_prices": 200}], "getItemsWithPrices")

@@ -15,9 +15,9 @@ const (
 	idStatsReceived             = steam.CallbackStatsReceived
 	idStatsStored               = steam.CallbackStatsStored
 	idUGCQueryCompleted         = steam.CallbackUGCQueryCompleted
-	idInventoryEligiblePromo    = 4703 // SteamInventoryEligiblePromoItemDefIDs_t (k_iSteamInventoryCallbacks + 3)
-	idInventoryStartPurchase    = 4704 // SteamInventoryStartPurchaseResult_t
-	idInventoryRequestPrices    = 4705 // SteamInventoryRequestPricesResult_t
+	idInventoryEligiblePromo    = steam.CallbackInventoryEligiblePromoItemDefIDs
+	idInventoryStartPurchase    = steam.CallbackInventoryStartPurchaseResult
+	idInventoryRequestPrices    = steam.CallbackInventoryRequestPricesResult
 )
 
 // answersCalls are the callbacks that answer a call of ours (its SteamAPICall_t): the pump takes

@@ -174,18 +174,6 @@ func (b *Backend) InventoryStartPurchase(items []steam.ItemGrant) error {
 	return nil
 }
 
-// asyncCall remembers a started call's user, or answers failed at once when Steam did not start
-// it (k_uAPICallInvalid), as the stats requests do.
-func (b *Backend) asyncCall(call uint64, user steam.SteamID, failed steam.Event) {
-	if call == 0 {
-		b.events.Push(failed)
-		return
-	}
-	if len(b.pending) < maxPendingCalls {
-		b.pending[call] = user
-	}
-}
-
 func (b *Backend) InventoryItemPrice(def int32) (uint64, uint64, error) {
 	if err := b.inventory(); err != nil {
 		return 0, 0, err
