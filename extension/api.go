@@ -45,8 +45,16 @@ func serverInit(s *steam.Server, a initArgs) (bool, error) {
 	if err := s.Init(cfg); err != nil {
 		return false, err
 	}
+	resetInventoryHandles()
 	watchTermination()
 	return true, nil
+}
+
+// serverShutdown stops the server; its inventory results and updates go with it, so none is current.
+func serverShutdown(s *steam.Server) error {
+	err := s.Shutdown()
+	resetInventoryHandles()
+	return err
 }
 
 type initResult struct {
@@ -95,6 +103,7 @@ func initGameServer(s *steam.Server, connect *C.sv_arg, appID int64, version str
 	if err := s.Init(cfg); err != nil {
 		return false, err
 	}
+	resetInventoryHandles()
 	watchTermination()
 	return true, nil
 }
@@ -134,11 +143,16 @@ var frameTimer = time.AfterFunc(time.Hour, func() {
 })
 
 func emitEvent(ev steam.Event) {
-	a, ok := signals.Encode(ev)
+	noteInventoryEvent(ev)
+	a, ok := signals.EncodeValues(ev)
 	if !ok {
 		return
 	}
-	C.sv_emit(C.int32_t(a.ID), (*C.int64_t)(&a.V[0]), C.int32_t(a.N))
+	var list *C.int64_t
+	if len(a.List) > 0 {
+		list = (*C.int64_t)(&a.List[0])
+	}
+	C.sv_emit(C.int32_t(a.ID), (*C.int64_t)(&a.V[0]), C.int32_t(a.N), cstr(a.Text), C.int64_t(len(a.Text)), list, C.int64_t(len(a.List)))
 }
 
 // getAuthSessionTicket accepts GodotSteam's optional identity_reference for compatibility; the

@@ -55,7 +55,10 @@ const (
 	keyUGC = keyTrafficKinds + key(steam.TrafficKinds)
 	// keyUtils is the first of the Utils Dictionaries' keys, named by utilsKeyNames (utils.go).
 	keyUtils = keyUGC + key(len(ugcKeyNames))
-	keyCount = keyUtils + key(len(utilsKeyNames))
+	// keyInventory is the first of the inventory Dictionaries' keys, named by inventoryKeyNames
+	// (inventory_dicts.go).
+	keyInventory = keyUtils + key(len(utilsKeyNames))
+	keyCount     = keyInventory + key(len(inventoryKeyNames))
 )
 
 var keyNames = nameKeys()
@@ -82,6 +85,9 @@ func nameKeys() [keyCount]string {
 	}
 	for i, name := range utilsKeyNames {
 		n[keyUtils+key(i)] = name
+	}
+	for i, name := range inventoryKeyNames {
+		n[keyInventory+key(i)] = name
 	}
 	return n
 }

@@ -39,6 +39,8 @@ func signalSignature(s signals.Signal) string {
 			t = "String"
 		case p.Type == signals.Dictionary:
 			t = "Dictionary"
+		case p.Type == signals.Array:
+			t = "Array"
 		case p.Enum != "":
 			t = p.Enum
 		}

@@ -138,6 +138,8 @@ func classXML(cls classID) string {
 				k = kind{Type: typeString, Name: "String"}
 			case signals.Dictionary:
 				k = kind{Type: typeDictionary, Name: "Dictionary"}
+			case signals.Array:
+				k = kind{Type: typeArray, Name: "Array"}
 			}
 			fmt.Fprintf(&b, "\t\t\t<param index=\"%d\" name=\"%s\" %s />\n", i, p.Name, docTypeAttrs(cls, k))
 		}

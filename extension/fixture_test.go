@@ -33,6 +33,7 @@ func TestGDScriptFixtureIsCurrent(t *testing.T) {
 var variantTypeConstants = map[int32]string{
 	typeBool: "TYPE_BOOL", typeInt: "TYPE_INT", typeFloat: "TYPE_FLOAT", typeString: "TYPE_STRING",
 	typeDictionary: "TYPE_DICTIONARY", typeBytes: "TYPE_PACKED_BYTE_ARRAY", typeArray: "TYPE_ARRAY",
+	typeInt32s: "TYPE_PACKED_INT32_ARRAY", typeInt64s: "TYPE_PACKED_INT64_ARRAY",
 }
 
 // gdType is a kind's Variant type as GDScript's ClassDB reports it: TYPE_NIL for void and Variant.

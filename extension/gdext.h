@@ -27,9 +27,9 @@
 typedef struct {
 	int64_t i;           // BOOL, INT, and a whole FLOAT given for an int
 	double f;            // FLOAT, and an INT given for a float
-	const uint8_t *data; // STRING (UTF-8) and PACKED_BYTE_ARRAY bytes
-	int64_t len;
-	void *dict;          // DICTIONARY: the Godot Dictionary, for sv_dict_get
+	const uint8_t *data; // STRING (UTF-8) and PACKED_BYTE_ARRAY bytes; PACKED_INT32/64_ARRAY elements
+	int64_t len;         // bytes, or a packed int array's or an Array's elements
+	void *dict;          // DICTIONARY: the Godot Dictionary, for sv_dict_get; ARRAY: the Array, for sv_array_get
 	int32_t type;        // Godot Variant type received
 	int32_t convertible; // 1 when the received value fits the declared parameter type
 } sv_arg;
@@ -42,7 +42,7 @@ typedef struct {
 	double f;
 	void *dict;
 	void *text;
-	void *list; // an Array return, filled through sv_ret_append_int
+	void *list; // an Array return, filled through sv_ret_append_int and sv_ret_append_dict
 	void *bytes; // a PackedByteArray return, empty until Go sets it with sv_ret_set_bytes
 	int32_t cacheable; // set by Go when this scalar answer may be reused until the next Go call
 } sv_ret;
@@ -130,8 +130,10 @@ int sv_project_setting_bool(const char *name, int fallback);
 void sv_unregister(void);
 int sv_load_help(const char *xml, int64_t len);
 
-// Used by Go while a call runs.
-void sv_emit(int32_t signal, const int64_t *values, int32_t count);
+// Used by Go while a call runs. sv_emit's values are the signal's bools and ints in order; its
+// String parameter (if any) takes text, its Array parameter (if any) an Array of list's ints.
+void sv_emit(int32_t signal, const int64_t *values, int32_t count, const char *text, int64_t text_len, const int64_t *list,
+		int64_t list_len);
 void sv_dict_set_int(sv_ret *ret, int32_t key, int64_t value);
 void sv_dict_set_bool(sv_ret *ret, int32_t key, int32_t value);
 void sv_dict_set_float(sv_ret *ret, int32_t key, double value);
@@ -148,6 +150,9 @@ int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, voi
 // a String element's bytes are in *scratch, to free with sv_free_scratch.
 int sv_array_get(void *array, int64_t index, int32_t declared_type, sv_arg *out, void **scratch);
 void sv_ret_append_int(sv_ret *ret, int64_t value);
+// sv_ret_append_dict appends an empty Dictionary to the Array being returned and points child at
+// it, for filling before the next append.
+void sv_ret_append_dict(sv_ret *ret, sv_ret *child);
 void sv_free_scratch(void *scratch);
 void sv_ret_set_string(sv_ret *ret, const char *data, int64_t len);
 void sv_ret_set_bytes(sv_ret *ret, const uint8_t *data, int64_t len);

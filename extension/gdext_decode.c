@@ -85,6 +85,14 @@ void decode_array(const void *array, sv_arg *out) {
 	out->len = size;
 }
 
+void decode_ints(const void *array, int32_t type, sv_arg *out) {
+	int64_t size = 0;
+	(type == T_INT32S ? int32s_size : int64s_size)((GDExtensionTypePtr)array, NULL, &size, 0);
+	out->type = type;
+	out->len = size;
+	out->data = size <= 0 ? NULL : type == T_INT32S ? (const uint8_t *)gd.int32s_index_const(array, 0) : (const uint8_t *)gd.int64s_index_const(array, 0);
+}
+
 // decode_variant reads any Variant and marks whether it fits the declared type; Go reports a
 // mismatch with the argument's name, so a wrong type never aborts the caller's script.
 void decode_variant(const void *v, int32_t declared, sv_arg *out, char *stack, void **heap) {
@@ -140,7 +148,16 @@ void decode_variant(const void *v, int32_t declared, sv_arg *out, char *stack, v
 		break;
 	case T_ARRAY:
 		decode_array(internal_array((GDExtensionVariantPtr)v), out);
-		out->convertible = declared == T_ARRAY || declared == SV_TYPE_VARIANT;
+		// An Array of ints stands in for a packed int array: Go reads its elements one by one.
+		out->convertible = declared == T_ARRAY || declared == SV_TYPE_VARIANT || is_ints(declared);
+		break;
+	case T_INT32S:
+		decode_ints(internal_int32s((GDExtensionVariantPtr)v), T_INT32S, out);
+		out->convertible = is_ints(declared) || declared == SV_TYPE_VARIANT;
+		break;
+	case T_INT64S:
+		decode_ints(internal_int64s((GDExtensionVariantPtr)v), T_INT64S, out);
+		out->convertible = is_ints(declared) || declared == SV_TYPE_VARIANT;
 		break;
 	default:
 		break;

@@ -246,6 +246,24 @@ void sv_ret_append_int(sv_ret *ret, int64_t value) {
 	gd.variant_destroy(&v);
 }
 
+void sv_ret_append_dict(sv_ret *ret, sv_ret *child) {
+	child->dict = NULL;
+	if (!ret->list) {
+		return;
+	}
+	dictionary_t fresh;
+	variant_t v;
+	new_dict(&fresh, NULL);
+	from_dict(&v, &fresh);
+	free_dict(&fresh);
+	const GDExtensionConstTypePtr args[1] = { &v };
+	array_append(ret->list, args, NULL, 1);
+	gd.variant_destroy(&v);
+	int64_t size = 0;
+	array_size(ret->list, NULL, &size, 0);
+	child->dict = internal_dict(gd.array_index(ret->list, size - 1));
+}
+
 void sv_free_scratch(void *scratch) {
 	free(scratch);
 }

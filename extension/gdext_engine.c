@@ -123,8 +123,24 @@ static int listening(int c, signal_t *s) {
 	return connected != 0;
 }
 
+// make_ints makes out a Variant holding an Array of the ints in list.
+static void make_ints(variant_t *out, const int64_t *list, int64_t len) {
+	array_t array;
+	new_array(&array, NULL);
+	for (int64_t i = 0; i < len; i++) {
+		variant_t v;
+		from_int(&v, (GDExtensionTypePtr)&list[i]);
+		const GDExtensionConstTypePtr args[1] = { &v };
+		array_append(&array, args, NULL, 1);
+		gd.variant_destroy(&v);
+	}
+	from_array(out, &array);
+	free_array(&array);
+}
+
 // sv_emit emits the signal on each class's singleton that something listens to, in class order.
-void sv_emit(int32_t index, const int64_t *values, int32_t count) {
+void sv_emit(int32_t index, const int64_t *values, int32_t count, const char *text, int64_t text_len, const int64_t *list,
+		int64_t list_len) {
 	if (index < 0 || index >= SV_MAX_SIGNALS || !signals[index].classes) {
 		return;
 	}
@@ -148,6 +164,10 @@ void sv_emit(int32_t index, const int64_t *values, int32_t count) {
 		if (s->types[i] == T_BOOL) {
 			GDExtensionBool b = values[i] != 0;
 			from_bool(&argv[i], &b);
+		} else if (s->types[i] == T_STRING) {
+			make_string(&argv[i], text ? text : "", text ? text_len : 0);
+		} else if (s->types[i] == T_ARRAY) {
+			make_ints(&argv[i], list, list ? list_len : 0);
 		} else {
 			from_int(&argv[i], (GDExtensionTypePtr)&values[i]);
 		}
@@ -161,6 +181,11 @@ void sv_emit(int32_t index, const int64_t *values, int32_t count) {
 		GDExtensionCallError error;
 		gd.method_bind_call(emit_signal_bind, classes[c].singleton, argp, count + 1, &result, &error);
 		gd.variant_destroy(&result);
+	}
+	for (int32_t i = 0; i < count; i++) {
+		if (s->types[i] == T_STRING || s->types[i] == T_ARRAY) {
+			gd.variant_destroy(&argv[i]);
+		}
 	}
 }
 

@@ -25,7 +25,14 @@ enum {
 	T_DICTIONARY = GDEXTENSION_VARIANT_TYPE_DICTIONARY,
 	T_ARRAY = GDEXTENSION_VARIANT_TYPE_ARRAY,
 	T_BYTES = GDEXTENSION_VARIANT_TYPE_PACKED_BYTE_ARRAY,
+	T_INT32S = GDEXTENSION_VARIANT_TYPE_PACKED_INT32_ARRAY,
+	T_INT64S = GDEXTENSION_VARIANT_TYPE_PACKED_INT64_ARRAY,
 };
+
+// is_ints says whether type is a packed int array (an argument Go reads as a list of ints).
+static inline int is_ints(int32_t type) {
+	return type == T_INT32S || type == T_INT64S;
+}
 
 // Strings up to this many bytes of UTF-8 are decoded on the stack (see gdext_decode.c).
 #define SV_STACK_TEXT 256
@@ -64,6 +71,9 @@ typedef struct { uint8_t b[16]; } byte_array_t;
 	X(GDExtensionInterfaceDictionaryOperatorIndex, dict_index, "dictionary_operator_index") \
 	X(GDExtensionInterfaceDictionaryOperatorIndexConst, dict_index_const, "dictionary_operator_index_const") \
 	X(GDExtensionInterfaceArrayOperatorIndexConst, array_index_const, "array_operator_index_const") \
+	X(GDExtensionInterfaceArrayOperatorIndex, array_index, "array_operator_index") \
+	X(GDExtensionInterfacePackedInt32ArrayOperatorIndexConst, int32s_index_const, "packed_int32_array_operator_index_const") \
+	X(GDExtensionInterfacePackedInt64ArrayOperatorIndexConst, int64s_index_const, "packed_int64_array_operator_index_const") \
 	X(GDExtensionInterfaceObjectMethodBindCall, method_bind_call, "object_method_bind_call") \
 	X(GDExtensionInterfaceObjectMethodBindPtrcall, method_bind_ptrcall, "object_method_bind_ptrcall") \
 	X(GDExtensionInterfaceObjectDestroy, object_destroy, "object_destroy") \
@@ -109,6 +119,8 @@ extern gd_interface_t gd;
 	X(GDExtensionVariantGetInternalPtrFunc, internal_dict, gd.internal_getter(T_DICTIONARY)) \
 	X(GDExtensionVariantGetInternalPtrFunc, internal_bytes, gd.internal_getter(T_BYTES)) \
 	X(GDExtensionVariantGetInternalPtrFunc, internal_array, gd.internal_getter(T_ARRAY)) \
+	X(GDExtensionVariantGetInternalPtrFunc, internal_int32s, gd.internal_getter(T_INT32S)) \
+	X(GDExtensionVariantGetInternalPtrFunc, internal_int64s, gd.internal_getter(T_INT64S)) \
 	X(GDExtensionPtrConstructor, new_dict, gd.ptr_constructor(T_DICTIONARY, 0)) \
 	X(GDExtensionPtrConstructor, new_bytes, gd.ptr_constructor(T_BYTES, 0)) \
 	X(GDExtensionPtrConstructor, new_array, gd.ptr_constructor(T_ARRAY, 0)) \
@@ -122,6 +134,8 @@ extern gd_interface_t gd;
 	X(GDExtensionPtrBuiltInMethod, bytes_resize, builtin_method_named(T_BYTES, "resize", 848867239)) \
 	X(GDExtensionPtrBuiltInMethod, dict_has, builtin_method_named(T_DICTIONARY, "has", 3680194679u)) \
 	X(GDExtensionPtrBuiltInMethod, array_size, builtin_method_named(T_ARRAY, "size", 3173160232u)) \
+	X(GDExtensionPtrBuiltInMethod, int32s_size, builtin_method_named(T_INT32S, "size", 3173160232u)) \
+	X(GDExtensionPtrBuiltInMethod, int64s_size, builtin_method_named(T_INT64S, "size", 3173160232u)) \
 	X(GDExtensionPtrBuiltInMethod, array_append, builtin_method_named(T_ARRAY, "append", 3316032543u))
 
 #define SV_RESOLVED_DECLARATION(type, name, resolve) extern type name;
@@ -204,6 +218,8 @@ void decode_string(const void *godot_string, sv_arg *out, char *stack, void **he
 void decode_bytes(const void *array, sv_arg *out);
 // decode_array points out at a Godot Array (in dict) and its size (in len), for sv_array_get.
 void decode_array(const void *array, sv_arg *out);
+// decode_ints points out at a packed int array's elements (in data, int32 or int64 by type) and their count.
+void decode_ints(const void *array, int32_t type, sv_arg *out);
 
 // decode_typed reads a ptrcall argument, which Godot has already converted to the declared type.
 // Inline, as the hot setters' bools and ints need no more than a load.
@@ -231,6 +247,10 @@ static inline void decode_typed(const void *p, int32_t declared, sv_arg *out, ch
 		break;
 	case T_ARRAY:
 		decode_array(p, out);
+		break;
+	case T_INT32S:
+	case T_INT64S:
+		decode_ints(p, declared, out);
 		break;
 	default: // SV_TYPE_VARIANT: ptrcall passes the Variant itself
 		decode_variant(p, declared, out, stack, heap);

@@ -107,7 +107,7 @@ void sv_register_constant(int32_t cls, const char *enum_name, const char *name, 
 // The argument types decode_variant and decode_typed read, and the returns answer() writes.
 static int decodable(int32_t type) {
 	return type == T_BOOL || type == T_INT || type == T_FLOAT || type == T_STRING || type == T_DICTIONARY || type == T_BYTES ||
-			type == T_ARRAY || type == SV_TYPE_VARIANT;
+			type == T_ARRAY || is_ints(type) || type == SV_TYPE_VARIANT;
 }
 
 static int returnable(int32_t type) {
@@ -173,7 +173,7 @@ static const char *check_method(const sv_method_row *row) {
 		return bad;
 	}
 	if (!returnable(row->ret.type)) {
-		return "a return type C cannot write (void, bool, int, float, String or Dictionary)";
+		return "a return type C cannot write (void, bool, int, float, String, Dictionary, Array or PackedByteArray)";
 	}
 	for (int32_t i = 0; i < row->argc; i++) {
 		if ((bad = check_value(&row->args[i]))) {
@@ -217,11 +217,11 @@ static const char *check_signal(const sv_signal_row *row) {
 		if (bad) {
 			return bad;
 		}
-		// String and Dictionary parameters are declared for scripts to connect; sv_emit passes
-		// ints, and Go never emits such a signal (signals.Encode).
+		// sv_emit builds bools, ints, one String and one Array of ints; Dictionary parameters are
+		// declared for scripts to connect, and Go never emits such a signal (signals.EncodeValues).
 		int32_t t = row->args[i].type;
-		if (t != T_BOOL && t != T_INT && t != T_STRING && t != T_DICTIONARY) {
-			return "a parameter type the catalogue cannot declare (bool, int, String or Dictionary)";
+		if (t != T_BOOL && t != T_INT && t != T_STRING && t != T_DICTIONARY && t != T_ARRAY) {
+			return "a parameter type the catalogue cannot declare (bool, int, String, Array or Dictionary)";
 		}
 	}
 	return NULL;

@@ -88,6 +88,23 @@ var serverDifferences = slices.Concat([]serverDifference{
 		note: "Refused as a player's call: in Steamworks it sets the game branches of an item version being uploaded (it takes StartItemUpdate's handle), though GodotSteam Server 4 names its handle `query_handle` and forwards it."},
 	{method: "startItemUpdate",
 		note: "Refused as a player's call, returning UGC_UPDATE_HANDLE_INVALID; GodotSteam Server 4 returns 0 without Steam."},
+	// Steam Inventory: the same signatures, without GodotSteam Server 4's defects (docs/inventory.md).
+	{method: "getResultItems",
+		note: "Reads the result it names (0: the current one); GodotSteam Server 4 asks Steam the size of result 0 instead."},
+	{method: "deserializeResult",
+		note: "Hands Steam the buffer's bytes; GodotSteam Server 4 passes the address of its PackedByteArray object."},
+	{method: "serializeResult",
+		note: "Asks Steam the size first; GodotSteam Server 4's 255-byte buffer fails for larger results."},
+	{method: "destroyResult",
+		note: "Destroying the current result makes none current; GodotSteam Server 4 keeps the dead handle current."},
+	{method: "getItemDefinitionProperty",
+		note: "Asks the game server's ISteamInventory (GodotSteam Server 4 asks the client's, which a server lacks) and returns the text without its NUL."},
+	{method: "generateItems",
+		note: "A quantity list of another length than `items` is refused (GodotSteam Server 4 reads past its end); as in exchangeItems and startPurchase."},
+	{method: "requestEligiblePromoItemDefinitionsIDs",
+		note: "Its answer is emitted as inventory_eligible_promo_item; GodotSteam Server 4 emits a misspelt inventory_eligible_promo_Item nobody can connect to."},
+	{method: "set_inventory_update_handle",
+		note: "Keeps the handle's 64 bits; GodotSteam Server 4 takes a 32-bit one. A 0 handle argument with none current is refused."},
 }, httpDifferences, utilsDifferences())
 
 // serverMethods is SteamServer's API: Steam's rows, with GodotSteam Server 4's where they differ.

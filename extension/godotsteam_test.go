@@ -83,7 +83,7 @@ func TestSteamServerHasGodotSteamServer4Signatures(t *testing.T) {
 			}
 			for i, a := range e.args {
 				assert.Equal(t, a[0], s.Params[i].Name, "signal %s parameter %d", e.name, i)
-				want := map[string]signals.Type{"int": signals.Int, "bool": signals.Bool, "String": signals.String, "Dictionary": signals.Dictionary}[a[1]]
+				want := map[string]signals.Type{"int": signals.Int, "bool": signals.Bool, "String": signals.String, "Dictionary": signals.Dictionary, "Array": signals.Array}[a[1]]
 				assert.Equal(t, want, s.Params[i].Type, "signal %s parameter %s type", e.name, a[0])
 			}
 			continue

@@ -27,22 +27,33 @@ func arrayOf[E any](elemType int32, what string, read func(e *C.sv_arg) E) param
 		if a.len > maxArrayArgument {
 			return nil, fmt.Errorf("holds %d elements; at most %d are read", int64(a.len), maxArrayArgument)
 		}
-		list := make([]E, 0, int(a.len))
-		for i := int64(0); i < int64(a.len); i++ {
-			var e C.sv_arg
-			var scratch unsafe.Pointer
-			found := C.sv_array_get(a.dict, C.int64_t(i), C.int32_t(elemType), &e, &scratch) != 0
-			ok := found && e.convertible != 0
-			if ok {
-				list = append(list, read(&e))
-			}
-			C.sv_free_scratch(scratch)
-			if !ok {
-				return nil, fmt.Errorf("element %d must be %s, got %s", i, what, variantTypeName(e._type))
-			}
-		}
-		return list, nil
+		return arrayElements(a, elemType, what, read)
 	}}
+}
+
+// arrayElements reads the a.len elements of an Array argument, each of Godot type elemType (what
+// describes it in a refusal), converted by read.
+func arrayElements[E any](a *C.sv_arg, elemType int32, what string, read func(e *C.sv_arg) E) ([]E, error) {
+	list := make([]E, 0, int(a.len))
+	for i := int64(0); i < int64(a.len); i++ {
+		var e C.sv_arg
+		var scratch unsafe.Pointer
+		found := C.sv_array_get(a.dict, C.int64_t(i), C.int32_t(elemType), &e, &scratch) != 0
+		ok := found && e.convertible != 0
+		if ok {
+			list = append(list, read(&e))
+		}
+		C.sv_free_scratch(scratch)
+		if !ok {
+			return nil, fmt.Errorf("element %d must be %s, got %s", i, what, variantTypeName(e._type))
+		}
+	}
+	return list, nil
+}
+
+// arrayInts reads the elements of an Array argument as ints.
+func arrayInts(a *C.sv_arg) ([]int64, error) {
+	return arrayElements(a, typeInt, "an int", func(e *C.sv_arg) int64 { return int64(e.i) })
 }
 
 // idList takes an Array of ints (64-bit IDs, as Godot ints holding the same bits).

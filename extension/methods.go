@@ -61,7 +61,7 @@ var steamMethods = slices.Concat([]method{
 		doc: "Starts the game server. `ip` \"\" or \"0.0.0.0\" binds all interfaces; `query_port` QUERY_PORT_SHARED (65535) selects GameSocketShare."},
 	{name: "serverInitEx", steam: "SteamGameServer_InitEx", offline: "succeeds without Steam", args: initNames, bind: callInit(initExRet, serverInitEx),
 		doc: "As serverInit, returning `{status, verbal}` (0 = OK) instead of printing a failure."},
-	{name: "serverShutdown", steam: "SteamGameServer_Shutdown", bind: do0((*steam.Server).Shutdown), doc: "Shuts the game server down; serverInit may be called again."},
+	{name: "serverShutdown", steam: "SteamGameServer_Shutdown", bind: do0(serverShutdown), doc: "Shuts the game server down; serverInit may be called again."},
 	{name: "serverReleaseCurrentThreadMemory", steam: "SteamGameServer_ReleaseCurrentThreadMemory", offline: "nothing to free", bind: do0((*steam.Server).ReleaseCurrentThreadMemory), doc: "Frees per-thread buffers of the Steam library."},
 	{name: "run_callbacks", steam: "SteamGameServer_RunCallbacks", bind: do0(runCallbacks), cache: cacheFrame, doc: "Emits every pending signal, in order. Call it every frame, e.g. in `_process`."},
 	{name: "isServerSecure", steam: "SteamGameServer_BSecure", bind: call0(boolRet, (*steam.Server).Secure), cache: cacheScalar, doc: "Same as secure()."},
@@ -104,7 +104,7 @@ var steamMethods = slices.Concat([]method{
 	{name: "requestUserGroupStatus", emits: []signals.ID{signals.ClientGroupStatus}, steam: "RequestUserGroupStatus", args: names("steam_id", "group_id"), bind: call2(steamID, groupID, boolRet, (*steam.Server).RequestUserGroupStatus),
 		doc: "Asks whether a user is in a group. Triggers client_group_status."},
 	{name: "secure", steam: "BSecure", offline: "true after log-on in server mode 3", bind: call0(boolRet, (*steam.Server).Secure), cache: cacheScalar, doc: "Whether the server is VAC secure."},
-}, statsMethods, ugcMethods, httpMethods, utilsMethods, setters(), []method{
+}, statsMethods, ugcMethods, httpMethods, utilsMethods, inventoryMethods, setters(), []method{
 	{name: "setKeyValue", steam: "SetKeyValue", args: names("key", "value"), bind: do2(text, text, (*steam.Server).SetKeyValue), doc: "Adds or replaces a rule sent in rule queries."},
 	{name: "userHasLicenceForApp", steam: "UserHasLicenseForApp", args: names("steam_id", "app_id"), bind: call2(steamID, uint32Arg, enumRet("UserHasLicenseForAppResult", steam.UserLicenseNoAuth), (*steam.Server).UserHasLicenseForApp),
 		doc: "Whether an authenticated user owns an app or DLC: a UserHasLicenseForAppResult."},

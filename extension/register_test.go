@@ -72,5 +72,5 @@ func TestCRefusesBadRows(t *testing.T) {
 	assert.EqualError(t, registerSignal(classSteam, maxSignals, s), "its index is beyond SV_MAX_SIGNALS (gdext.h)")
 	assert.EqualError(t, registerSignal(classCount, 0, s), "its class is beyond SV_MAX_CLASSES (gdext.h)")
 	vec := signals.Signal{Name: "vector_signal", Params: []signals.Param{{Name: "where", Type: 5}}}
-	assert.EqualError(t, registerSignal(classSteam, 0, vec), "a parameter type the catalogue cannot declare (bool, int, String or Dictionary)")
+	assert.EqualError(t, registerSignal(classSteam, 0, vec), "a parameter type the catalogue cannot declare (bool, int, String, Array or Dictionary)")
 }

@@ -38,7 +38,7 @@ var utilsMethods = slices.Concat([]method{
 			"the kind of text `context` says, written by `steam_id` (0: nobody in particular). Call initFilterText first. \"\" if refused."},
 	utilsRead("getAPICallFailureReason", stringRet, apiCallFailureReason, "\"No failure.\" once a call was made (offline calls do not fail)",
 		"Why the last async call this server started (associateWithClan, computeNewPlayerCompatibility, requestUserStats, storeUserStats, "+
-			"sendQueryUGCRequest, getAppDependencies, sendHTTPRequest) failed, in GodotSteam Server 4's words: \"No failure.\", or that its handle no longer exists when no call was made since serverInit."),
+			"sendQueryUGCRequest, getAppDependencies, sendHTTPRequest, requestPrices, requestEligiblePromoItemDefinitionsIDs, startPurchase) failed, in GodotSteam Server 4's words: \"No failure.\", or that its handle no longer exists when no call was made since serverInit."),
 	utilsRead("getAppID", uint32Ret, (*steam.Server).AppID, "the app it runs as (480, Spacewar, unless SteamAppId or initGameServer say otherwise)",
 		"The app ID the game server runs as."),
 	utilsRead("getCurrentBatteryPower", uint32Ret, (*steam.Server).CurrentBatteryPower, "255",

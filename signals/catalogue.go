@@ -8,10 +8,12 @@ type Type uint8
 const (
 	Bool Type = 1 // Variant.TYPE_BOOL
 	Int  Type = 2 // Variant.TYPE_INT
-	// String and Dictionary parameters are declared only, for signals nothing emits yet (the
-	// Remote Storage ones and a few of the Workshop's): Encode gives ints and bools only.
+	// A String parameter carries Values.Text, an Array parameter (of ints) Values.List. Dictionary
+	// parameters are declared only, for signals nothing emits yet (the Remote Storage ones and a
+	// few of the Workshop's).
 	String     Type = 4  // Variant.TYPE_STRING
 	Dictionary Type = 27 // Variant.TYPE_DICTIONARY
+	Array      Type = 28 // Variant.TYPE_ARRAY
 )
 
 // Param is one signal argument. Enum names the Steam class enum its values belong to, if any.
@@ -95,6 +97,13 @@ const (
 	AppResumingFromSuspend
 	FloatingGamepadTextInputDismissed
 	FilterTextDictionaryChanged
+	// Steam Inventory's (inventory.go in steam).
+	InventoryResultReady
+	InventoryFullUpdate
+	InventoryDefinitionUpdate
+	InventoryEligiblePromoItem
+	InventoryStartPurchaseResult
+	InventoryRequestPricesResult
 )
 
 func intArg(name string) Param        { return Param{Name: name, Type: Int} }
@@ -102,6 +111,7 @@ func enumArg(name, enum string) Param { return Param{Name: name, Type: Int, Enum
 func boolArg(name string) Param       { return Param{Name: name, Type: Bool} }
 func stringArg(name string) Param     { return Param{Name: name, Type: String} }
 func dictArg(name string) Param       { return Param{Name: name, Type: Dictionary} }
+func arrayArg(name string) Param      { return Param{Name: name, Type: Array} }
 
 var resultArg = enumArg("result", "Result")
 
@@ -174,13 +184,25 @@ var Catalogue = [...]Signal{
 	IPCountry: {"ip_country", nil, "A player's country changed (their Steam client's event): not emitted to a game server; getIPCountry gives the server's."},
 	LowPower:  {"low_power", []Param{intArg("power")}, "A player's laptop is low on battery: not emitted to a game server (getCurrentBatteryPower)."},
 	SteamAPICallCompleted: {"steam_api_call_completed", []Param{intArg("async_call"), intArg("callback"), intArg("parameter")},
-		"An async call finished (associateWithClan, computeNewPlayerCompatibility, requestUserStats, storeUserStats, sendQueryUGCRequest, getAppDependencies, sendHTTPRequest): its handle, its result's callback ID and size in bytes; the result's own signal follows."},
+		"An async call finished (associateWithClan, computeNewPlayerCompatibility, requestUserStats, storeUserStats, sendQueryUGCRequest, getAppDependencies, sendHTTPRequest, requestEligiblePromoItemDefinitionsIDs, startPurchase, requestPrices): its handle, its result's callback ID and size in bytes; the result's own signal follows."},
 	SteamShutdown:          {"steam_shutdown", nil, "A player's Steam client is quitting: not emitted to a game server (serverShutdown is the game's own call)."},
 	AppResumingFromSuspend: {"app_resuming_from_suspend", nil, "A Steam Deck woke from sleep: not emitted to a game server."},
 	FloatingGamepadTextInputDismissed: {"floating_gamepad_text_input_dismissed", nil,
 		"A player closed the floating keyboard: not emitted to a game server."},
 	FilterTextDictionaryChanged: {"filter_text_dictionary_changed", []Param{intArg("language")},
 		"A player's Steam client loaded another filter dictionary: not emitted to a game server."},
+	InventoryResultReady: {"inventory_result_ready", []Param{resultArg, intArg("inventory_handle")},
+		"An inventory result is done: RESULT_OK, RESULT_EXPIRED (a deserialized result over an hour old, still readable) or a failure. Exactly one per handle; it becomes the current result."},
+	InventoryFullUpdate: {"inventory_full_update", []Param{intArg("inventory_handle")},
+		"A getAllItems result holds the whole inventory; its inventory_result_ready follows. It becomes the current result."},
+	InventoryDefinitionUpdate: {"inventory_definition_update", []Param{arrayArg("definitions")},
+		"The item definitions were loaded (loadItemDefinitions): their IDs."},
+	InventoryEligiblePromoItem: {"inventory_eligible_promo_item", []Param{resultArg, boolArg("cached"), arrayArg("definitions")},
+		"Reply to requestEligiblePromoItemDefinitionsIDs: the manual promo item definitions the user may be given."},
+	InventoryStartPurchaseResult: {"inventory_start_purchase_result", []Param{stringArg("result"), intArg("order_id"), intArg("transaction_id")},
+		"Reply to startPurchase: \"success\" with the order and transaction IDs, or \"failure\" with 0 and 0."},
+	InventoryRequestPricesResult: {"inventory_request_prices_result", []Param{resultArg, stringArg("currency")},
+		"Reply to requestPrices: the currency (ISO 4217) the prices are in; getItemPrice and getItemsWithPrices read them from now on."},
 }
 
 // GodotSteamServerParams are GodotSteam Server 4's parameter names where they differ from the

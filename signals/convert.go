@@ -26,7 +26,45 @@ func b(v bool) int64 {
 	return 0
 }
 
-// Encode turns an event into its signal. Unknown events report false and are skipped.
+// Values is a signal with what its String and Array parameters carry besides the ints of Args:
+// Text for its String parameter, List for its Array parameter (no signal has two of either).
+type Values struct {
+	Args
+	Text string
+	List []int64
+}
+
+// EncodeValues turns any event into its signal, those with String and Array parameters too.
+// Unknown events report false and are skipped.
+func EncodeValues(ev steam.Event) (Values, bool) {
+	switch e := ev.(type) {
+	case steam.InventoryDefinitionUpdate:
+		return Values{Args: args(InventoryDefinitionUpdate, 0), List: ints(e.Definitions)}, true
+	case steam.InventoryEligiblePromoItems:
+		return Values{Args: args(InventoryEligiblePromoItem, int64(e.Result), b(e.Cached), 0), List: ints(e.Definitions)}, true
+	case steam.InventoryStartPurchaseResult:
+		// GodotSteam Server 4 says "success" with the IDs, or "failure" with 0 and 0.
+		if e.Result == steam.ResultOK {
+			return Values{Args: args(InventoryStartPurchaseResult, 0, int64(e.OrderID), int64(e.TransactionID)), Text: "success"}, true
+		}
+		return Values{Args: args(InventoryStartPurchaseResult, 0, 0, 0), Text: "failure"}, true
+	case steam.InventoryRequestPricesResult:
+		return Values{Args: args(InventoryRequestPricesResult, int64(e.Result), 0), Text: e.Currency}, true
+	}
+	a, ok := Encode(ev)
+	return Values{Args: a}, ok
+}
+
+func ints(v []int32) []int64 {
+	out := make([]int64, len(v))
+	for i, x := range v {
+		out[i] = int64(x)
+	}
+	return out
+}
+
+// Encode turns an event into its signal, for signals of ints and bools only (EncodeValues covers
+// the others). Unknown events report false and are skipped.
 func Encode(ev steam.Event) (Args, bool) {
 	switch e := ev.(type) {
 	case steam.AssociateClan:
@@ -76,6 +114,10 @@ func Encode(ev steam.Event) (Args, bool) {
 		return args(SteamAPICallCompleted, int64(e.Call), int64(e.Callback), int64(e.Size)), true
 	case steam.AppDependencies:
 		return args(GetAppDependenciesResult, int64(e.Result), int64(e.FileID), int64(len(e.AppIDs)), int64(e.Total)), true
+	case steam.InventoryResultReady:
+		return args(InventoryResultReady, int64(e.Result), int64(e.Handle)), true
+	case steam.InventoryFullUpdate:
+		return args(InventoryFullUpdate, int64(e.Handle)), true
 	}
 	return Args{}, false
 }

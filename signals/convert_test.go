@@ -87,7 +87,7 @@ func TestCatalogueNames(t *testing.T) {
 		assert.NotEmpty(t, s.Doc)
 		for _, p := range s.Params {
 			assert.Regexp(t, snake, p.Name, "%s.%s", s.Name, p.Name)
-			assert.Contains(t, []Type{Bool, Int, String, Dictionary}, p.Type)
+			assert.Contains(t, []Type{Bool, Int, String, Dictionary, Array}, p.Type)
 		}
 	}
 }

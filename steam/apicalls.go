@@ -3,16 +3,17 @@ package steam
 import "runtime"
 
 // Async calls (a SteamAPICall_t): associateWithClan, computeNewPlayerCompatibility,
-// requestUserStats, storeUserStats, sendQueryUGCRequest, getAppDependencies and sendHTTPRequest
-// (and sendHTTPRequestAndStreamResponse) answer later with a call result (getAppDependencies with
-// one per 32 app IDs). Steam
+// requestUserStats, storeUserStats, sendQueryUGCRequest, getAppDependencies, sendHTTPRequest (and
+// sendHTTPRequestAndStreamResponse), and the inventory's requestEligiblePromoItemDefinitionsIDs,
+// startPurchase and requestPrices answer later with a call result (getAppDependencies with one per
+// 32 app IDs). Steam
 // first posts SteamAPICallCompleted_t naming the call, the result's callback ID and its size; the
 // result follows. Both backends report that notice as an APICallCompleted event just before the
 // result's own event, and remember the last call they started for isAPICallCompleted and
 // getAPICallFailureReason.
 
 // The k_iCallback IDs of the call results (isteamgameserver.h, isteamgameserverstats.h,
-// isteamugc.h, isteamhttp.h): the steamworks backend's callback table uses these too.
+// isteamugc.h, isteamhttp.h, isteaminventory.h): the steamworks backend's callback table uses these too.
 const (
 	CallbackAssociateWithClanResult             int32 = 210  // AssociateWithClanResult_t
 	CallbackComputeNewPlayerCompatibilityResult int32 = 211  // ComputeNewPlayerCompatibilityResult_t
@@ -22,6 +23,9 @@ const (
 	CallbackStatsReceived                       int32 = 1800 // GSStatsReceived_t
 	CallbackStatsStored                         int32 = 1801 // GSStatsStored_t
 	CallbackHTTPRequestCompleted                int32 = 2101 // HTTPRequestCompleted_t
+	CallbackInventoryEligiblePromoItemDefIDs    int32 = 4703 // SteamInventoryEligiblePromoItemDefIDs_t
+	CallbackInventoryStartPurchaseResult        int32 = 4704 // SteamInventoryStartPurchaseResult_t
+	CallbackInventoryRequestPricesResult        int32 = 4705 // SteamInventoryRequestPricesResult_t
 )
 
 // APICallCompleted is SteamAPICallCompleted_t: async call Call finished, and its result, a
@@ -61,6 +65,9 @@ var CallResults = []CallResultKind{
 	{"SteamUGCQueryCompleted_t", CallbackUGCQueryCompleted, 280, 280},
 	{"GetAppDependenciesResult_t", CallbackAppDependencies, 148, 152},
 	{"HTTPRequestCompleted_t", CallbackHTTPRequestCompleted, 24, 32},
+	{"SteamInventoryEligiblePromoItemDefIDs_t", CallbackInventoryEligiblePromoItemDefIDs, 20, 24},
+	{"SteamInventoryStartPurchaseResult_t", CallbackInventoryStartPurchaseResult, 20, 24},
+	{"SteamInventoryRequestPricesResult_t", CallbackInventoryRequestPricesResult, 8, 8},
 }
 
 // CallResultOf says which call result ev is, if it answers an async call.
@@ -81,6 +88,12 @@ func CallResultOf(ev Event) (CallResultKind, bool) {
 		id = CallbackAppDependencies
 	case HTTPRequestCompleted:
 		id = CallbackHTTPRequestCompleted
+	case InventoryEligiblePromoItems:
+		id = CallbackInventoryEligiblePromoItemDefIDs
+	case InventoryStartPurchaseResult:
+		id = CallbackInventoryStartPurchaseResult
+	case InventoryRequestPricesResult:
+		id = CallbackInventoryRequestPricesResult
 	default:
 		return CallResultKind{}, false
 	}

@@ -19,6 +19,7 @@ const (
 	ResultTimeout            Result = 16
 	ResultServiceUnavailable Result = 20
 	ResultNotLoggedOn        Result = 21
+	ResultPending            Result = 22 // an inventory result not ready yet; a networking call still under way
 	ResultLimitExceeded      Result = 25
 	ResultExpired            Result = 27
 	ResultCancelled          Result = 52

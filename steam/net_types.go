@@ -115,7 +115,6 @@ const (
 
 // Results networking calls return besides those of enums.go.
 const (
-	ResultPending          Result = 22
 	ResultDuplicateRequest Result = 29
 	ResultIgnored          Result = 41
 )

@@ -164,6 +164,39 @@ func _init() -> void:
 		"getNumSupportedGameVersions": [[1, 0], 0],
 		"suspendDownloads": [[true], null],
 		"getAppDependencies": [[1001], null],
+		"addPromoItem": [[120], -1],
+		"addPromoItems": [[[120]], -1],
+		"checkResultSteamID": [[PLAYER, 1], false],
+		"consumeItem": [[1, 1], -1],
+		"deserializeResult": [[_ticket_bytes], -1],
+		"destroyResult": [[1], null],
+		"exchangeItems": [[[110], [], [1], []], -1],
+		"generateItems": [[[100], [2]], -1],
+		"getAllItems": [[], -1],
+		"getItemDefinitionProperty": [[100, "name"], {"property": "", "success": false}],
+		"getItemsByID": [[[1]], -1],
+		"getItemPrice": [[100], {}],
+		"getItemsWithPrices": [[], []],
+		"getResultItemProperty": [[0, "dynamic_props", 1], ""],
+		"getResultItems": [[1], []],
+		"getResultStatus": [[1], 2],
+		"getResultTimestamp": [[1], 0],
+		"grantPromoItems": [[], -1],
+		"loadItemDefinitions": [[], false],
+		"requestEligiblePromoItemDefinitionsIDs": [[PLAYER], null],
+		"requestPrices": [[], null],
+		"serializeResult": [[1], PackedByteArray()],
+		"startPurchase": [[[100], []], null],
+		"transferItemQuantity": [[5, 1, 7, false], -1],
+		"triggerItemDrop": [[10], -1],
+		"startUpdateProperties": [[], null],
+		"submitUpdateProperties": [[1], -1],
+		"removeProperty": [[1, "level", 1], false],
+		"setPropertyString": [[1, "level", "v", 1], false],
+		"setPropertyBool": [[1, "level", true, 1], false],
+		"setPropertyInt": [[1, "level", 3, 1], false],
+		"setPropertyFloat": [[1, "level", 1.5, 1], false],
+		"offlineInventoryUser": [[PLAYER], null],
 	}
 	for client in API.CLIENT_CALLS:
 		if API.METHODS[client].args.is_empty():
@@ -184,6 +217,11 @@ func _init() -> void:
 	BEFORE_INIT["isSteamIDValid"] = [[PLAYER], true]
 	BEFORE_INIT["getSteamID32"] = [[PLAYER], PLAYER & 0xFFFFFFFF]
 	BEFORE_INIT["get_godotsteam_version"] = [[], "4.5.1-gosteam"]
+	# GodotSteam Server 4's current inventory handles need no game server (none is current before serverInit).
+	BEFORE_INIT["set_inventory_handle"] = [[0], null]
+	BEFORE_INIT["set_inventory_update_handle"] = [[0], null]
+	BEFORE_INIT["get_inventory_handle"] = [[], 0]
+	BEFORE_INIT["get_inventory_update_handle"] = [[], 0]
 
 
 func _start(mode: int = 2, ip: String = "127.0.0.1", query_port: int = 27016) -> bool:

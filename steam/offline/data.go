@@ -25,7 +25,7 @@ package offline
 //	}
 //
 // "stats" and "achievements" are the stats schema: see data_stats.go. "workshop" is the Workshop
-// catalogue: see data_workshop.go.
+// catalogue: see data_workshop.go. "inventory" is the Steam Inventory schema: see data_inventory.go.
 //
 // Every key is optional; unknown keys, wrong types and invalid IDs or values are errors, reported with
 // the file's path and the line and column.
@@ -92,6 +92,9 @@ type Data struct {
 	Workshop *Workshop
 	// IPCountry is getIPCountry's answer: "" or an upper-case ISO 3166-1 alpha-2 code (utils.go).
 	IPCountry string
+	// Inventory is the item definitions and starting items (data_inventory.go); nil means
+	// DefaultInventorySchema.
+	Inventory *InventorySchema
 	// Path is the file the data came from, "" if none.
 	Path string
 }
@@ -108,6 +111,16 @@ func (d *Data) StatsSchema() *StatsSchema {
 }
 
 var defaultSchema = DefaultStatsSchema()
+
+// InventorySchema is the data's inventory schema, or DefaultInventorySchema when it has none.
+func (d *Data) InventorySchema() *InventorySchema {
+	if d.Inventory == nil {
+		return defaultInventory
+	}
+	return d.Inventory
+}
+
+var defaultInventory = DefaultInventorySchema()
 
 // Owns reports whether user owns app, on a server running serverApp.
 func (d *Data) Owns(user steam.SteamID, app, serverApp uint32) bool {

@@ -31,6 +31,8 @@ type fileData struct {
 	Workshop *fileWorkshop `json:"workshop"`
 	// IPCountry is getIPCountry's answer (utils.go).
 	IPCountry string `json:"ip_country"`
+	// Inventory is the Steam Inventory schema (data_inventory.go).
+	Inventory *fileInventory `json:"inventory"`
 }
 
 type fileUser struct {
@@ -202,6 +204,11 @@ func ParseData(b []byte) (*Data, error) {
 	}
 	if d.IPCountry, err = parseCountry("ip_country", f.IPCountry); err != nil {
 		return nil, err
+	}
+	if f.Inventory != nil {
+		if d.Inventory, err = parseInventory(f.Inventory); err != nil {
+			return nil, err
+		}
 	}
 	return d, nil
 }

@@ -116,6 +116,8 @@ type Backend struct {
 	calls apiCalls
 	// net is the networking (net_core.go), made at the first networking call.
 	net *netCore
+	// inv is the inventory's results and updates (inventory_results.go).
+	inv inventoryState
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -135,6 +137,7 @@ func New(opts Options) *Backend {
 	b.auth.reset()
 	b.players.reset()
 	b.out.reset(opts.MaxOutgoingPackets)
+	b.inv.reset()
 	return b
 }
 
@@ -165,6 +168,9 @@ func (b *Backend) Init(cfg steam.InitConfig, state *steam.State, events *steam.E
 		appID = DefaultAppID
 	}
 	if err := b.statsInit(realm, appID); err != nil {
+		return err
+	}
+	if err := b.inventoryInit(realm, appID); err != nil {
 		return err
 	}
 	b.realm, b.data = realm, data
@@ -215,10 +221,12 @@ func (b *Backend) Shutdown() {
 	b.out.reset(b.opts.MaxOutgoingPackets)
 	b.userStats = nil
 	b.web = nil
+	b.inv.reset()
 }
 
 // RunFrame does the timed work, at most once a second: forgetting tickets too old to be used, and
-// reporting tickets other servers of the realm canceled to the sessions holding them.
+// reporting tickets other servers of the realm canceled to the sessions holding them. At every
+// frame it finishes the inventory results and answers made since the last one.
 func (b *Backend) RunFrame() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -227,6 +235,7 @@ func (b *Backend) RunFrame() {
 			b.connected()
 		}
 		b.authFrame(b.opts.Clock())
+		b.inventoryFrame()
 	}
 }
 

@@ -16,7 +16,8 @@ package offline
 // "tickets-<fingerprint>" folder next to the key file (for GOSTEAM_REALM_KEY: in the user config
 // folder's gosteam folder). A realm made with NewRealm keeps them in memory, shared by the servers of
 // one process. Users' stored stats live beside them in "stats-<fingerprint>" (stats_store.go), and
-// the networking directory (who listens where) in "net-<fingerprint>" (net_directory.go).
+// the networking directory (who listens where) in "net-<fingerprint>" (net_directory.go), and
+// their inventories in "inventory-<fingerprint>" (inventory_store.go).
 
 import (
 	"crypto/rand"
@@ -55,6 +56,7 @@ type Realm struct {
 	journal     *journal
 	stats       *statsStore   // stored stats and achievements (stats_store.go)
 	net         *netDirectory // who listens where, for P2P and NetworkingMessages (net_directory.go)
+	inventory   *inventoryStore
 }
 
 // NewRealm makes a realm from a key of RealmKeyLen bytes. Its used and canceled tickets are kept in
@@ -70,15 +72,17 @@ func newRealm(key []byte, source, journalDir string) *Realm {
 	sum := sha256.Sum256(key)
 	fp := hex.EncodeToString(sum[:8])
 	r := &Realm{key: append([]byte(nil), key...), fingerprint: fp, source: source}
-	dir, statsDir, netDir := "", "", ""
+	dir, statsDir, netDir, inventoryDir := "", "", "", ""
 	if journalDir != "" {
 		dir = filepath.Join(journalDir, "tickets-"+fp)
 		statsDir = filepath.Join(journalDir, "stats-"+fp)
 		netDir = filepath.Join(journalDir, "net-"+fp)
+		inventoryDir = filepath.Join(journalDir, "inventory-"+fp)
 	}
 	r.journal = sharedJournal(fp, dir)
 	r.stats = sharedStatsStore(fp, statsDir)
 	r.net = sharedNetDirectory(fp, netDir)
+	r.inventory = sharedInventoryStore(fp, inventoryDir)
 	return r
 }
 
@@ -146,15 +150,24 @@ func loadKeyFile(path string, create bool) (*Realm, error) {
 	return newRealm(key, path, filepath.Dir(path)), nil
 }
 
-// readKeyFile reads the key file, again for up to about half a second while the error is one that
-// passes (transientReadError: another server creating the key at the same moment, on Windows).
+// readKeyFile reads the key file, again while the error is one that passes (another server creating
+// the key at the same moment, on Windows: settled).
 func readKeyFile(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
+	var b []byte
+	err := settled(func() (err error) { b, err = os.ReadFile(path); return })
+	return b, err
+}
+
+// settled runs op, again for up to about half a second while its error is one that passes
+// (transientReadError: on Windows, a file another process is renaming into place or still reading
+// refuses to be opened or replaced for a moment).
+func settled(op func() error) error {
+	err := op()
 	for try := 0; err != nil && transientReadError(err) && try < 50; try++ {
 		time.Sleep(10 * time.Millisecond)
-		b, err = os.ReadFile(path)
+		err = op()
 	}
-	return b, err
+	return err
 }
 
 // parseKeyHex decodes 64 hex digits, ignoring surrounding white space. Errors never quote the text.

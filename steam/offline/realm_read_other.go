@@ -2,5 +2,5 @@
 
 package offline
 
-// transientReadError: elsewhere a linked key file reads at once.
+// transientReadError: elsewhere a linked or renamed file reads, and is replaced, at once.
 func transientReadError(error) bool { return false }

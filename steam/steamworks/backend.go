@@ -14,8 +14,9 @@
 // each callback struct is copied out of the library and decoded in Go, as its row in callbacks.go
 // describes it at the platform's packing (4 bytes on Linux, 8 on Windows), into the events of
 // package steam; async call results (AssociateWithClan, ComputeNewPlayerCompatibility, the stats
-// requests, SendQueryUGCRequest, GetAppDependencies, the HTTP sends) are fetched when SteamAPICallCompleted_t announces them, and that
-// notice is queued first, as steam.APICallCompleted. Unknown callbacks are skipped.
+// requests, SendQueryUGCRequest, GetAppDependencies, the HTTP sends, the inventory's prices, promos
+// and purchases) are fetched when SteamAPICallCompleted_t announces them, and that notice is queued
+// first, as steam.APICallCompleted. Unknown callbacks are skipped.
 //
 // The app ID is the library's business: SteamAppId in the environment, or steam_appid.txt in the
 // working directory. When InitConfig.AppID is set and the environment does not already say so,
@@ -98,6 +99,9 @@ type Backend struct {
 	hasStats bool
 	// hasUGC: the game server's ISteamUGC was returned at Init; without it the Workshop calls are refused.
 	hasUGC bool
+	// hasInventory: the game server's ISteamInventory was returned at Init; without it the
+	// inventory calls are refused.
+	hasInventory bool
 	// queries remembers the query handle of each SendQueryUGCRequest still running (by its call),
 	// so a failed call can still name it.
 	queries map[uint64]uint64
@@ -157,6 +161,7 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 	b.http = newHTTPCalls(b.api.selfHTTP(symGameServerHTTPV003))
 	b.hasUtils = b.api.selfUtils(symGameServerUtilsV010)
 	b.appID, b.lastCall = cfg.AppID, 0
+	b.hasInventory = b.api.selfInventory(symGameServerInventoryV003)
 	b.api.v(symDispatchInit)
 	b.pipe = b.api.i32(symGameServerGetHSteamPipe)
 	b.events = events
@@ -226,7 +231,7 @@ func (b *Backend) RunFrame() {
 			// emulator) also post it as a callback, which would be a second event for one call.
 		default:
 			if ev, ok := decodeCallback(id, param); ok {
-				b.events.Push(ev)
+				b.events.Push(b.completeInventory(ev))
 			}
 		}
 		b.api.vI32(symDispatchFreeLastCallback, b.pipe)
@@ -255,6 +260,10 @@ func (b *Backend) callCompleted(param []byte) {
 	ev, decoded := decodeCallback(done.id, result)
 	file, _ := b.dependenciesAnswered(done.call, ev)
 	if decoded {
+		b.events.Push(b.completeInventory(ev))
+		return
+	}
+	if ev, ok := failedInventoryCall(done.id, player); ok {
 		b.events.Push(ev)
 		return
 	}

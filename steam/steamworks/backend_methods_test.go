@@ -214,6 +214,7 @@ func TestEverySymbolIsCalled(t *testing.T) {
 	for _, set := range utilsFrontCalls(f, srv) {
 		must(set())
 	}
+	driveInventory(t, f, srv)
 	f.results[0x77] = make([]byte, 4)
 	f.callbacks = []fakeCallback{{idAPICallCompleted, completed(0x77, idAssociateWithClanResult, 4)}}
 	srv.RunFrame()

@@ -42,12 +42,13 @@ func TestInitStartsSteamThenShutsDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		`SteamInternal_GameServer_Init_V2(0xc0a80114, 27015, 27016, 2, "1.2.3", "SteamGameServer015\x00SteamGameServerStats001\x00STEAMUGC_INTERFACE_VERSION020\x00STEAMHTTP_INTERFACE_VERSION003\x00SteamUtils010\x00\x00")`,
+		`SteamInternal_GameServer_Init_V2(0xc0a80114, 27015, 27016, 2, "1.2.3", "SteamGameServer015\x00SteamGameServerStats001\x00STEAMUGC_INTERFACE_VERSION020\x00STEAMHTTP_INTERFACE_VERSION003\x00SteamUtils010\x00STEAMINVENTORY_INTERFACE_V003\x00\x00")`,
 		"SteamAPI_SteamGameServer_v015()",
 		"SteamAPI_SteamGameServerStats_v001()",
 		"SteamAPI_SteamGameServerUGC_v020()",
 		"SteamAPI_SteamGameServerHTTP_v003()",
 		"SteamAPI_SteamGameServerUtils_v010()",
+		"SteamAPI_SteamGameServerInventory_v003()",
 		"SteamAPI_ManualDispatch_Init()",
 		"SteamGameServer_GetHSteamPipe()",
 	}

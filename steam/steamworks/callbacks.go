@@ -16,12 +16,16 @@ const (
 	idStatsStored               = steam.CallbackStatsStored
 	idUGCQueryCompleted         = steam.CallbackUGCQueryCompleted
 	idAppDependencies           = steam.CallbackAppDependencies
+	idInventoryEligiblePromo    = steam.CallbackInventoryEligiblePromoItemDefIDs
+	idInventoryStartPurchase    = steam.CallbackInventoryStartPurchaseResult
+	idInventoryRequestPrices    = steam.CallbackInventoryRequestPricesResult
 )
 
 // answersCalls are the callbacks that answer a call of ours (its SteamAPICall_t): the pump takes
 // them from the call result only (callCompleted), never also from the callback queue.
 var answersCalls = map[int32]bool{idAssociateWithClanResult: true, idPlayerCompatibilityResult: true, idStatsReceived: true, idStatsStored: true,
-	idUGCQueryCompleted: true, idAppDependencies: true, idHTTPRequestCompleted: true}
+	idUGCQueryCompleted: true, idAppDependencies: true, idHTTPRequestCompleted: true, idInventoryEligiblePromo: true,
+	idInventoryStartPurchase: true, idInventoryRequestPrices: true}
 
 // callbacks is callbackRows laid out at the packing of the platform built for (runtime.GOOS is a
 // constant): what decode.go dispatches by.
@@ -141,6 +145,36 @@ var callbackRows = append([]callback{
 		decode: func(r *record) steam.Event {
 			return steam.AppDependencies{Result: r.result("m_eResult"), FileID: r.u64("m_nPublishedFileId"),
 				AppIDs: r.firstU32s("m_rgAppIDs", r.u32("m_nNumAppDependencies")), Total: r.u32("m_nTotalNumAppDependencies")}
+		}},
+	// Steam Inventory (inventory.go): its results finish as callbacks; the definitions' reload is
+	// a broadcast; prices, eligible promos and purchases answer their calls. The definitions' and
+	// the promos' IDs are fetched by the pump (completeInventory).
+	{id: 4700, sdk: "SteamInventoryResultReady_t",
+		members: []member{i32("m_handle"), i32("m_result")},
+		decode: func(r *record) steam.Event {
+			return steam.InventoryResultReady{Handle: r.i32("m_handle"), Result: r.result("m_result")}
+		}},
+	{id: 4701, sdk: "SteamInventoryFullUpdate_t",
+		members: []member{i32("m_handle")},
+		decode:  func(r *record) steam.Event { return steam.InventoryFullUpdate{Handle: r.i32("m_handle")} }},
+	{id: 4702, sdk: "SteamInventoryDefinitionUpdate_t", // an empty C++ struct
+		decode: func(*record) steam.Event { return steam.InventoryDefinitionUpdate{} }},
+	{id: idInventoryEligiblePromo, sdk: "SteamInventoryEligiblePromoItemDefIDs_t",
+		members: []member{i32("m_result"), steamID("m_steamID"), i32("m_numEligiblePromoItemDefs"), flag("m_bCachedData")},
+		decode: func(r *record) steam.Event {
+			// Definitions holds as many zeros as Steam has IDs; completeInventory fetches them.
+			return steam.InventoryEligiblePromoItems{Result: r.result("m_result"), SteamID: r.steamID("m_steamID"),
+				Cached: r.bool("m_bCachedData"), Definitions: make([]int32, min(max(r.i32("m_numEligiblePromoItemDefs"), 0), maxInventoryList))}
+		}},
+	{id: idInventoryStartPurchase, sdk: "SteamInventoryStartPurchaseResult_t",
+		members: []member{i32("m_result"), u64("m_ulOrderID"), u64("m_ulTransID")},
+		decode: func(r *record) steam.Event {
+			return steam.InventoryStartPurchaseResult{Result: r.result("m_result"), OrderID: r.u64("m_ulOrderID"), TransactionID: r.u64("m_ulTransID")}
+		}},
+	{id: idInventoryRequestPrices, sdk: "SteamInventoryRequestPricesResult_t",
+		members: []member{i32("m_result"), chars("m_rgchCurrency", 4)},
+		decode: func(r *record) steam.Event {
+			return steam.InventoryRequestPricesResult{Result: r.result("m_result"), Currency: r.cstr("m_rgchCurrency")}
 		}},
 	// No event: the pump reads it (decodeAPICallCompleted) to fetch a finished async call's result.
 	{id: idAPICallCompleted, sdk: "SteamAPICallCompleted_t",

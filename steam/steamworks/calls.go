@@ -133,3 +133,16 @@ func (b *Backend) NextOutgoingPacket(buf []byte) (int, uint32, uint16) {
 	}
 	return min(int(n), len(buf)), ip, port
 }
+
+// asyncCall remembers a started call (for isAPICallCompleted) and its user, or answers failed at
+// once when Steam did not start it (k_uAPICallInvalid), at the next frame.
+func (b *Backend) asyncCall(call uint64, user steam.SteamID, failed steam.Event) {
+	b.startedCall(call)
+	if call == 0 {
+		b.events.Push(failed)
+		return
+	}
+	if len(b.pending) < maxPendingCalls {
+		b.pending[call] = user
+	}
+}

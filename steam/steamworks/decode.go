@@ -29,6 +29,7 @@ type member struct {
 func i32(name string) member     { return member{name: name, size: 4, align: 4} }
 func u32(name string) member     { return member{name: name, size: 4, align: 4} }
 func u64(name string) member     { return member{name: name, size: 8, align: 8} }
+func u16(name string) member     { return member{name: name, size: 2, align: 2} }
 func f32(name string) member     { return member{name: name, size: 4, align: 4} } // float
 func steamID(name string) member { return member{name: name, size: 8, align: 8} } // CSteamID, a union of uint64
 func flag(name string) member    { return member{name: name, size: 1, align: 1} } // bool, or uint8
@@ -99,6 +100,7 @@ func (r *record) u32(name string) uint32 {
 	return binary.LittleEndian.Uint32(r.at(name, 4))
 }
 func (r *record) u64(name string) uint64 { return binary.LittleEndian.Uint64(r.at(name, 8)) }
+func (r *record) u16(name string) uint16 { return binary.LittleEndian.Uint16(r.at(name, 2)) }
 func (r *record) f32(name string) float32 {
 	return math.Float32frombits(binary.LittleEndian.Uint32(r.at(name, 4)))
 }

@@ -60,7 +60,7 @@ func (f callbackFixture) bytes() []byte {
 				m = cm
 			}
 		}
-		width := map[string]int{"int32": 4, "uint32": 4, "float32": 4, "uint64": 8, "steam.SteamID": 8, "bool": 1, "string": m.size}[fmt.Sprintf("%T", v)]
+		width := map[string]int{"int32": 4, "uint32": 4, "uint16": 2, "float32": 4, "uint64": 8, "steam.SteamID": 8, "bool": 1, "string": m.size}[fmt.Sprintf("%T", v)]
 		if ids, isArray := v.([]uint32); isArray {
 			width = 4 * len(ids)
 		}
@@ -73,6 +73,8 @@ func (f callbackFixture) bytes() []byte {
 			binary.LittleEndian.PutUint32(at, uint32(v))
 		case uint32:
 			binary.LittleEndian.PutUint32(at, v)
+		case uint16:
+			binary.LittleEndian.PutUint16(at, v)
 		case float32:
 			binary.LittleEndian.PutUint32(at, math.Float32bits(v))
 		case uint64:
@@ -158,6 +160,16 @@ var callbackFixtures = []callbackFixture{
 	{"HTTPRequestDataReceived_t", values{"m_hRequest": uint32(0xA1B2C3D4), "m_ulContextValue": uint64(0x0102030405060708),
 		"m_cOffset": uint32(0x00010000), "m_cBytesReceived": uint32(0x00004000)},
 		steam.HTTPRequestDataReceived{Request: 0xA1B2C3D4, Context: 0x0102030405060708, Offset: 0x10000, BytesReceived: 0x4000}},
+	{"SteamInventoryResultReady_t", values{"m_handle": int32(0x01020304), "m_result": int32(27)},
+		steam.InventoryResultReady{Handle: 0x01020304, Result: steam.ResultExpired}},
+	{"SteamInventoryFullUpdate_t", values{"m_handle": int32(0x01020304)}, steam.InventoryFullUpdate{Handle: 0x01020304}},
+	{"SteamInventoryDefinitionUpdate_t", nil, steam.InventoryDefinitionUpdate{}},
+	{"SteamInventoryEligiblePromoItemDefIDs_t", values{"m_result": int32(1), "m_steamID": userID, "m_numEligiblePromoItemDefs": int32(3),
+		"m_bCachedData": true}, steam.InventoryEligiblePromoItems{Result: steam.ResultOK, SteamID: userID, Cached: true, Definitions: make([]int32, 3)}},
+	{"SteamInventoryStartPurchaseResult_t", values{"m_result": int32(1), "m_ulOrderID": uint64(0x1112131415161718), "m_ulTransID": uint64(0x2122232425262728)},
+		steam.InventoryStartPurchaseResult{Result: steam.ResultOK, OrderID: 0x1112131415161718, TransactionID: 0x2122232425262728}},
+	{"SteamInventoryRequestPricesResult_t", values{"m_result": int32(1), "m_rgchCurrency": "EUR"},
+		steam.InventoryRequestPricesResult{Result: steam.ResultOK, Currency: "EUR"}},
 }
 
 // appIDs is n app IDs counting up from first.

@@ -43,6 +43,7 @@ type fakeFlat struct {
 	statFloat float32 // GetUserStatFloat's value
 	ugc       fakeUGC // the Workshop (fake_ugc_test.go)
 	web       fakeHTTP
+	inv       fakeInventory // Steam Inventory (fake_inventory_test.go)
 
 	utils fakeUtils // ISteamUtils (fake_utils_test.go)
 }
@@ -72,11 +73,17 @@ func (f *fakeFlat) record(s sym, sh shape, format string, a ...any) {
 	if strings.HasPrefix(symbols[s].name, gsu) && !f.ugc.hasUGC {
 		f.t.Errorf("%s called without an ISteamUGC interface", symbols[s].name)
 	}
+	if strings.HasPrefix(symbols[s].name, gsi) && !f.inv.hasInventory {
+		f.t.Errorf("%s called without an ISteamInventory interface", symbols[s].name)
+	}
 	f.used[s] = true
 	if strings.HasPrefix(symbols[s].name, ghttp) && !f.web.has {
 		f.t.Errorf("%s called without an ISteamHTTP interface", symbols[s].name)
 	}
-	name := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(symbols[s].name, gs), gss), gsu), ghttp)
+	name := symbols[s].name
+	for _, prefix := range []string{gs, gss, gsu, ghttp, gsi} {
+		name = strings.TrimPrefix(name, prefix)
+	}
 	f.calls = append(f.calls, name+"("+fmt.Sprintf(format, a...)+")")
 }
 

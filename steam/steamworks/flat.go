@@ -62,7 +62,8 @@ type flat interface {
 	bQU64SF32(s sym, a uint64, name string, v float32) bool
 	bQU64SF32F64(s sym, a uint64, name string, v float32, w float64) bool
 
-	ugcFlat   // flat_ugc.go
-	httpFlat  // ISteamHTTP (http_flat.go)
-	utilsFlat // ISteamUtils (utils.go)
+	ugcFlat       // flat_ugc.go
+	httpFlat      // ISteamHTTP (http_flat.go)
+	utilsFlat     // ISteamUtils (utils.go)
+	inventoryFlat // flat_inventory.go
 }

@@ -275,6 +275,7 @@ type cflat struct {
 	ugc   unsafe.Pointer // ISteamUGC* (the game server's), C memory
 	web   unsafe.Pointer // ISteamHTTP* (SteamGameServerHTTP), C memory
 	utils unsafe.Pointer // the game server's ISteamUtils*, C memory (flat_utils_cgo.go)
+	inv   unsafe.Pointer // ISteamInventory* (the game server's), C memory
 }
 
 var _ flat = (*cflat)(nil)
@@ -399,6 +400,11 @@ func (c *cflat) selfStats(s sym) bool {
 func (c *cflat) selfUGC(s sym) bool {
 	c.ugc = C.sw_p(c.fn[s])
 	return c.ugc != nil
+}
+
+func (c *cflat) selfInventory(s sym) bool {
+	c.inv = C.sw_p(c.fn[s])
+	return c.inv != nil
 }
 
 func (c *cflat) u64QU64(s sym, a uint64) uint64 {

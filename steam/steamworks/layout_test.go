@@ -4,6 +4,7 @@ package steamworks
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -47,8 +48,10 @@ func layoutErrors(rows []callback, compiled map[string]sdklayout.Struct) []strin
 }
 
 // laidOutStructs is every struct the backend reads at the platform's packing: the callbacks and the
-// structs a call fills (SteamUGCDetails_t, id 0).
-func laidOutStructs() []callback { return append(slices.Clone(callbacks), ugcDetails) }
+// structs a call fills (SteamUGCDetails_t, SteamItemDetails_t: id 0).
+func laidOutStructs() []callback {
+	return append(slices.Clone(callbacks), layOut(callStructRows, packFor(runtime.GOOS))...)
+}
 
 // The table's IDs, sizes and offsets are what a C compiler gives the SDK's structs under Linux's
 // #pragma pack(4).

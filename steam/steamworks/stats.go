@@ -40,15 +40,7 @@ func (b *Backend) asyncStats(s sym, user steam.SteamID, failed steam.Event) {
 		b.events.Push(failed)
 		return
 	}
-	call := b.api.u64QU64(s, uint64(user))
-	b.startedCall(call)
-	if call == 0 {
-		b.events.Push(failed)
-		return
-	}
-	if len(b.pending) < maxPendingCalls {
-		b.pending[call] = user
-	}
+	b.asyncCall(b.api.u64QU64(s, uint64(user)), user, failed)
 }
 
 func (b *Backend) RequestUserStats(user steam.SteamID) {

@@ -3,8 +3,8 @@ package steamworks
 // shape is the C signature of a flat-API function, named as its C trampoline is (sw_<shape> in
 // flat_cgo.go): the return type, then each argument. v void, b bool, i32/u16/u32/u64 integers,
 // s a NUL-terminated string, p a pointer (the first p of an ISteamGameServer method is the
-// interface itself, as q is ISteamGameServerStats and w ISteamUGC), sa a SteamParamStringArray_t*,
-// ip the SteamIPAddress_t returned by value, msg a CallbackMsg_t*.
+// interface itself, as q is ISteamGameServerStats, w ISteamUGC and n ISteamInventory), sa a
+// SteamParamStringArray_t*, ip the SteamIPAddress_t returned by value, msg a CallbackMsg_t*.
 type shape string
 
 const (
@@ -115,10 +115,16 @@ const gsu = "SteamAPI_ISteamUGC_"
 // ugcMethod declares an ISteamUGC method, by its name in the interface.
 func ugcMethod(name string, sh shape) sym { return fn(gsu+name, sh) }
 
+// gsi is the flat name prefix of an ISteamInventory method (the game server's: SteamGameServerInventory).
+const gsi = "SteamAPI_ISteamInventory_"
+
+// inventoryMethod declares an ISteamInventory method, by its flat name in the interface.
+func inventoryMethod(name string, sh shape) sym { return fn(gsi+name, sh) }
+
 // interfaceVersions is the list SteamInternal_GameServer_Init_V2 checks steamclient.so against:
 // each interface this backend uses, NUL-terminated, then an empty one (the NUL cstr appends after
 // it is never read).
-const interfaceVersions = "SteamGameServer015\x00SteamGameServerStats001\x00STEAMUGC_INTERFACE_VERSION020\x00STEAMHTTP_INTERFACE_VERSION003\x00SteamUtils010\x00\x00"
+const interfaceVersions = "SteamGameServer015\x00SteamGameServerStats001\x00STEAMUGC_INTERFACE_VERSION020\x00STEAMHTTP_INTERFACE_VERSION003\x00SteamUtils010\x00STEAMINVENTORY_INTERFACE_V003\x00\x00"
 
 // SymbolNames lists every symbol the backend resolves, in table order.
 func SymbolNames() []string {

@@ -40,10 +40,14 @@ func TestSymbolTable(t *testing.T) {
 		if ugcFirst := len(parts) > 1 && parts[1] == "w"; strings.HasPrefix(s.name, gsu) != ugcFirst {
 			t.Errorf("%s: shape %s; exactly the ISteamUGC methods take the interface (w) first", s.name, s.shape)
 		}
+		if invFirst := len(parts) > 1 && parts[1] == "n"; strings.HasPrefix(s.name, gsi) != invFirst {
+			t.Errorf("%s: shape %s; exactly the ISteamInventory methods take the interface (n) first", s.name, s.shape)
+		}
 	}
 	if !strings.HasSuffix(interfaceVersions, "\x00\x00") || !strings.Contains(symbols[symGameServerV015].name, "v015") ||
 		!strings.HasPrefix(interfaceVersions, "SteamGameServer015\x00") ||
-		!strings.HasSuffix(symbols[symGameServerUGCV020].name, "_v020") || !strings.Contains(interfaceVersions, "\x00STEAMUGC_INTERFACE_VERSION020\x00") {
+		!strings.HasSuffix(symbols[symGameServerUGCV020].name, "_v020") || !strings.Contains(interfaceVersions, "\x00STEAMUGC_INTERFACE_VERSION020\x00") ||
+		!strings.HasSuffix(symbols[symGameServerInventoryV003].name, "_v003") || !strings.Contains(interfaceVersions, "\x00STEAMINVENTORY_INTERFACE_V003\x00") {
 		t.Errorf("the interface version list %q and the accessor %s disagree", interfaceVersions, symbols[symGameServerV015].name)
 	}
 }

@@ -56,6 +56,8 @@ var callStructRows = []callback{
 		u64("m_hFile"), u64("m_hPreviewFile"), chars("m_pchFileName", 260), i32("m_nFileSize"), i32("m_nPreviewFileSize"),
 		chars("m_rgchURL", 256), u32("m_unVotesUp"), u32("m_unVotesDown"), f32("m_flScore"), u32("m_unNumChildren"),
 		u64("m_ulTotalFilesSize")}},
+	// What GetResultItems fills, one per item (inventory_reads.go).
+	{sdk: "SteamItemDetails_t", members: []member{u64("m_itemId"), i32("m_iDefinition"), u16("m_unQuantity"), u16("m_unFlags")}},
 }
 
 // ugcDetails is SteamUGCDetails_t at the platform's packing (the callbacks' packing: the SDK

@@ -16,7 +16,7 @@
 enum {
 	k_iSteamUserCallbacks = 100, k_iSteamGameServerCallbacks = 200, k_iSteamUtilsCallbacks = 700,
 	k_iSteamUserStatsCallbacks = 1100, k_iSteamGameServerStatsCallbacks = 1800, k_iSteamHTTPCallbacks = 2100,
-	k_iSteamUGCCallbacks = 3400
+	k_iSteamUGCCallbacks = 3400, k_iSteamInventoryCallbacks = 4700
 };
 
 // The char array bounds of isteamremotestorage.h.
@@ -58,6 +58,15 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 #define GetAppDependenciesResult_t_MEMBERS(M, S) \
 	M(S, int32_t, m_eResult, ) M(S, uint64_t, m_nPublishedFileId, ) M(S, uint32_t, m_rgAppIDs, [32]) \
 	M(S, uint32_t, m_nNumAppDependencies, ) M(S, uint32_t, m_nTotalNumAppDependencies, )
+#define SteamInventoryResultReady_t_MEMBERS(M, S) M(S, int32_t, m_handle, ) M(S, int32_t, m_result, )
+#define SteamInventoryFullUpdate_t_MEMBERS(M, S) M(S, int32_t, m_handle, )
+#define SteamInventoryEligiblePromoItemDefIDs_t_MEMBERS(M, S) \
+	M(S, int32_t, m_result, ) M(S, CSteamID, m_steamID, ) M(S, int32_t, m_numEligiblePromoItemDefs, ) M(S, bool, m_bCachedData, )
+#define SteamInventoryStartPurchaseResult_t_MEMBERS(M, S) M(S, int32_t, m_result, ) M(S, uint64_t, m_ulOrderID, ) M(S, uint64_t, m_ulTransID, )
+#define SteamInventoryRequestPricesResult_t_MEMBERS(M, S) M(S, int32_t, m_result, ) M(S, char, m_rgchCurrency, [4])
+// SteamItemDetails_t (isteaminventory.h, inside its callback packing): what GetResultItems fills.
+#define SteamItemDetails_t_MEMBERS(M, S) \
+	M(S, uint64_t, m_itemId, ) M(S, int32_t, m_iDefinition, ) M(S, uint16_t, m_unQuantity, ) M(S, uint16_t, m_unFlags, )
 // SteamUGCDetails_t (isteamugc.h, inside its callback packing): what GetQueryUGCResult fills.
 #define SteamUGCDetails_t_MEMBERS(M, S) \
 	M(S, uint64_t, m_nPublishedFileId, ) M(S, int32_t, m_eResult, ) M(S, int32_t, m_eFileType, ) \
@@ -100,10 +109,15 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 	X(SteamUGCQueryCompleted_t, k_iSteamUGCCallbacks + 1) \
 	X(ItemInstalled_t, k_iSteamUGCCallbacks + 5) \
 	X(DownloadItemResult_t, k_iSteamUGCCallbacks + 6) \
-	X(GetAppDependenciesResult_t, k_iSteamUGCCallbacks + 16)
+	X(GetAppDependenciesResult_t, k_iSteamUGCCallbacks + 16) \
+	X(SteamInventoryResultReady_t, k_iSteamInventoryCallbacks + 0) \
+	X(SteamInventoryFullUpdate_t, k_iSteamInventoryCallbacks + 1) \
+	X(SteamInventoryEligiblePromoItemDefIDs_t, k_iSteamInventoryCallbacks + 3) \
+	X(SteamInventoryStartPurchaseResult_t, k_iSteamInventoryCallbacks + 4) \
+	X(SteamInventoryRequestPricesResult_t, k_iSteamInventoryCallbacks + 5)
 
 // Structs a call fills rather than a callback, compiled and checked the same way: k_iCallback 0.
-#define SDK_CALL_STRUCTS(X) X(SteamUGCDetails_t, 0)
+#define SDK_CALL_STRUCTS(X) X(SteamUGCDetails_t, 0) X(SteamItemDetails_t, 0)
 
 // Every struct with members.
 #define SDK_STRUCTS(X) SDK_CALLBACKS(X) SDK_CALL_STRUCTS(X)
@@ -129,4 +143,5 @@ SDK_STRUCTS(COUNT_MEMBERS)
 enum { sdk_struct_count = 0 SDK_STRUCTS(COUNT_STRUCT) };
 
 enum { sdk_servers_connected_id = k_iSteamUserCallbacks + 1 }; // SteamServersConnected_t, empty in C++
+enum { sdk_inventory_definition_update_id = k_iSteamInventoryCallbacks + 2 }; // SteamInventoryDefinitionUpdate_t, empty too
 #endif

@@ -7,8 +7,8 @@
 // package's MinGW test compiles the same header at Windows' pack 8. Each struct is written once,
 // as an X-macro list of its members, which both declares it and lists its members' offsets: the
 // compiler sees every member, so a member missing from the backend's table is caught too.
-// SteamServersConnected_t, an empty C++ struct (1 byte), cannot be written in C: only its ID is
-// compiled.
+// SteamServersConnected_t and SteamInventoryDefinitionUpdate_t, empty C++ structs (1 byte),
+// cannot be written in C: only their IDs are compiled.
 package sdklayout
 
 /*
@@ -35,10 +35,13 @@ type Struct struct {
 	Members map[string]Member
 }
 
-// Structs maps each struct's SDK name to its compiled layout. SteamServersConnected_t is given
-// as C++ lays out an empty struct: 1 byte, no members.
+// Structs maps each struct's SDK name to its compiled layout. SteamServersConnected_t and
+// SteamInventoryDefinitionUpdate_t are given as C++ lays out an empty struct: 1 byte, no members.
 func Structs() map[string]Struct {
-	out := map[string]Struct{"SteamServersConnected_t": {ID: int32(C.sdk_servers_connected_id), Size: 1, Members: map[string]Member{}}}
+	out := map[string]Struct{
+		"SteamServersConnected_t":          {ID: int32(C.sdk_servers_connected_id), Size: 1, Members: map[string]Member{}},
+		"SteamInventoryDefinitionUpdate_t": {ID: int32(C.sdk_inventory_definition_update_id), Size: 1, Members: map[string]Member{}},
+	}
 	for i := 0; i < int(C.sl_count()); i++ {
 		m := C.sl_at(C.int(i))
 		name := C.GoString(m._type)
