@@ -4,6 +4,7 @@
 extends TestSuite
 
 const API := preload("res://tests/api_table.gen.gd")
+const InventoryRows := preload("res://tests/bad_input_inventory.gd")
 
 const PLAYER := 76561197960287930
 const GROUP := 103582791429521412
@@ -221,47 +222,8 @@ func _init() -> void:
 		"getNumSupportedGameVersions": {"args": [["int", MIN_INT, MAX_INT, 1], ["int", 0, 49, 0]], "safe": 0},
 		"suspendDownloads": {"args": [["bool", false]], "safe": null},
 		"getAppDependencies": {"args": [["nonzero", 1001]], "safe": null},
-		# Steam Inventory: after the restart no result or update is open (nor current), so a handle
-		# argument is never right; the calls that go through with one are refused by the backend
-		# with the same safe value (test_inventory checks those refusals).
-		"addPromoItem": {"args": [["def", 120]], "safe": -1},
-		"addPromoItems": {"args": [["defs", [120]]], "safe": -1},
-		"checkResultSteamID": {"args": [["sid", PLAYER], ["never", 1]], "safe": false},
-		"consumeItem": {"args": [["item", 1], ["int", 1, 65535, 1]], "safe": -1},
-		"deserializeResult": {"args": [["bytes", 1, 65536, garbage_ticket]], "safe": -1},
-		"destroyResult": {"args": [["never", 1]], "safe": null},
-		"exchangeItems": {"args": [["never", [110]], ["qty", 1, 1, []], ["items", [1]], ["qty", 1, 65535, []]], "safe": -1},
-		"generateItems": {"args": [["defs", [100]], ["qty", 1, 65535, [2]]], "safe": -1},
-		"getAllItems": {"args": [], "safe": -1},
-		"getItemDefinitionProperty": {"args": [["def", 100], ["str", 255, "name"]], "safe": {"property": "", "success": false}},
-		"getItemsByID": {"args": [["items", [1]]], "safe": -1},
-		"getItemPrice": {"args": [["def", 100]], "safe": {}},
-		"getItemsWithPrices": {"args": [], "safe": []},
-		"getResultItemProperty": {"args": [["int", 0, U32, 0], ["str", 255, ""], ["never", 1]], "safe": ""},
-		"getResultItems": {"args": [["never", 1]], "safe": []},
-		"getResultStatus": {"args": [["never", 1]], "safe": 2},
-		"getResultTimestamp": {"args": [["never", 1]], "safe": 0},
-		"grantPromoItems": {"args": [], "safe": -1},
-		"loadItemDefinitions": {"args": [], "safe": false},
-		"requestEligiblePromoItemDefinitionsIDs": {"args": [["sid", PLAYER]], "safe": null},
-		"requestPrices": {"args": [], "safe": null},
-		"serializeResult": {"args": [["never", 1]], "safe": PackedByteArray()},
-		"startPurchase": {"args": [["defs", [100]], ["qty", 1, 65535, []]], "safe": null},
-		"transferItemQuantity": {"args": [["item", 5], ["int", 1, 65535, 1], ["item_not", 5, 7], ["bool", false]], "safe": -1},
-		"triggerItemDrop": {"args": [["never", 10]], "safe": -1},
-		"startUpdateProperties": {"args": [], "safe": null},
-		"submitUpdateProperties": {"args": [["never", 1]], "safe": -1},
-		"removeProperty": {"args": [["item", 1], ["pname", "level"], ["never", 1]], "safe": false},
-		"setPropertyString": {"args": [["item", 1], ["pname", "level"], ["str", 1024, "v"], ["never", 1]], "safe": false},
-		"setPropertyBool": {"args": [["item", 1], ["pname", "level"], ["bool", true], ["never", 1]], "safe": false},
-		"setPropertyInt": {"args": [["item", 1], ["pname", "level"], ["int", MIN_INT, MAX_INT, 3], ["never", 1]], "safe": false},
-		"setPropertyFloat": {"args": [["item", 1], ["pname", "level"], ["float", 1.5], ["never", 1]], "safe": false},
-		"get_inventory_handle": {"args": [], "safe": 0, "pure": true},
-		"get_inventory_update_handle": {"args": [], "safe": 0, "pure": true},
-		"set_inventory_handle": {"args": [["h32", 0]], "safe": null, "pure": true},
-		"set_inventory_update_handle": {"args": [["int", MIN_INT, MAX_INT, 0]], "safe": null, "pure": true},
-		"offlineInventoryUser": {"args": [["sid0", 0]], "safe": null},
 	}
+	methods.merge(InventoryRows.rows(PLAYER, garbage_ticket))
 	for client in API.CLIENT_CALLS:
 		if API.METHODS[client].args.is_empty():
 			methods[client] = {"args": [], "safe": API.CLIENT_CALLS[client][1]}
