@@ -133,7 +133,9 @@ func TestPeerThatVanishesTimesOut(t *testing.T) {
 		require.Equal(t, steam.ConnectionEndMiscTimeout, e.Info.EndReason)
 		require.Equal(t, steam.ConnectionStateConnected, e.OldState)
 	}
-	require.GreaterOrEqual(t, time.Since(start), 600*time.Millisecond)
+	// Not early: the 600 ms count from the last datagram each side heard, a moment before the relay
+	// died (and Windows' timers are coarse), so allow that moment.
+	require.GreaterOrEqual(t, time.Since(start), 500*time.Millisecond, "the connected timeout (600 ms) is not cut short")
 	r2, _, err := client.s.SendMessageToConnection(int64(cc), []byte("x"), 0)
 	require.NoError(t, err)
 	require.Equal(t, steam.ResultNoConnection, r2)
