@@ -6,7 +6,9 @@ package offline_test
 // The receivers wait for a message (NetOptions.OnMessage) and then read, as a blocking read
 // would, so the figures are the transport's own and not a polling interval's.
 //
-//	go test -run '^$' -bench BenchmarkNet -benchtime 20000x ./steam/offline/
+//	go test -run '^$' -bench 'BenchmarkNet(Throughput|RTT|BareUDP)' -benchtime 20000x ./steam/offline/
+//
+// (BenchmarkNetBursts, in net_burst_bench_test.go, is run with its own -benchtime.)
 
 import (
 	"net"
