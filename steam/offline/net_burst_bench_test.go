@@ -11,6 +11,7 @@ package offline_test
 
 import (
 	"net"
+	"net/netip"
 	"testing"
 	"time"
 
@@ -79,42 +80,22 @@ func BenchmarkNetBursts(b *testing.B) {
 	b.ReportMetric(float64(netLost), "net-lost")
 }
 
-// bareBurst is the per-datagram baseline: two UDP sockets, an echo goroutine answering each
-// datagram as it reads it.
+// bareBurst is the per-datagram baseline: a client socket and bareEcho's loop.
 type bareBurst struct {
 	client *net.UDPConn
-	to     net.Addr
+	to     netip.AddrPort
 	buf    []byte
 }
 
 func newBareBurst(b *testing.B) *bareBurst {
-	a, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	z, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = a.Close(); _ = z.Close() })
-	go func() {
-		buf := make([]byte, 2048)
-		for {
-			n, from, err := z.ReadFromUDPAddrPort(buf)
-			if err != nil {
-				return
-			}
-			_, _ = z.WriteToUDPAddrPort(buf[:n], from)
-		}
-	}()
-	return &bareBurst{client: a, to: z.LocalAddr(), buf: make([]byte, 2048)}
+	client, to := bareEcho(b)
+	return &bareBurst{client: client, to: to, buf: make([]byte, 2048)}
 }
 
 // round sends a burst and reads its echoes: how many were lost.
 func (u *bareBurst) round(payload []byte) (lost int) {
-	to := u.to.(*net.UDPAddr).AddrPort()
 	for range netBurst {
-		_, _ = u.client.WriteToUDPAddrPort(payload, to)
+		_, _ = u.client.WriteToUDPAddrPort(payload, u.to)
 	}
 	_ = u.client.SetReadDeadline(time.Now().Add(time.Second))
 	for i := range netBurst {
