@@ -6,10 +6,13 @@ package offline_test
 // The receivers wait for a message (NetOptions.OnMessage) and then read, as a blocking read
 // would, so the figures are the transport's own and not a polling interval's.
 //
-//	go test -run '^$' -bench BenchmarkNet -benchtime 20000x ./steam/offline/
+//	go test -run '^$' -bench 'BenchmarkNet(Throughput|RTT|BareUDP)' -benchtime 20000x ./steam/offline/
+//
+// (BenchmarkNetBursts, in net_burst_bench_test.go, is run with its own -benchtime.)
 
 import (
 	"net"
+	"net/netip"
 	"slices"
 	"sync/atomic"
 	"testing"
@@ -182,21 +185,7 @@ func reportRTT(b *testing.B, rtts []time.Duration) {
 func BenchmarkNetBareUDP(b *testing.B) {
 	for _, size := range []int{64, 1024} {
 		b.Run(map[int]string{64: "64B", 1024: "1K"}[size], func(b *testing.B) {
-			a, _ := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-			z, _ := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-			defer a.Close()
-			defer z.Close()
-			go func() {
-				buf := make([]byte, 2048)
-				for {
-					n, from, err := z.ReadFromUDPAddrPort(buf)
-					if err != nil {
-						return
-					}
-					_, _ = z.WriteToUDPAddrPort(buf[:n], from)
-				}
-			}()
-			to := z.LocalAddr().(*net.UDPAddr).AddrPort()
+			a, to := bareEcho(b)
 			payload, buf := make([]byte, size), make([]byte, 2048)
 			rtts := make([]time.Duration, 0, b.N)
 			b.ResetTimer()
@@ -211,4 +200,29 @@ func BenchmarkNetBareUDP(b *testing.B) {
 			reportRTT(b, rtts)
 		})
 	}
+}
+
+// bareEcho starts a UDP echo on 127.0.0.1, one recvfrom and one sendto per datagram, and returns a
+// client socket and the echo's address; both are closed when b ends.
+func bareEcho(b *testing.B) (*net.UDPConn, netip.AddrPort) {
+	a, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	z, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = a.Close(); _ = z.Close() })
+	go func() {
+		buf := make([]byte, 2048)
+		for {
+			n, from, err := z.ReadFromUDPAddrPort(buf)
+			if err != nil {
+				return
+			}
+			_, _ = z.WriteToUDPAddrPort(buf[:n], from)
+		}
+	}()
+	return a, z.LocalAddr().(*net.UDPAddr).AddrPort()
 }

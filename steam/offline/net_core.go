@@ -65,7 +65,7 @@ type netSettings struct {
 }
 
 type netCore struct {
-	mu     sync.Mutex
+	mu     netLock
 	set    netSettings
 	events *steam.EventQueue
 

@@ -14,46 +14,6 @@ import (
 	"github.com/gosteam/godot-steam-server/steam"
 )
 
-// datagramConn is the little of a UDP socket the transport uses, so the socket can be replaced
-// (a batched one, a test's) in one place: listenUDP.
-type datagramConn interface {
-	ReadFrom(b []byte) (int, netip.AddrPort, error)
-	WriteTo(b []byte, to netip.AddrPort) (int, error)
-	LocalAddr() netip.AddrPort
-	Close() error
-}
-
-type udpConn struct{ *net.UDPConn }
-
-func (u udpConn) ReadFrom(b []byte) (int, netip.AddrPort, error) { return u.ReadFromUDPAddrPort(b) }
-func (u udpConn) WriteTo(b []byte, to netip.AddrPort) (int, error) {
-	return u.WriteToUDPAddrPort(b, to)
-}
-func (u udpConn) LocalAddr() netip.AddrPort { return u.UDPConn.LocalAddr().(*net.UDPAddr).AddrPort() }
-
-// netSocketBuffer is asked for as each socket's send and receive buffer: room for a window of
-// datagrams while the reader is busy (the system may give less).
-const netSocketBuffer = 4 << 20
-
-// listenUDP opens a UDP socket on addr ("ip:port"; port 0 lets the system choose).
-func listenUDP(addr string) (datagramConn, error) {
-	ap, err := netip.ParseAddrPort(addr)
-	if err != nil {
-		return nil, err
-	}
-	network := "udp4"
-	if ap.Addr().Is6() {
-		network = "udp6"
-	}
-	c, err := net.ListenUDP(network, net.UDPAddrFromAddrPort(ap))
-	if err != nil {
-		return nil, err
-	}
-	_ = c.SetReadBuffer(netSocketBuffer)
-	_ = c.SetWriteBuffer(netSocketBuffer)
-	return udpConn{c}, nil
-}
-
 // acceptor is what an endpoint that takes incoming connections answers to: a listen socket, or
 // the sessions of NetworkingMessages and P2P.
 type acceptor interface {
@@ -79,7 +39,7 @@ type netEndpoint struct {
 	owned    bool                   // closed when its last connection goes (an outbound one's)
 	closed   bool
 	out      []byte // scratch for control datagrams, used under the core's lock
-	buf      []byte // the reader's
+	queued   bool   // datagrams wait in sock's queue, to be sent when the core's lock is released
 }
 
 // openEndpoint binds a socket and starts its reader. Called with n.mu held.
@@ -90,7 +50,7 @@ func (n *netCore) openEndpoint(addr string, acc acceptor, owned bool) (*netEndpo
 	}
 	ep := &netEndpoint{core: n, sock: sock, local: sock.LocalAddr(), byID: map[uint32]*netConn{},
 		byRemote: map[remoteKey]*netConn{}, acceptor: acc, owned: owned,
-		out: make([]byte, 0, maxDatagram), buf: make([]byte, maxDatagram+1)}
+		out: make([]byte, 0, maxDatagram)}
 	n.endpoints[ep] = struct{}{}
 	n.wg.Add(1)
 	go ep.readLoop()
@@ -100,13 +60,15 @@ func (n *netCore) openEndpoint(addr string, acc acceptor, owned bool) (*netEndpo
 // closeSocket stops the endpoint; its reader goroutine ends. Safe with or without n.mu.
 func (ep *netEndpoint) closeSocket() { _ = ep.sock.Close() }
 
-// release forgets the endpoint once nothing uses it. Called with n.mu held.
+// release forgets the endpoint once nothing uses it, sending first what it queued (a close
+// datagram, often). Called with n.mu held.
 func (ep *netEndpoint) release() {
 	if ep.closed {
 		return
 	}
 	ep.closed = true
 	delete(ep.core.endpoints, ep)
+	ep.flushWrites()
 	ep.closeSocket()
 }
 
@@ -119,11 +81,14 @@ func (ep *netEndpoint) newConnID() uint32 {
 	}
 }
 
+// readLoop reads the socket a batch at a time (up to netBatch datagrams a system call where the
+// system batches) and routes the batch's datagrams under one taking of the core's lock, so the
+// answers they cause leave together when it is released.
 func (ep *netEndpoint) readLoop() {
 	n := ep.core
 	defer n.wg.Done()
 	for {
-		size, from, err := ep.sock.ReadFrom(ep.buf)
+		batch, err := ep.sock.ReadBatch()
 		if err != nil {
 			if errors.Is(err, net.ErrClosed) {
 				return
@@ -136,21 +101,41 @@ func (ep *netEndpoint) readLoop() {
 			}
 			continue // e.g. an ICMP error reported on Windows: the next datagram is still good
 		}
-		from = netip.AddrPortFrom(from.Addr().Unmap(), from.Port())
 		n.mu.Lock()
-		if !ep.closed && !n.closed {
-			ep.handle(ep.buf[:size], from, netNow())
+		now := netNow()
+		for _, d := range batch {
+			if ep.closed || n.closed {
+				break
+			}
+			if d.Truncated { // longer than any datagram of the protocol
+				n.traffic.malformed.Add(1)
+				continue
+			}
+			ep.handle(d.Data, netip.AddrPortFrom(d.From.Addr().Unmap(), d.From.Port()), now)
 		}
 		n.mu.Unlock()
 	}
 }
 
-// write sends a datagram, unless FakePacketLoss_Send drops it. Called with n.mu held.
+// write queues a datagram on the socket (sent when the core's lock is released, with whatever
+// else was written under it), unless FakePacketLoss_Send drops it. Called with n.mu held.
 func (ep *netEndpoint) write(b []byte, to netip.AddrPort) {
 	if ep.core.fakeLoss(steam.ConfigFakePacketLossSend) {
 		return
 	}
-	_, _ = ep.sock.WriteTo(b, to)
+	if !ep.queued {
+		ep.queued = true
+		ep.core.mu.dirty = append(ep.core.mu.dirty, ep)
+	}
+	_ = ep.sock.Queue(b, to)
+}
+
+// flushWrites sends what write queued. Called with n.mu held.
+func (ep *netEndpoint) flushWrites() {
+	if ep.queued {
+		ep.queued = false
+		_ = ep.sock.Flush()
+	}
 }
 
 // handle routes one datagram. Called with n.mu held.

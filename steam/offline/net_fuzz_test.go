@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
+	"github.com/gosteam/godot-steam-server/steam/internal/udpbatch"
 )
 
 // sinkConn is a socket that reads nothing and writes into the void.
@@ -22,13 +23,14 @@ type sinkConn struct {
 	once   sync.Once
 }
 
-func (s *sinkConn) ReadFrom([]byte) (int, netip.AddrPort, error) {
+func (s *sinkConn) ReadBatch() ([]udpbatch.Datagram, error) {
 	<-s.closed
-	return 0, netip.AddrPort{}, net.ErrClosed
+	return nil, net.ErrClosed
 }
-func (s *sinkConn) WriteTo(b []byte, _ netip.AddrPort) (int, error) { return len(b), nil }
-func (s *sinkConn) LocalAddr() netip.AddrPort                       { return s.local }
-func (s *sinkConn) Close() error                                    { s.once.Do(func() { close(s.closed) }); return nil }
+func (s *sinkConn) Queue([]byte, netip.AddrPort) error { return nil }
+func (s *sinkConn) Flush() error                       { return nil }
+func (s *sinkConn) LocalAddr() netip.AddrPort          { return s.local }
+func (s *sinkConn) Close() error                       { s.once.Do(func() { close(s.closed) }); return nil }
 
 func FuzzNetDatagram(f *testing.F) {
 	key := make([]byte, RealmKeyLen)

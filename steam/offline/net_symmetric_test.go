@@ -6,12 +6,12 @@ package offline
 
 import (
 	"crypto/rand"
-	"net/netip"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
+	"github.com/gosteam/godot-steam-server/steam/internal/udpbatch"
 	"github.com/stretchr/testify/require"
 )
 
@@ -21,9 +21,9 @@ type gatedConn struct {
 	gate chan struct{}
 }
 
-func (g gatedConn) ReadFrom(b []byte) (int, netip.AddrPort, error) {
+func (g gatedConn) ReadBatch() ([]udpbatch.Datagram, error) {
 	<-g.gate
-	return g.datagramConn.ReadFrom(b)
+	return g.datagramConn.ReadBatch()
 }
 
 func TestSimultaneousSessionOpenEndsWithOneConnection(t *testing.T) {

@@ -89,6 +89,11 @@ func (w *Writer) Write(d []byte, to netip.AddrPort) error {
 // to) is skipped and the rest still go out; the error is the first refusal. Once the connection is
 // closed nothing more is sent and the error wraps net.ErrClosed. The queue is empty afterwards.
 func (w *Writer) Flush() error {
+	if w.n == 1 { // a lone datagram: sendto costs less than x/net's sendmmsg of one
+		_, err := w.conn.WriteToUDPAddrPort(w.msgs[0].Buffers[0], w.addrs[0].AddrPort())
+		w.n, w.arena = 0, w.arena[:0]
+		return err
+	}
 	var first error
 	for i := 0; i < w.n; {
 		k, err := w.batch.WriteBatch(w.msgs[i:w.n], 0)
