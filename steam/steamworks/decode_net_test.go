@@ -101,7 +101,7 @@ func TestDecodeNetCallStructs(t *testing.T) {
 	lane := callbackFixture{sdk: "SteamNetConnectionRealTimeLaneStatus_t", values: values{"m_cbPendingUnreliable": int32(1),
 		"m_cbPendingReliable": int32(2), "m_cbSentUnackedReliable": int32(3), "_reservePad1": int32(99), "m_usecQueueTime": uint64(4),
 		"reserved": make([]uint32, 10)}}
-	if got := filled(&laneStatusRow, lane.bytes(), decodeLaneStatus); got != (steam.LaneStatus{1, 2, 3, 4}) {
+	if got := filled(&laneStatusRow, lane.bytes(), decodeLaneStatus); got != (steam.LaneStatus{PendingUnreliable: 1, PendingReliable: 2, SentUnackedReliable: 3, QueueTime: 4}) {
 		t.Errorf("lane status %+v", got)
 	}
 	p2p := callbackFixture{sdk: "P2PSessionState_t", values: values{"m_bConnectionActive": true, "m_bConnecting": false,
@@ -114,7 +114,7 @@ func TestDecodeNetCallStructs(t *testing.T) {
 	}
 	for row, size := range map[*callback]int{&identityRow: identitySize, &ipAddrRow: ipAddrSize, &connectionInfoRow: connectionInfoSize,
 		&realTimeStatusRow: realTimeStatusSize, &laneStatusRow: laneStatusSize, &p2pSessionRow: p2pSessionSize,
-		callbackByID[1222]: authStatusSize, callbackByID[1281]: relayStatusSize} {
+		callbackByID[idNetAuthenticationStatus]: authStatusSize, callbackByID[idRelayNetworkStatus]: relayStatusSize} {
 		if row.size != size {
 			t.Errorf("%s is %d bytes; the buffers the calls pass are %d", row.sdk, row.size, size)
 		}

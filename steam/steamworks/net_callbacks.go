@@ -48,6 +48,12 @@ var netStructRows = []callback{
 		flag("m_bUsingRelay"), i32("m_nBytesQueuedForSend"), i32("m_nPacketsQueuedForSend"), u32("m_nRemoteIP"), u16("m_nRemotePort")}},
 }
 
+// The callbacks whose structs a call also fills (GetAuthenticationStatus, GetRelayNetworkStatus).
+const (
+	idNetAuthenticationStatus = 1222
+	idRelayNetworkStatus      = 1281
+)
+
 // connectionInfoAlign is SteamNetConnectionInfo_t's own alignment: its int64 m_nUserData's.
 const connectionInfoAlign = 8
 
@@ -59,12 +65,12 @@ var netCallbackRows = []callback{
 			return steam.ConnectionStatusChanged{Conn: steam.NetConnection(r.u32("m_hConn")), Info: r.connectionInfo("m_info"),
 				OldState: steam.ConnectionState(r.i32("m_eOldState"))}
 		}},
-	{id: 1222, sdk: "SteamNetAuthenticationStatus_t",
+	{id: idNetAuthenticationStatus, sdk: "SteamNetAuthenticationStatus_t",
 		members: []member{i32("m_eAvail"), chars("m_debugMsg", 256)},
 		decode: func(r *record) steam.Event {
 			return steam.NetAuthenticationStatus{Available: steam.NetworkingAvailability(r.i32("m_eAvail")), Debug: r.cstr("m_debugMsg")}
 		}},
-	{id: 1281, sdk: "SteamRelayNetworkStatus_t",
+	{id: idRelayNetworkStatus, sdk: "SteamRelayNetworkStatus_t",
 		members: []member{i32("m_eAvail"), i32("m_bPingMeasurementInProgress"), i32("m_eAvailNetworkConfig"), i32("m_eAvailAnyRelay"),
 			chars("m_debugMsg", 256)},
 		decode: func(r *record) steam.Event { return decodeRelayStatus(r) }},
