@@ -60,6 +60,13 @@ func (f *fakeFlat) selfMessages(s sym) bool { return f.selfNet(s, "messages") }
 func (f *fakeFlat) selfP2P(s sym) bool      { return f.selfNet(s, "p2p") }
 func (f *fakeFlat) selfNetUtils(s sym) bool { return f.selfNet(s, "utils") }
 
+// selfNetUtilsOf is the fallback accessor: it finds the Utils unless f.net.none names it too.
+func (f *fakeFlat) selfNetUtilsOf(s sym, user int32, version string) bool {
+	f.record(s, shapePI32S, "%d, %q", user, version)
+	f.net.has["utils"] = !f.net.none[s]
+	return f.net.has["utils"]
+}
+
 // fill copies the symbol's out bytes into buf.
 func (f *fakeFlat) fill(s sym, buf []byte) { copy(buf, f.net.out[s]) }
 

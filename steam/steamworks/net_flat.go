@@ -15,6 +15,9 @@ type netFlat interface {
 	selfMessages(s sym) bool
 	selfP2P(s sym) bool
 	selfNetUtils(s sym) bool
+	// selfNetUtilsOf is SteamInternal_FindOrCreateGameServerInterface(user, version) (p_i32_s) as
+	// the Utils: the SDK's own fallback when the shared accessor finds no client instance.
+	selfNetUtilsOf(s sym, user int32, version string) bool
 
 	vYU64(s sym, identity []byte, id uint64) // SteamNetworkingIdentity_SetSteamID64
 	u64Y(s sym, identity []byte) uint64      // SteamNetworkingIdentity_GetSteamID64
@@ -89,6 +92,7 @@ type netFlat interface {
 
 // The networking shapes (see netFlat for the letters).
 const (
+	shapePI32S                  shape = "p_i32_s" // SteamInternal_FindOrCreateGameServerInterface
 	shapeVYU64                  shape = "v_y_u64"
 	shapeU64Y                   shape = "u64_y"
 	shapeBAS                    shape = "b_a_s"

@@ -10,6 +10,7 @@ package steamworks
 
 /*
 #cgo noescape sw_net_receive
+#cgo noescape sw_p_i32_s
 #cgo noescape sw_net_release
 #cgo noescape sw_net_alloc
 #cgo noescape sw_v_k_i32_p_p
@@ -58,6 +59,7 @@ package steamworks
 #include <string.h>
 
 static void *sw_net_accessor(void *f) { return ((void *(*)(void))f)(); }
+static void *sw_p_i32_s(void *f, int32_t user, const char *version) { return ((void *(*)(int32_t, const char *))f)(user, version); }
 
 static void sw_v_y_u64(void *f, void *a, uint64_t b) { ((void (*)(void *, uint64_t))f)(a, b); }
 static uint64_t sw_u64_y(void *f, void *a) { return ((uint64_t (*)(void *))f)(a); }
@@ -290,6 +292,11 @@ func (c *cflat) selfMessages(s sym) bool {
 func (c *cflat) selfP2P(s sym) bool {
 	c.net.p2p = C.sw_net_accessor(c.fn[s])
 	return c.net.p2p != nil
+}
+
+func (c *cflat) selfNetUtilsOf(s sym, user int32, version string) bool {
+	c.net.utils = C.sw_p_i32_s(c.fn[s], C.int32_t(user), cstr(version))
+	return c.net.utils != nil
 }
 
 func (c *cflat) selfNetUtils(s sym) bool {

@@ -15,6 +15,10 @@ var (
 	symGameServerNetworkingMessagesV002 = fn("SteamAPI_SteamGameServerNetworkingMessages_SteamAPI_v002", shapeP)
 	symGameServerNetworkingV006         = fn("SteamAPI_SteamGameServerNetworking_v006", shapeP)
 	symNetworkingUtilsV004              = fn("SteamAPI_SteamNetworkingUtils_SteamAPI_v004", shapeP)
+	// The SDK's SteamNetworkingUtils_SteamAPI() falls back to the game server's instance when there
+	// is no client's; the flat accessor of some libraries (gbe_fork) does not, so the backend does.
+	symFindOrCreateGameServerInterface = fn("SteamInternal_FindOrCreateGameServerInterface", shapePI32S)
+	symGameServerGetHSteamUser         = fn("SteamGameServer_GetHSteamUser", shapeI32)
 
 	symIdentitySetSteamID64 = fn("SteamAPI_SteamNetworkingIdentity_SetSteamID64", shapeVYU64)
 	symIdentityGetSteamID64 = fn("SteamAPI_SteamNetworkingIdentity_GetSteamID64", shapeU64Y)
@@ -39,7 +43,14 @@ func (b *Backend) initNetworking() {
 		p2p:      b.api.selfP2P(symGameServerNetworkingV006),
 		utils:    b.api.selfNetUtils(symNetworkingUtilsV004),
 	}
+	if !b.net.utils {
+		user := b.api.i32(symGameServerGetHSteamUser)
+		b.net.utils = b.api.selfNetUtilsOf(symFindOrCreateGameServerInterface, user, networkingUtilsVersion)
+	}
 }
+
+// networkingUtilsVersion is the Utils' version, as in interfaceVersions.
+const networkingUtilsVersion = "SteamNetworkingUtils004"
 
 // identity is a SteamNetworkingIdentity holding id, made by Steam's SetSteamID64.
 func (b *Backend) identity(id steam.SteamID) []byte {

@@ -43,6 +43,8 @@ func netAnswers(f *fakeFlat) {
 		f.net.bools[s] = true
 	}
 	f.net.pair = [2]uint32{21, 22}
+	// As gbe_fork: the shared Utils accessor finds no client's instance; the fallback finds the server's.
+	f.net.none = map[sym]bool{symNetworkingUtilsV004: true}
 	f.net.inbox = []steam.Message{{Data: []byte("in"), Conn: 12, Identity: userID}}
 	f.net.size, f.net.peer = 5, uint64(userID)
 	f.net.name, f.net.ctype, f.net.scope = "NagleTime", int32(steam.ConfigTypeInt32), int32(steam.ConfigScopeConnection)
@@ -274,7 +276,7 @@ func TestNetMissingInterfacesRefuse(t *testing.T) {
 	f := newFake(t)
 	netAnswers(f)
 	f.net.none = map[sym]bool{symGameServerNetworkingSocketsV012: true, symGameServerNetworkingMessagesV002: true,
-		symGameServerNetworkingV006: true, symNetworkingUtilsV004: true}
+		symGameServerNetworkingV006: true, symNetworkingUtilsV004: true, symFindOrCreateGameServerInterface: true}
 	srv, _ := netServer(t, f)
 	if s, _ := srv.CreateListenSocketP2P(0, nil); s != 0 {
 		t.Errorf("CreateListenSocketP2P = %d", s)
@@ -290,6 +292,23 @@ func TestNetMissingInterfacesRefuse(t *testing.T) {
 	}
 	for _, c := range f.take() {
 		t.Errorf("called %s without its interface", c)
+	}
+}
+
+// When the shared Utils accessor returns NULL (no client in the process), the backend asks for the
+// game server's instance, as the SDK's SteamNetworkingUtils_SteamAPI() does.
+func TestNetUtilsFallBackToTheGameServers(t *testing.T) {
+	f := newFake(t)
+	f.ints[symGameServerGetHSteamUser] = 3
+	f.net.none = map[sym]bool{symNetworkingUtilsV004: true}
+	b := newBackend(f, "")
+	if err := b.Init(testConfig, &steam.State{}, steam.NewEventQueue(0)); err != nil {
+		t.Fatal(err)
+	}
+	defer b.Shutdown()
+	calls := f.take()
+	if !slices.Contains(calls, `SteamInternal_FindOrCreateGameServerInterface(3, "SteamNetworkingUtils004")`) || !b.net.utils {
+		t.Errorf("init calls %q; utils %v", calls, b.net.utils)
 	}
 }
 
