@@ -408,7 +408,11 @@ func (c *cflat) sendMessages(alloc, send sym, msgs []steam.OutgoingMessage, resu
 	if n == 0 {
 		return
 	}
-	c.net.sendAnswers = append(c.net.sendAnswers[:0], make([]int64, n)...)
+	if cap(c.net.sendAnswers) < n {
+		c.net.sendAnswers = make([]int64, n)
+	}
+	c.net.sendAnswers = c.net.sendAnswers[:n]
+	clear(c.net.sendAnswers)
 	C.sw_v_k_i32_p_p(c.fn[send], c.net.sockets, C.int32_t(n), (*C.uintptr_t)(unsafe.Pointer(&c.net.sendBuf[0])),
 		(*C.int64_t)(unsafe.Pointer(&c.net.sendAnswers[0])))
 	for j, i := range c.net.sendIndex {
@@ -425,7 +429,12 @@ func (c *cflat) receive(s sym, self unsafe.Pointer, h uint32, max int, b *steam.
 		c.net.views = make([]C.sw_msg_view, max)
 	}
 	start := len(b.Native)
-	b.Native = append(b.Native, make([]uintptr, max)...)[:start+max] // grows once, then reuses
+	if cap(b.Native)-start < max { // grows once to the traffic's size, then reuses
+		grown := make([]uintptr, start, start+max)
+		copy(grown, b.Native)
+		b.Native = grown
+	}
+	b.Native = b.Native[:start+max]
 	n := int(C.sw_net_receive(c.fn[s], self, C.uint32_t(h), (*C.uintptr_t)(unsafe.Pointer(&b.Native[start])), C.int32_t(max),
 		c.fn[symIdentityGetSteamID64], &c.net.views[0]))
 	b.Native = b.Native[:start+min(max, max0(n))]
