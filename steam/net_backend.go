@@ -12,7 +12,7 @@ import (
 // with Go types for the structs: a SteamID for a SteamNetworkingIdentity, a netip.AddrPort for a
 // SteamNetworkingIPAddr, a MessageBatch for the SteamNetworkingMessage_t** array.
 //
-// It is optional: a backend without it (the steamworks one, for now) makes every networking call
+// It is optional: a backend without it (a test's fake) makes every networking call
 // fail with an error. The front checks the arguments first; a backend may assume well-formed input,
 // but handles come from the game and may name nothing (Steam's own answers for those are returned).
 // Events (ConnectionStatusChanged and the rest) go to the EventQueue given to Init.

@@ -114,6 +114,8 @@ type Backend struct {
 	hasUtils bool
 	appID    uint32
 	lastCall uint64
+	// net: which networking interfaces Steam returned at Init (net_identity.go).
+	net netInterfaces
 }
 
 var _ steam.Backend = (*Backend)(nil)
@@ -162,6 +164,7 @@ func (b *Backend) Init(cfg steam.InitConfig, _ *steam.State, events *steam.Event
 	b.hasUtils = b.api.selfUtils(symGameServerUtilsV010)
 	b.appID, b.lastCall = cfg.AppID, 0
 	b.hasInventory = b.api.selfInventory(symGameServerInventoryV003)
+	b.initNetworking()
 	b.api.v(symDispatchInit)
 	b.pipe = b.api.i32(symGameServerGetHSteamPipe)
 	b.events = events
@@ -209,6 +212,7 @@ func (b *Backend) Shutdown() {
 	b.queries = nil
 	b.dependencies = nil
 	b.http = httpCalls{}
+	b.net = netInterfaces{}
 	running.Store(false)
 }
 

@@ -169,6 +169,7 @@ func TestEverySymbolIsCalled(t *testing.T) {
 		}
 	}
 	httpAnswers(f)
+	netAnswers(f)
 	f.web.handle, f.web.size = 5, 3
 	must(srv.Init(testConfig))
 	for _, set := range append([]func() error{
@@ -215,6 +216,9 @@ func TestEverySymbolIsCalled(t *testing.T) {
 		must(set())
 	}
 	driveInventory(t, f, srv)
+	for _, call := range netEveryCall(srv) {
+		must(call())
+	}
 	f.results[0x77] = make([]byte, 4)
 	f.callbacks = []fakeCallback{{idAPICallCompleted, completed(0x77, idAssociateWithClanResult, 4)}}
 	srv.RunFrame()

@@ -42,13 +42,18 @@ func TestInitStartsSteamThenShutsDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		`SteamInternal_GameServer_Init_V2(0xc0a80114, 27015, 27016, 2, "1.2.3", "SteamGameServer015\x00SteamGameServerStats001\x00STEAMUGC_INTERFACE_VERSION020\x00STEAMHTTP_INTERFACE_VERSION003\x00SteamUtils010\x00STEAMINVENTORY_INTERFACE_V003\x00\x00")`,
+		`SteamInternal_GameServer_Init_V2(0xc0a80114, 27015, 27016, 2, "1.2.3", "SteamGameServer015\x00SteamGameServerStats001\x00STEAMUGC_INTERFACE_VERSION020\x00STEAMHTTP_INTERFACE_VERSION003\x00SteamUtils010\x00STEAMINVENTORY_INTERFACE_V003\x00` +
+			`SteamNetworkingSockets012\x00SteamNetworkingMessages002\x00SteamNetworking006\x00SteamNetworkingUtils004\x00\x00")`,
 		"SteamAPI_SteamGameServer_v015()",
 		"SteamAPI_SteamGameServerStats_v001()",
 		"SteamAPI_SteamGameServerUGC_v020()",
 		"SteamAPI_SteamGameServerHTTP_v003()",
 		"SteamAPI_SteamGameServerUtils_v010()",
 		"SteamAPI_SteamGameServerInventory_v003()",
+		"SteamAPI_SteamGameServerNetworkingSockets_SteamAPI_v012()",
+		"SteamAPI_SteamGameServerNetworkingMessages_SteamAPI_v002()",
+		"SteamAPI_SteamGameServerNetworking_v006()",
+		"SteamAPI_SteamNetworkingUtils_SteamAPI_v004()",
 		"SteamAPI_ManualDispatch_Init()",
 		"SteamGameServer_GetHSteamPipe()",
 	}

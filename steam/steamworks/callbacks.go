@@ -2,6 +2,7 @@ package steamworks
 
 import (
 	"runtime"
+	"slices"
 
 	"github.com/gosteam/godot-steam-server/steam"
 )
@@ -179,4 +180,4 @@ var callbackRows = append([]callback{
 	// No event: the pump reads it (decodeAPICallCompleted) to fetch a finished async call's result.
 	{id: idAPICallCompleted, sdk: "SteamAPICallCompleted_t",
 		members: []member{u64("m_hAsyncCall"), i32("m_iCallback"), u32("m_cubParam")}},
-}, httpCallbackRows...)
+}, slices.Concat(httpCallbackRows, netCallbackRows)...)

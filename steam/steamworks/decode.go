@@ -15,6 +15,9 @@ type callback struct {
 	sdk     string   // the SDK's struct name
 	size    int      // sizeof at the platform's packing (set by layOut); a shorter struct is skipped
 	members []member // every member, in the SDK's order
+	// pack, when not 0, is the struct's own #pragma pack, tighter than the callbacks' (the
+	// networking identity, address and NetworkingMessages callbacks are pack 1 everywhere).
+	pack int
 	// decode makes the event from the struct's bytes; nil for a struct the pump reads itself.
 	decode func(r *record) steam.Event
 }
@@ -37,6 +40,10 @@ func chars(name string, n int) member {
 	return member{name: name, size: n, align: 1} // char[n], NUL-terminated unless full
 }
 
+// nested is a member that is a struct of size bytes whose own alignment is align (its largest
+// member's, or 1 for a pack-1 struct); its members are read through record.sub.
+func nested(name string, size, align int) member { return member{name: name, size: size, align: align} }
+
 func u32s(name string, n int) member {
 	return member{name: name, size: 4 * n, align: 4} // uint32[n]
 }
@@ -49,10 +56,13 @@ func layOut(rows []callback, pack int) []callback {
 	out := make([]callback, len(rows))
 	for i, r := range rows {
 		r.members = slices.Clone(r.members)
-		end, structAlign := 0, 1
+		end, structAlign, p := 0, 1, pack
+		if r.pack > 0 {
+			p = min(p, r.pack)
+		}
 		for j := range r.members {
 			m := &r.members[j]
-			a := min(m.align, pack)
+			a := min(m.align, p)
 			m.off = roundUp(end, a)
 			end = m.off + m.size
 			structAlign = max(structAlign, a)
@@ -80,9 +90,10 @@ func indexCallbacks() map[int32]*callback {
 // A member the row does not describe, of another size or beyond the struct marks the record bad:
 // its event is dropped rather than read from the wrong bytes (the tests decode every row).
 type record struct {
-	p   []byte
-	c   *callback
-	bad bool
+	p      []byte
+	c      *callback
+	bad    bool
+	parent *record // the record a nested struct's (sub) is read from
 }
 
 func (r *record) at(name string, size int) []byte {
@@ -91,8 +102,15 @@ func (r *record) at(name string, size int) []byte {
 			return r.p[m.off : m.off+m.size]
 		}
 	}
-	r.bad = true
+	r.markBad()
 	return make([]byte, size)
+}
+
+// markBad marks r, and the records it is nested in, bad.
+func (r *record) markBad() {
+	for b := r; b != nil; b = b.parent {
+		b.bad = true
+	}
 }
 
 func (r *record) i32(name string) int32 { return int32(binary.LittleEndian.Uint32(r.at(name, 4))) }
@@ -110,6 +128,11 @@ func (r *record) steamID(name string) steam.SteamID {
 func (r *record) bool(name string) bool           { return r.at(name, 1)[0] != 0 }
 func (r *record) result(name string) steam.Result { return steam.Result(r.i32(name)) }
 
+// sub is a record of the nested struct member name, laid out as row. A bad read in it marks r bad.
+func (r *record) sub(name string, row *callback) *record {
+	return &record{p: r.at(name, row.size), c: row, parent: r}
+}
+
 // firstU32s reads the first n entries of a uint32 array member, at most the array's; nil for none.
 func (r *record) firstU32s(name string, n uint32) []uint32 {
 	for _, m := range r.c.members {
@@ -125,7 +148,7 @@ func (r *record) firstU32s(name string, n uint32) []uint32 {
 			return out
 		}
 	}
-	r.bad = true
+	r.markBad()
 	return nil
 }
 
@@ -140,7 +163,7 @@ func (r *record) cstr(name string) string {
 			return string(s)
 		}
 	}
-	r.bad = true
+	r.markBad()
 	return ""
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -18,7 +19,8 @@ const (
 )
 
 // values are a callback struct's members by SDK name: int32, uint32, float32, uint64, steam.SteamID,
-// bool (1 byte), string (a char array, NUL-padded) or []uint32 (a uint32 array, every entry given).
+// bool (1 byte), string (a char array, NUL-padded), []uint32 (a uint32 array, every entry given) or
+// []byte (a nested struct, as its own fixture lays it out).
 type values map[string]any
 
 // callbackFixture is one callback struct's member values, and the event they decode to.
@@ -35,8 +37,10 @@ func (f callbackFixture) row() *callback {
 			return &callbacks[i]
 		}
 	}
-	if f.sdk == ugcDetails.sdk {
-		return &ugcDetails
+	for _, c := range layOut(callStructRows, packFor(runtime.GOOS)) {
+		if c.sdk == f.sdk {
+			return &c
+		}
 	}
 	panic("no callback row for fixture " + f.sdk)
 }
@@ -63,6 +67,9 @@ func (f callbackFixture) bytes() []byte {
 		width := map[string]int{"int32": 4, "uint32": 4, "uint16": 2, "float32": 4, "uint64": 8, "steam.SteamID": 8, "bool": 1, "string": m.size}[fmt.Sprintf("%T", v)]
 		if ids, isArray := v.([]uint32); isArray {
 			width = 4 * len(ids)
+		}
+		if raw, isStruct := v.([]byte); isStruct { // a nested struct, laid out by its own fixture
+			width = len(raw)
 		}
 		if m.name == "" || width != m.size {
 			panic(fmt.Sprintf("fixture: %s.%s (%T) is no %d-byte member of the row", f.sdk, name, v, m.size))
@@ -93,6 +100,8 @@ func (f callbackFixture) bytes() []byte {
 			for i, id := range v {
 				binary.LittleEndian.PutUint32(at[4*i:], id)
 			}
+		case []byte:
+			copy(at, v)
 		}
 	}
 	return b

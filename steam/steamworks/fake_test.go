@@ -46,6 +46,7 @@ type fakeFlat struct {
 	inv       fakeInventory // Steam Inventory (fake_inventory_test.go)
 
 	utils fakeUtils // ISteamUtils (fake_utils_test.go)
+	net   fakeNet   // the networking interfaces (fake_net_test.go)
 }
 
 type fakeCallback struct {
@@ -81,7 +82,7 @@ func (f *fakeFlat) record(s sym, sh shape, format string, a ...any) {
 		f.t.Errorf("%s called without an ISteamHTTP interface", symbols[s].name)
 	}
 	name := symbols[s].name
-	for _, prefix := range []string{gs, gss, gsu, ghttp, gsi} {
+	for _, prefix := range []string{gs, gss, gsu, ghttp, gsi, gnsock, gnmsg, gnp2p, gnutil} {
 		name = strings.TrimPrefix(name, prefix)
 	}
 	f.calls = append(f.calls, name+"("+fmt.Sprintf(format, a...)+")")

@@ -66,4 +66,5 @@ type flat interface {
 	httpFlat      // ISteamHTTP (http_flat.go)
 	utilsFlat     // ISteamUtils (utils.go)
 	inventoryFlat // flat_inventory.go
+	netFlat       // the networking (net_flat.go)
 }

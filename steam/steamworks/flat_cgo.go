@@ -276,6 +276,7 @@ type cflat struct {
 	web   unsafe.Pointer // ISteamHTTP* (SteamGameServerHTTP), C memory
 	utils unsafe.Pointer // the game server's ISteamUtils*, C memory (flat_utils_cgo.go)
 	inv   unsafe.Pointer // ISteamInventory* (the game server's), C memory
+	net   cnet           // the networking interfaces (net_flat_cgo.go)
 }
 
 var _ flat = (*cflat)(nil)

@@ -97,7 +97,8 @@ func TestWindowsCallbackLayoutsMatchMinGW(t *testing.T) {
 	}
 	// Where the packings differ (a 64-bit member after a 32-bit one), the Windows sizes are larger.
 	for sdk, want := range map[string]int{"ValidateAuthTicketResponse_t": 24, "DownloadItemResult_t": 24, "ItemInstalled_t": 32,
-		"SteamUGCDetails_t": 9784, "GetAppDependenciesResult_t": 152, "SteamInventoryEligiblePromoItemDefIDs_t": 24, "SteamInventoryStartPurchaseResult_t": 24} {
+		"SteamUGCDetails_t": 9784, "GetAppDependenciesResult_t": 152, "SteamInventoryEligiblePromoItemDefIDs_t": 24, "SteamInventoryStartPurchaseResult_t": 24,
+		"SteamNetConnectionStatusChangedCallback_t": 712, "P2PSessionConnectFail_t": 16} {
 		if c := rows[slices.IndexFunc(rows, func(c callback) bool { return c.sdk == sdk })]; c.size != want {
 			t.Errorf("%s is %d bytes at Windows' packing, want %d", sdk, c.size, want)
 		}

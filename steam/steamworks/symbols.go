@@ -124,7 +124,8 @@ func inventoryMethod(name string, sh shape) sym { return fn(gsi+name, sh) }
 // interfaceVersions is the list SteamInternal_GameServer_Init_V2 checks steamclient.so against:
 // each interface this backend uses, NUL-terminated, then an empty one (the NUL cstr appends after
 // it is never read).
-const interfaceVersions = "SteamGameServer015\x00SteamGameServerStats001\x00STEAMUGC_INTERFACE_VERSION020\x00STEAMHTTP_INTERFACE_VERSION003\x00SteamUtils010\x00STEAMINVENTORY_INTERFACE_V003\x00\x00"
+const interfaceVersions = "SteamGameServer015\x00SteamGameServerStats001\x00STEAMUGC_INTERFACE_VERSION020\x00STEAMHTTP_INTERFACE_VERSION003\x00SteamUtils010\x00STEAMINVENTORY_INTERFACE_V003\x00" +
+	"SteamNetworkingSockets012\x00SteamNetworkingMessages002\x00SteamNetworking006\x00SteamNetworkingUtils004\x00\x00"
 
 // SymbolNames lists every symbol the backend resolves, in table order.
 func SymbolNames() []string {

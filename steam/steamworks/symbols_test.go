@@ -67,6 +67,12 @@ func cReturn(sh shape) string {
 		return "uint64_t "
 	case "u8":
 		return "uint8_t "
+	case "u16":
+		return "uint16_t "
+	case "i64":
+		return "int64_t "
+	case "f32":
+		return "float "
 	case "s":
 		return "const char *"
 	case "p":

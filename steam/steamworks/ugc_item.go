@@ -48,7 +48,7 @@ const (
 
 // callStructRows are the structs a call fills rather than a callback, described as the callbacks
 // are (callbacks.go) and checked against the compilers by the same layout tests: their id is 0.
-var callStructRows = []callback{
+var callStructRows = append([]callback{
 	{sdk: "SteamUGCDetails_t", members: []member{u64("m_nPublishedFileId"), i32("m_eResult"), i32("m_eFileType"),
 		u32("m_nCreatorAppID"), u32("m_nConsumerAppID"), chars("m_rgchTitle", 129), chars("m_rgchDescription", 8000),
 		u64("m_ulSteamIDOwner"), u32("m_rtimeCreated"), u32("m_rtimeUpdated"), u32("m_rtimeAddedToUserList"),
@@ -58,7 +58,7 @@ var callStructRows = []callback{
 		u64("m_ulTotalFilesSize")}},
 	// What GetResultItems fills, one per item (inventory_reads.go).
 	{sdk: "SteamItemDetails_t", members: []member{u64("m_itemId"), i32("m_iDefinition"), u16("m_unQuantity"), u16("m_unFlags")}},
-}
+}, netStructRows...) // the networking's (net_callbacks.go)
 
 // ugcDetails is SteamUGCDetails_t at the platform's packing (the callbacks' packing: the SDK
 // declares it inside the same #pragma pack).

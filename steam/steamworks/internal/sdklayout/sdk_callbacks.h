@@ -16,7 +16,8 @@
 enum {
 	k_iSteamUserCallbacks = 100, k_iSteamGameServerCallbacks = 200, k_iSteamUtilsCallbacks = 700,
 	k_iSteamUserStatsCallbacks = 1100, k_iSteamGameServerStatsCallbacks = 1800, k_iSteamHTTPCallbacks = 2100,
-	k_iSteamUGCCallbacks = 3400, k_iSteamInventoryCallbacks = 4700
+	k_iSteamUGCCallbacks = 3400, k_iSteamInventoryCallbacks = 4700, k_iSteamNetworkingCallbacks = 1200,
+	k_iSteamNetworkingSocketsCallbacks = 1220, k_iSteamNetworkingMessagesCallbacks = 1250, k_iSteamNetworkingUtilsCallbacks = 1280
 };
 
 // The char array bounds of isteamremotestorage.h.
@@ -86,6 +87,43 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 #define HTTPRequestDataReceived_t_MEMBERS(M, S) \
 	M(S, uint32_t, m_hRequest, ) M(S, uint64_t, m_ulContextValue, ) M(S, uint32_t, m_cOffset, ) M(S, uint32_t, m_cBytesReceived, )
 
+// The networking structs (steamnetworkingtypes.h, isteamnetworking*.h). SteamNetworkingIdentity and
+// SteamNetworkingIPAddr are declared under #pragma pack(1) whatever the platform: the identity's
+// union (m_steamID64, m_szGenericString, m_ip, ... m_reserved[32]: 128 bytes) is written as its
+// first member, m_steamID64, and the 120 bytes after it; the address's union as its m_ipv6[16].
+#define SteamNetworkingIdentity_MEMBERS(M, S) \
+	M(S, int32_t, m_eType, ) M(S, int32_t, m_cbSize, ) M(S, uint64_t, m_steamID64, ) M(S, uint8_t, m_unionRest, [120])
+#define SteamNetworkingIPAddr_MEMBERS(M, S) M(S, uint8_t, m_ipv6, [16]) M(S, uint16_t, m_port, )
+#define SteamNetConnectionInfo_t_MEMBERS(M, S) \
+	M(S, SteamNetworkingIdentity, m_identityRemote, ) M(S, int64_t, m_nUserData, ) M(S, uint32_t, m_hListenSocket, ) \
+	M(S, SteamNetworkingIPAddr, m_addrRemote, ) M(S, uint16_t, m__pad1, ) M(S, uint32_t, m_idPOPRemote, ) \
+	M(S, uint32_t, m_idPOPRelay, ) M(S, int32_t, m_eState, ) M(S, int32_t, m_eEndReason, ) M(S, char, m_szEndDebug, [128]) \
+	M(S, char, m_szConnectionDescription, [128]) M(S, int32_t, m_nFlags, ) M(S, uint32_t, reserved, [63])
+#define SteamNetConnectionRealTimeStatus_t_MEMBERS(M, S) \
+	M(S, int32_t, m_eState, ) M(S, int32_t, m_nPing, ) M(S, float, m_flConnectionQualityLocal, ) \
+	M(S, float, m_flConnectionQualityRemote, ) M(S, float, m_flOutPacketsPerSec, ) M(S, float, m_flOutBytesPerSec, ) \
+	M(S, float, m_flInPacketsPerSec, ) M(S, float, m_flInBytesPerSec, ) M(S, int32_t, m_nSendRateBytesPerSecond, ) \
+	M(S, int32_t, m_cbPendingUnreliable, ) M(S, int32_t, m_cbPendingReliable, ) M(S, int32_t, m_cbSentUnackedReliable, ) \
+	M(S, int64_t, m_usecQueueTime, ) M(S, uint32_t, reserved, [16])
+#define SteamNetConnectionRealTimeLaneStatus_t_MEMBERS(M, S) \
+	M(S, int32_t, m_cbPendingUnreliable, ) M(S, int32_t, m_cbPendingReliable, ) M(S, int32_t, m_cbSentUnackedReliable, ) \
+	M(S, int32_t, _reservePad1, ) M(S, int64_t, m_usecQueueTime, ) M(S, uint32_t, reserved, [10])
+#define P2PSessionState_t_MEMBERS(M, S) \
+	M(S, uint8_t, m_bConnectionActive, ) M(S, uint8_t, m_bConnecting, ) M(S, uint8_t, m_eP2PSessionError, ) \
+	M(S, uint8_t, m_bUsingRelay, ) M(S, int32_t, m_nBytesQueuedForSend, ) M(S, int32_t, m_nPacketsQueuedForSend, ) \
+	M(S, uint32_t, m_nRemoteIP, ) M(S, uint16_t, m_nRemotePort, )
+#define SteamNetConnectionStatusChangedCallback_t_MEMBERS(M, S) \
+	M(S, uint32_t, m_hConn, ) M(S, SteamNetConnectionInfo_t, m_info, ) M(S, int32_t, m_eOldState, )
+#define SteamNetAuthenticationStatus_t_MEMBERS(M, S) M(S, int32_t, m_eAvail, ) M(S, char, m_debugMsg, [256])
+#define SteamRelayNetworkStatus_t_MEMBERS(M, S) \
+	M(S, int32_t, m_eAvail, ) M(S, int32_t, m_bPingMeasurementInProgress, ) M(S, int32_t, m_eAvailNetworkConfig, ) \
+	M(S, int32_t, m_eAvailAnyRelay, ) M(S, char, m_debugMsg, [256])
+#define P2PSessionRequest_t_MEMBERS(M, S) M(S, CSteamID, m_steamIDRemote, )
+#define P2PSessionConnectFail_t_MEMBERS(M, S) M(S, CSteamID, m_steamIDRemote, ) M(S, uint8_t, m_eP2PSessionError, )
+// isteamnetworkingmessages.h declares its two callbacks under #pragma pack(1).
+#define SteamNetworkingMessagesSessionRequest_t_MEMBERS(M, S) M(S, SteamNetworkingIdentity, m_identityRemote, )
+#define SteamNetworkingMessagesSessionFailed_t_MEMBERS(M, S) M(S, SteamNetConnectionInfo_t, m_info, )
+
 // Every struct with members, and its k_iCallback as the SDK writes it.
 #define SDK_CALLBACKS(X) \
 	X(SteamServerConnectFailure_t, k_iSteamUserCallbacks + 2) \
@@ -114,13 +152,33 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 	X(SteamInventoryFullUpdate_t, k_iSteamInventoryCallbacks + 1) \
 	X(SteamInventoryEligiblePromoItemDefIDs_t, k_iSteamInventoryCallbacks + 3) \
 	X(SteamInventoryStartPurchaseResult_t, k_iSteamInventoryCallbacks + 4) \
-	X(SteamInventoryRequestPricesResult_t, k_iSteamInventoryCallbacks + 5)
+	X(SteamInventoryRequestPricesResult_t, k_iSteamInventoryCallbacks + 5) \
+	X(SteamNetConnectionStatusChangedCallback_t, k_iSteamNetworkingSocketsCallbacks + 1) \
+	X(SteamNetAuthenticationStatus_t, k_iSteamNetworkingSocketsCallbacks + 2) \
+	X(SteamRelayNetworkStatus_t, k_iSteamNetworkingUtilsCallbacks + 1) \
+	X(P2PSessionRequest_t, k_iSteamNetworkingCallbacks + 2) \
+	X(P2PSessionConnectFail_t, k_iSteamNetworkingCallbacks + 3)
 
 // Structs a call fills rather than a callback, compiled and checked the same way: k_iCallback 0.
-#define SDK_CALL_STRUCTS(X) X(SteamUGCDetails_t, 0) X(SteamItemDetails_t, 0)
+#define SDK_CALL_STRUCTS(X) X(SteamUGCDetails_t, 0) X(SteamItemDetails_t, 0) X(SteamNetConnectionInfo_t, 0) \
+	X(SteamNetConnectionRealTimeStatus_t, 0) X(SteamNetConnectionRealTimeLaneStatus_t, 0) X(P2PSessionState_t, 0)
 
-// Every struct with members.
-#define SDK_STRUCTS(X) SDK_CALLBACKS(X) SDK_CALL_STRUCTS(X)
+// The structs the SDK declares under #pragma pack(1) on every platform: the networking identity and
+// address (declared first: the structs above hold them), and the NetworkingMessages callbacks.
+#define SDK_PACK1_TYPES(X) X(SteamNetworkingIdentity, 0) X(SteamNetworkingIPAddr, 0)
+#define SDK_PACK1_CALLBACKS(X) \
+	X(SteamNetworkingMessagesSessionRequest_t, k_iSteamNetworkingMessagesCallbacks + 1) \
+	X(SteamNetworkingMessagesSessionFailed_t, k_iSteamNetworkingMessagesCallbacks + 2)
+
+// Every struct with members, at the callback packing (SDK_STRUCTS) and in all (SDK_ALL_STRUCTS).
+#define SDK_STRUCTS(X) SDK_CALL_STRUCTS(X) SDK_CALLBACKS(X) // the call structs first: callbacks nest them
+#define SDK_ALL_STRUCTS(X) SDK_PACK1_TYPES(X) SDK_STRUCTS(X) SDK_PACK1_CALLBACKS(X)
+
+#define DECLARE_MEMBER(S, T, name, bounds) T name bounds;
+#define DECLARE(S, id) typedef struct { S##_MEMBERS(DECLARE_MEMBER, S) } S; enum { S##_k_iCallback = id };
+#pragma pack(push, 1)
+SDK_PACK1_TYPES(DECLARE)
+#pragma pack(pop)
 
 // #pragma pack does not expand macros in GCC: one directive per packing.
 #if SDK_PACK == 4
@@ -130,17 +188,18 @@ typedef struct { uint64_t m_steamid; } CSteamID; // a union of uint64 in the SDK
 #else
 #error "SDK_PACK must be 4 or 8"
 #endif
-#define DECLARE_MEMBER(S, T, name, bounds) T name bounds;
-#define DECLARE(S, id) typedef struct { S##_MEMBERS(DECLARE_MEMBER, S) } S; enum { S##_k_iCallback = id };
 SDK_STRUCTS(DECLARE)
+#pragma pack(pop)
+#pragma pack(push, 1)
+SDK_PACK1_CALLBACKS(DECLARE)
 #pragma pack(pop)
 
 // How many members each struct has (S##_member_count), and how many structs there are.
 #define COUNT_MEMBER(S, T, name, bounds) +1
 #define COUNT_MEMBERS(S, id) enum { S##_member_count = 0 S##_MEMBERS(COUNT_MEMBER, S) };
-SDK_STRUCTS(COUNT_MEMBERS)
+SDK_ALL_STRUCTS(COUNT_MEMBERS)
 #define COUNT_STRUCT(S, id) +1
-enum { sdk_struct_count = 0 SDK_STRUCTS(COUNT_STRUCT) };
+enum { sdk_struct_count = 0 SDK_ALL_STRUCTS(COUNT_STRUCT) };
 
 enum { sdk_servers_connected_id = k_iSteamUserCallbacks + 1 }; // SteamServersConnected_t, empty in C++
 enum { sdk_inventory_definition_update_id = k_iSteamInventoryCallbacks + 2 }; // SteamInventoryDefinitionUpdate_t, empty too

@@ -18,7 +18,7 @@ package sdklayout
 typedef struct { const char *type; int id, size; const char *member; int offset, member_size; } sl_member;
 #define MEMBER_ROW(S, T, name, bounds) { #S, S##_k_iCallback, (int)sizeof(S), #name, (int)offsetof(S, name), (int)sizeof(((S *)0)->name) },
 #define MEMBER_ROWS(S, id) S##_MEMBERS(MEMBER_ROW, S)
-static const sl_member sl_members[] = { SDK_STRUCTS(MEMBER_ROWS) };
+static const sl_member sl_members[] = { SDK_ALL_STRUCTS(MEMBER_ROWS) };
 static int sl_count(void) { return (int)(sizeof sl_members / sizeof sl_members[0]); }
 static const sl_member *sl_at(int i) { return &sl_members[i]; }
 
