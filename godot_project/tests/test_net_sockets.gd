@@ -8,12 +8,11 @@ extends TestSuite
 
 const API := preload("res://tests/api_table.gen.gd")
 const PORT := 27300
-const CONFIG_CONNECTION_USER_DATA := 40 # k_ESteamNetworkingConfig_ConnectionUserData
-const CONNECTING := 1
-const CONNECTED := 3
-const CLOSED_BY_PEER := 4
-const RELIABLE := 8
-const NO_NAGLE := 1
+const CONNECTING := Steam.CONNECTION_STATE_CONNECTING
+const CONNECTED := Steam.CONNECTION_STATE_CONNECTED
+const CLOSED_BY_PEER := Steam.CONNECTION_STATE_CLOSED_BY_PEER
+const RELIABLE := Steam.NETWORKING_SEND_RELIABLE
+const NO_NAGLE := Steam.NETWORKING_SEND_NO_NAGLE
 const INFO_KEYS := ["identity", "user_data", "listen_socket", "remote_address", "remote_pop", "pop_relay", "connection_state",
 	"end_reason", "end_debug", "debug_description", "info_flags"]
 const MESSAGE_KEYS := ["payload", "size", "connection", "identity", "receiver_user_data", "time_received", "message_number",
@@ -109,7 +108,7 @@ func test_connect_accept_and_status_changes() -> void:
 func test_messages_both_ways_on_a_connection_and_a_poll_group() -> void:
 	if not start_server():
 		return
-	var ends := await _connected(SteamServer, PORT + 1, {CONFIG_CONNECTION_USER_DATA: 42})
+	var ends := await _connected(SteamServer, PORT + 1, {Steam.NETWORKING_CONFIG_CONNECTION_USER_DATA: 42})
 	if ends.is_empty():
 		return
 	var client: int = ends[1]
@@ -245,7 +244,7 @@ func test_authentication_and_what_offline_lacks() -> void:
 	var seen: Array = []
 	var on_status := func(available, debug): seen.append([available, debug])
 	SteamServer.network_authentication_status.connect(on_status)
-	check_eq(SteamServer.initAuthentication(), 100, "initAuthentication: CURRENT, the realm's tickets")
+	check_eq(SteamServer.initAuthentication(), SteamServer.NETWORKING_AVAILABILITY_CURRENT, "initAuthentication: CURRENT, the realm's tickets")
 	await _until(SteamServer, func(): return not seen.is_empty())
 	check(seen.size() == 1 and seen[0][0] == 100 and seen[0][1] is String, "network_authentication_status: %s" % [seen])
 	check_eq(SteamServer.getAuthenticationStatus(), 100, "getAuthenticationStatus")
