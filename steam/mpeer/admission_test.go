@@ -171,3 +171,10 @@ func TestPacketsDoNotAllocate(t *testing.T) {
 	assert.Equal(t, 201*13*64, sink, "every packet arrived")
 	assert.Zero(t, allocs, "allocations per 13 packets sent, received and read")
 }
+
+func TestCodeOfMapsTheFrontsRefusals(t *testing.T) {
+	assert.Equal(t, OK, CodeOf(nil))
+	assert.Equal(t, ErrInvalidParameter, CodeOf(&steam.ArgError{Arg: "options", Reason: "bad"}))
+	assert.Equal(t, ErrUnconfigured, CodeOf(steam.ErrNotInitialized))
+	assert.Equal(t, ErrAlreadyInUse, CodeOf(fail(ErrAlreadyInUse, "x")))
+}

@@ -165,6 +165,16 @@ func (p *Peer) PacketMode() int32 {
 	})
 }
 
+// NextPacketSize is the size of the packet GetPacket would return, 0 when none waits.
+func (p *Peer) NextPacketSize() int {
+	return locked(p, func() int {
+		if n := p.next(); n != nil {
+			return n.n
+		}
+		return 0
+	})
+}
+
 // GetPacket takes the next packet and hands its payload to use, which must copy it: the bytes are
 // the peer's until the next Poll.
 func (p *Peer) GetPacket(use func([]byte)) error {

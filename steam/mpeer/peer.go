@@ -60,7 +60,7 @@ func (e *Error) Error() string { return e.Reason }
 
 func fail(code Code, reason string) *Error { return &Error{code, reason} }
 
-// CodeOf is the Godot Error of err (nil is OK).
+// CodeOf is the Godot Error of err (nil is OK; a steam.Server refusal as frontError maps it).
 func CodeOf(err error) Code {
 	var e *Error
 	switch {
@@ -69,7 +69,7 @@ func CodeOf(err error) Code {
 	case errors.As(err, &e):
 		return e.Code
 	}
-	return Failed
+	return frontError(err).Code
 }
 
 // Signal is peer_connected (Connected) or peer_disconnected of Peer, for the glue to emit on the
