@@ -2,6 +2,7 @@ package mpeer
 
 import (
 	"testing"
+	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
 	"github.com/gosteam/godot-steam-server/steam/offline"
@@ -177,4 +178,27 @@ func TestCodeOfMapsTheFrontsRefusals(t *testing.T) {
 	assert.Equal(t, ErrInvalidParameter, CodeOf(&steam.ArgError{Arg: "options", Reason: "bad"}))
 	assert.Equal(t, ErrUnconfigured, CodeOf(steam.ErrNotInitialized))
 	assert.Equal(t, ErrAlreadyInUse, CodeOf(fail(ErrAlreadyInUse, "x")))
+}
+
+// A client that goes silent (all its datagrams lost, as when its process is killed) is seen gone
+// once the host's TimeoutConnected, given in create_host_ip's options, passes.
+func TestASilentClientTimesOut(t *testing.T) {
+	realm := newRealm(t)
+	h := newTester(t, newServer(t, realm, 0))
+	timeout := []steam.ConfigOption{{Value: steam.ConfigTimeoutConnected, Type: steam.ConfigTypeInt32, Int: 400}}
+	require.NoError(t, h.CreateHostIP("127.0.0.1:0", timeout))
+	addr, err := h.s.GetListenSocketAddress(int64(h.listen), true)
+	require.NoError(t, err)
+	c := newTester(t, newServer(t, realm, 3))
+	require.NoError(t, c.CreateClientIP(addr, nil))
+	pollUntil(t, func() bool { return c.ConnectionStatus() == StatusConnected && len(h.signals) == 1 }, h, c)
+	id := c.UniqueID()
+	ok, err := c.s.SetGlobalConfigValue(steam.ConfigOption{Value: steam.ConfigFakePacketLossSend, Type: steam.ConfigTypeFloat, Float: 100})
+	require.NoError(t, err)
+	require.True(t, ok)
+	start := time.Now()
+	pollUntil(t, func() bool { return len(h.signals) == 2 }, h)
+	assert.Equal(t, Signal{Connected: false, Peer: id}, h.signals[1])
+	assert.GreaterOrEqual(t, time.Since(start), 300*time.Millisecond, "not before the timeout")
+	assert.Zero(t, h.ConnectionForPeer(int64(id)))
 }
