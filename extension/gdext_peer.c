@@ -267,8 +267,9 @@ static GDExtensionBool refcount(GDExtensionMethodBindPtr bind, GDExtensionObject
 }
 
 // poll runs Go's poll, then emits the peer_connected and peer_disconnected it asks for. A handler
-// may drop the last reference to the peer (multiplayer_peer = null): a reference held meanwhile
-// keeps the object, and this instance, alive until the last signal.
+// may drop the last reference to the peer (multiplayer_peer = null): Godot's emit_signal keeps a
+// RefCounted alive during one emission, not after it, so a reference held here keeps the object,
+// and this instance, alive until the loop has asked Go for the last signal.
 static void poll(peer_t *p) {
 	goPeerVirtual(p->handle, SV_PEER_V_POLL, 0, 0);
 	goPeerNext(p->handle, &p->next);

@@ -33,8 +33,11 @@ func peerOf(handle C.int64_t) *mpeer.Peer {
 	return peers.of[int64(handle)]
 }
 
+// goPeerNew makes an instance's peer; 0 (no peer: every call answers its safe value) if it panicked.
+//
 //export goPeerNew
-func goPeerNew() C.int64_t {
+func goPeerNew() (handle C.int64_t) {
+	defer recoverPeer("new", &handle, 0)
 	peers.Lock()
 	defer peers.Unlock()
 	peers.next++
@@ -156,6 +159,10 @@ func (a *peerArgs) create(call func([]steam.ConfigOption) error) (int64, error) 
 
 //export goPeerCall
 func goPeerCall(handle C.int64_t, index C.int32_t, args *C.sv_arg, argc C.int32_t, ret *C.int64_t) {
+	if index < 0 || index >= C.SV_PEER_METHODS {
+		*ret = 0
+		return
+	}
 	m := &peerMethods[index]
 	safe := int64(0)
 	if index <= C.SV_PEER_CREATE_CLIENT {

@@ -264,3 +264,48 @@ func test_rpc_through_scene_multiplayer() -> void:
 		tree.set_multiplayer(null, side.root.get_path())
 		side.root.queue_free()
 	await tree.process_frame
+
+
+## A handler that lets go of the peer while the peer's poll emits (multiplayer_peer = null in
+## peer_disconnected, the peer's last reference): the peer lives until its poll returns, then is
+## freed. (Without the reference gdext_peer.c holds, the poll would read the freed instance after
+## the emission: a read this test cannot see, only a sanitizer build would.)
+func test_dropping_the_peer_from_a_signal_handler() -> void:
+	if not _init_server():
+		return
+	var tree := Engine.get_main_loop() as SceneTree
+	var root := Node.new()
+	root.name = "MPDrop"
+	tree.root.add_child.call_deferred(root)
+	await tree.process_frame
+	var mp := SceneMultiplayer.new()
+	tree.set_multiplayer(mp, root.get_path())
+	var host := SteamServerMultiplayerPeer.new()
+	check_eq(host.create_host_ip("127.0.0.1:27507"), OK, "host")
+	var client := SteamServerMultiplayerPeer.new()
+	check_eq(client.create_client_ip("127.0.0.1:27507"), OK, "client")
+	var dropped := []
+	var drop := func(id):
+		mp.multiplayer_peer = null
+		dropped.append(id)
+	mp.peer_disconnected.connect(drop)
+	mp.multiplayer_peer = client
+	client = null # the SceneMultiplayer holds the only reference now
+	var start := Time.get_ticks_msec()
+	while mp.get_unique_id() < 2 and Time.get_ticks_msec() - start < DEADLINE_MS:
+		host.poll()
+		await tree.process_frame
+	var id := mp.get_unique_id()
+	check(id >= 2, "connected as peer %d" % id)
+	host.disconnect_peer(id)
+	start = Time.get_ticks_msec()
+	while dropped.is_empty() and Time.get_ticks_msec() - start < DEADLINE_MS:
+		host.poll()
+		await tree.process_frame
+	check_eq(dropped, [1], "peer_disconnected(1), whose handler dropped the peer")
+	check(mp.multiplayer_peer == null, "the peer is gone from the SceneMultiplayer")
+	await tree.process_frame
+	mp.peer_disconnected.disconnect(drop) # the handler holds mp: a cycle otherwise
+	host.close()
+	tree.set_multiplayer(null, root.get_path())
+	root.queue_free()
