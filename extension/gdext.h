@@ -172,4 +172,56 @@ void sv_print_warning(const char *message, const char *function);
 // then the root window's close_requested); main thread only. 0 when it could not.
 int sv_request_close(void);
 
+// ---- SteamServerMultiplayerPeer (gdext_peer.c) ---------------------------------------------------
+// An instantiable RefCounted class extending MultiplayerPeerExtension. Each instance is a handle
+// Go gave (goPeerNew); its methods and virtuals call Go with that handle, never with a pointer.
+
+// Its own methods, as goPeerCall receives them (each returns an int: an Error or an ID).
+#define SV_PEER_CREATE_HOST_IP 0
+#define SV_PEER_CREATE_HOST 1
+#define SV_PEER_CREATE_CLIENT_IP 2
+#define SV_PEER_CREATE_CLIENT 3
+#define SV_PEER_GET_STEAM_ID_FOR_PEER 4
+#define SV_PEER_GET_PEER_ID_FOR_STEAM_ID 5
+#define SV_PEER_GET_CONNECTION_FOR_PEER 6
+#define SV_PEER_METHODS 7
+
+// The virtuals of MultiplayerPeerExtension it implements with scalar arguments and return, as
+// goPeerVirtual receives them; _get_packet and _put_packet have entries of their own.
+#define SV_PEER_V_GET_AVAILABLE_PACKET_COUNT 0
+#define SV_PEER_V_GET_MAX_PACKET_SIZE 1
+#define SV_PEER_V_GET_PACKET_CHANNEL 2
+#define SV_PEER_V_GET_PACKET_MODE 3
+#define SV_PEER_V_SET_TRANSFER_CHANNEL 4
+#define SV_PEER_V_GET_TRANSFER_CHANNEL 5
+#define SV_PEER_V_SET_TRANSFER_MODE 6
+#define SV_PEER_V_GET_TRANSFER_MODE 7
+#define SV_PEER_V_SET_TARGET_PEER 8
+#define SV_PEER_V_GET_PACKET_PEER 9
+#define SV_PEER_V_IS_SERVER 10
+#define SV_PEER_V_POLL 11
+#define SV_PEER_V_CLOSE 12
+#define SV_PEER_V_DISCONNECT_PEER 13
+#define SV_PEER_V_GET_UNIQUE_ID 14
+#define SV_PEER_V_SET_REFUSE_NEW_CONNECTIONS 15
+#define SV_PEER_V_IS_REFUSING_NEW_CONNECTIONS 16
+#define SV_PEER_V_IS_SERVER_RELAY_SUPPORTED 17
+#define SV_PEER_V_GET_CONNECTION_STATUS 18
+#define SV_PEER_V_GET_PACKET 19
+#define SV_PEER_V_PUT_PACKET 20
+#define SV_PEER_VIRTUALS 21
+
+// What a peer's next packet is, kept by C so that SceneMultiplayer's four questions before each
+// get_packet (count, peer, channel, mode) never enter Go: Go fills it after every call that can
+// change the queue (poll, get_packet, close, disconnect_peer, the create calls).
+typedef struct {
+	int32_t available;
+	int32_t peer;
+	int32_t channel;
+	int32_t mode;
+} sv_peer_next;
+
+// sv_register_peer_class registers the class and its methods: NULL, or why not.
+const char *sv_register_peer_class(const char *class_name);
+
 #endif

@@ -178,6 +178,18 @@ typedef struct {
 } class_t;
 
 extern method_t methods[SV_MAX_METHODS];
+
+// Property infos for registering arguments and return values (gdext_register.c): props_init makes
+// count infos from values, borrowing StringNames that props_free releases after registration.
+typedef struct {
+	GDExtensionPropertyInfo info[SV_MAX_ARGS];
+	string_name_t names[SV_MAX_ARGS];
+	string_name_t classes[SV_MAX_ARGS];
+	string_t hint;
+	int count;
+} props_t;
+void props_init(props_t *p, int32_t count, const sv_value_info *values);
+void props_free(props_t *p);
 extern signal_t signals[SV_MAX_SIGNALS];
 extern class_t classes[SV_MAX_CLASSES];
 
@@ -187,7 +199,28 @@ extern GDExtensionMethodBindPtr emit_signal_bind; // Object.emit_signal, found w
 extern GDExtensionMethodBindPtr has_connections_bind; // Object.has_connections, found with it
 void release_singletons(void);
 
+// ---- SteamServerMultiplayerPeer (gdext_peer.c) ------------------------------------------------------
+
+void release_peer_class(void);
+
 // ---- Calls (gdext_call.c) ---------------------------------------------------------------------------
+
+// argc_ok checks a Variant call's argument count against a method's (the last defaults of them
+// optional), setting error as Godot reports a wrong count.
+static inline int argc_ok(GDExtensionInt argc, int32_t want, int32_t defaults, GDExtensionCallError *error) {
+	error->error = GDEXTENSION_CALL_OK;
+	if (argc > want) {
+		error->error = GDEXTENSION_CALL_ERROR_TOO_MANY_ARGUMENTS;
+		error->expected = want;
+		return 0;
+	}
+	if (argc < want - defaults) {
+		error->error = GDEXTENSION_CALL_ERROR_TOO_FEW_ARGUMENTS;
+		error->expected = want - defaults;
+		return 0;
+	}
+	return 1;
+}
 
 // The call entries every method registers: userdata is the method's index.
 void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExtensionConstVariantPtr *args,
