@@ -133,6 +133,8 @@ extern gd_interface_t gd;
 	X(GDExtensionPtrBuiltInMethod, bytes_size, builtin_method_named(T_BYTES, "size", 3173160232u)) \
 	X(GDExtensionPtrBuiltInMethod, bytes_resize, builtin_method_named(T_BYTES, "resize", 848867239)) \
 	X(GDExtensionPtrBuiltInMethod, dict_has, builtin_method_named(T_DICTIONARY, "has", 3680194679u)) \
+	X(GDExtensionPtrBuiltInMethod, dict_size, builtin_method_named(T_DICTIONARY, "size", 3173160232u)) \
+	X(GDExtensionPtrBuiltInMethod, dict_keys, builtin_method_named(T_DICTIONARY, "keys", 4144163970u)) \
 	X(GDExtensionPtrBuiltInMethod, array_size, builtin_method_named(T_ARRAY, "size", 3173160232u)) \
 	X(GDExtensionPtrBuiltInMethod, int32s_size, builtin_method_named(T_INT32S, "size", 3173160232u)) \
 	X(GDExtensionPtrBuiltInMethod, int64s_size, builtin_method_named(T_INT64S, "size", 3173160232u)) \

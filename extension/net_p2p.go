@@ -17,16 +17,16 @@ import (
 // A refused call prints why and returns false, 0, RESULT_INVALID_PARAM or `{}`.
 
 // netAPIKeyNames are the keys of the P2P and Utils Dictionaries no other Dictionary has; key
-// keyNetAPI+i is netAPIKeyNames[i]. ("data", "type", "buffer", "result", "success" and "value" are
-// other sections'.)
+// keyNetAPI+i is netAPIKeyNames[i]. ("data", "type", "buffer", "result", "success", "value", "ping"
+// and "pop_relay" are other sections'.)
 var netAPIKeyNames = [...]string{
 	// getP2PSessionState's.
 	"connection_active", "connecting", "session_error", "using_relay", "bytes_queued_for_send", "packets_queued_for_send",
 	"remote_ip", "remote_port",
 	// readP2PPacket's.
 	"remote_steam_id",
-	// The Utils': getLocalPingLocation's, parsePingLocationString's, getPingToDataCenter's, getConfigValueInfo's.
-	"age", "location", "ping_location", "ping", "pop_relay", "scope",
+	// The Utils': getLocalPingLocation's, parsePingLocationString's, getConfigValueInfo's.
+	"age", "location", "ping_location", "scope",
 }
 
 const (
@@ -42,19 +42,14 @@ const (
 	keyAge
 	keyLocation
 	keyPingLocation
-	keyPingMs
-	keyPOPRelayID
 	keyScope
 )
 
-var (
-	keyResult = ugcKey("result")
-	keyValue  = ugcKey("value")
-)
+var keyValue = ugcKey("value")
 
+// isnm (ISteamNetworkingMessages::) is net_sockets.go's.
 const (
-	isn  = "ISteamNetworking::"
-	isnm = "ISteamNetworkingMessages::"
+	isn = "ISteamNetworking::"
 	// sessionsOffline is how the offline backend carries both interfaces' sessions (docs/networking.md).
 	sessionsOffline = "over the realm's sessions endpoint, one hidden connection per peer"
 )

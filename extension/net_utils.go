@@ -192,8 +192,8 @@ var (
 		d.bytes(keyPingLocation, v.loc[:])
 	})
 	dataCenterPingRet = withFallback(dictRet(func(d dict, v dataCenterPing) {
-		d.int(keyPOPRelayID, int64(v.via))
-		d.int(keyPingMs, int64(v.ping))
+		d.int(keyPOPRelay, int64(v.via))
+		d.int(keyPing, int64(v.ping))
 	}), dataCenterPing{ping: steam.PingFailed})
 	configValueRet = withFallback(dictRet(encodeConfigValue), configValue{refused: true})
 	configInfoRet  = dictRet(func(d dict, v configInfo) {
