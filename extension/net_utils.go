@@ -60,7 +60,7 @@ var netUtilsMethods = []method{
 	{name: "getPOPList", steam: isnu + "GetPOPList", offline: "[]: " + noRelay,
 		bind: call0(popListRet, (*steam.Server).GetPOPList), doc: "The POP IDs of the network configuration (at most 256), an Array of ints."},
 	{name: "getRelayNetworkStatus", steam: isnu + "GetRelayNetworkStatus", offline: "NETWORKING_AVAILABILITY_CANNOT_TRY (-102): " + noRelay,
-		bind: call0(enumRet("NetworkingAvailability", steam.AvailabilityUnknown), relayNetworkStatus),
+		bind: call0(availabilityRet, relayNetworkStatus),
 		doc:  "Whether the relay network can be used now: a NetworkingAvailability (relay_network_status says when it changes)."},
 	{name: "initRelayNetworkAccess", emits: []signals.ID{signals.RelayNetworkStatus}, steam: isnu + "InitRelayNetworkAccess",
 		offline: "the first call queues relay_network_status with CANNOT_TRY", bind: do0((*steam.Server).InitRelayNetworkAccess),

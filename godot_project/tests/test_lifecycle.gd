@@ -7,7 +7,6 @@ const GROUP := 103582791429521412 # a clan ID
 const VERSION_OK := "1.0.0"
 const API := preload("res://tests/api_table.gen.gd")
 const BadInput := preload("res://tests/bad_input_base.gd")
-const NetAPIRows := preload("res://tests/bad_input_net_api.gd")
 
 # Every method, with arguments that would be valid once the server runs, and what it must return
 # before serverInit. "*" means the Dictionary of serverInitEx, whose verbal text varies.
@@ -211,8 +210,9 @@ func _init() -> void:
 	# The player's Workshop calls are refused before serverInit as after it.
 	for name in BadInput.PLAYER_CALLS:
 		BEFORE_INIT[name] = [BadInput.player_call_args(name), BadInput.PLAYER_CALLS[name]]
-	# Networking Sockets (and the Messages calls beside them): refused with their safe values.
-	var net_rows := BadInput.NetRows.rows(PLAYER)
+	# The networking calls (bad_input_net.gd's and bad_input_net_api.gd's rows): their baselines,
+	# refused with their safe values.
+	var net_rows := BadInput.NetRows.rows(PLAYER).merged(BadInput.NetAPIRows.rows(PLAYER))
 	for name in net_rows:
 		BEFORE_INIT[name] = [net_rows[name].args.map(func(a): return a[a.size() - 1]), net_rows[name].safe]
 	# The Steam ID tests need no game server: before serverInit they answer as ever.
@@ -227,10 +227,6 @@ func _init() -> void:
 	BEFORE_INIT["set_inventory_update_handle"] = [[0], null]
 	BEFORE_INIT["get_inventory_handle"] = [[], 0]
 	BEFORE_INIT["get_inventory_update_handle"] = [[], 0]
-	# The networking calls: their bad-input rows' baselines, refused with the same safe values.
-	var net_rows := NetAPIRows.rows(PLAYER)
-	for name in net_rows:
-		BEFORE_INIT[name] = [net_rows[name].args.map(func(a): return a[a.size() - 1]), net_rows[name].safe]
 
 
 func _start(mode: int = 2, ip: String = "127.0.0.1", query_port: int = 27016) -> bool:
