@@ -6,6 +6,8 @@ package main
 import "C"
 
 import (
+	"slices"
+
 	"github.com/gosteam/godot-steam-server/signals"
 	"github.com/gosteam/godot-steam-server/steam"
 )
@@ -57,49 +59,50 @@ const (
 // channel0 is the default of a channel argument.
 var channel0 = []any{int64(0)}
 
-var netP2PMethods = []method{
-	{name: "acceptP2PSessionWithUser", steam: isn + "AcceptP2PSessionWithUser", args: names("remote_steam_id"),
-		bind: call1(steamID, boolRet, (*steam.Server).AcceptP2PSessionWithUser),
-		doc:  "Accepts the session a p2p_session_request announced, so the user's packets can be read; false when there is none with them."},
-	{name: "allowP2PPacketRelay", steam: isn + "AllowP2PPacketRelay", offline: "true: there is no relay, connections are direct", args: names("allow"),
-		bind: call1(boolean, boolRet, (*steam.Server).AllowP2PPacketRelay),
-		doc:  "Whether P2P sessions may fall back to Steam's relays when a direct connection fails."},
-	{name: "closeP2PChannelWithUser", steam: isn + "CloseP2PChannelWithUser", args: names("remote_steam_id", "channel"),
-		bind: call2(steamID, int32Arg, boolRet, (*steam.Server).CloseP2PChannelWithUser),
-		doc:  "Closes one channel of the session with a user (its waiting packets are dropped); the session closes with its last channel."},
-	{name: "closeP2PSessionWithUser", steam: isn + "CloseP2PSessionWithUser", args: names("remote_steam_id"),
-		bind: call1(steamID, boolRet, (*steam.Server).CloseP2PSessionWithUser),
-		doc:  "Ends the session with a user and frees it; false when there was none."},
-	{name: "getP2PSessionState", steam: isn + "GetP2PSessionState", args: names("remote_steam_id"),
-		bind: call1(steamID, p2pSessionStateRet, getP2PSessionState),
-		doc: "The session with a user: `{connection_active, connecting, session_error, using_relay, bytes_queued_for_send, " +
-			"packets_queued_for_send, remote_ip, remote_port}` (remote_ip an int, host order); `{}` when there is none."},
-	{name: "getAvailableP2PPacketSize", steam: isn + "IsP2PPacketAvailable", args: names("channel"), defaults: channel0,
-		bind: call1(int32Arg, uint32Ret, (*steam.Server).GetAvailableP2PPacketSize),
-		doc:  "The size of the next packet waiting on a channel; 0 when none."},
-	{name: "readP2PPacket", steam: isn + "ReadP2PPacket", args: names("packet", "channel"), defaults: channel0,
-		bind: call2(uint32Arg, int32Arg, p2pPacketRet, readP2PPacket),
-		doc:  "Reads the next packet of a channel into `packet` bytes (a longer one is cut): `{data, remote_steam_id}`; `{}` when none is waiting."},
-	{name: "sendP2PPacket", emits: []signals.ID{signals.P2PSessionConnectFail}, steam: isn + "SendP2PPacket", offline: sessionsOffline,
-		args: names("remote_steam_id", "data", "send_type", "channel"), defaults: channel0,
-		bind: call4(steamID, byteArray, enumArg("P2PSend"), int32Arg, boolRet, (*steam.Server).SendP2PPacket),
-		doc: "Sends a packet to a user on a channel, opening a session (the user gets p2p_session_request): at most 1200 bytes unreliable, " +
-			"524288 reliable. p2p_session_connect_fail says when it cannot reach them."},
+var netP2PMethods = slices.Concat(
+	sessionCalls("P2P", isn, "p2p_session_request", "packets", (*steam.Server).AcceptP2PSessionWithUser,
+		(*steam.Server).CloseP2PChannelWithUser, (*steam.Server).CloseP2PSessionWithUser),
+	sessionCalls("", isnm, "network_messages_session_request", "messages", (*steam.Server).AcceptSessionWithUser,
+		(*steam.Server).CloseChannelWithUser, (*steam.Server).CloseSessionWithUser),
+	[]method{
+		{name: "allowP2PPacketRelay", steam: isn + "AllowP2PPacketRelay", offline: "true: there is no relay, connections are direct", args: names("allow"),
+			bind: call1(boolean, boolRet, (*steam.Server).AllowP2PPacketRelay),
+			doc:  "Whether P2P sessions may fall back to Steam's relays when a direct connection fails."},
+		{name: "getP2PSessionState", steam: isn + "GetP2PSessionState", args: names("remote_steam_id"),
+			bind: call1(steamID, p2pSessionStateRet, getP2PSessionState),
+			doc: "The session with a user: `{connection_active, connecting, session_error, using_relay, bytes_queued_for_send, " +
+				"packets_queued_for_send, remote_ip, remote_port}` (remote_ip an int, host order); `{}` when there is none."},
+		{name: "getAvailableP2PPacketSize", steam: isn + "IsP2PPacketAvailable", args: names("channel"), defaults: channel0,
+			bind: call1(int32Arg, uint32Ret, (*steam.Server).GetAvailableP2PPacketSize),
+			doc:  "The size of the next packet waiting on a channel; 0 when none."},
+		{name: "readP2PPacket", steam: isn + "ReadP2PPacket", args: names("packet", "channel"), defaults: channel0,
+			bind: call2(uint32Arg, int32Arg, p2pPacketRet, readP2PPacket),
+			doc:  "Reads the next packet of a channel into `packet` bytes (a longer one is cut): `{data, remote_steam_id}`; `{}` when none is waiting."},
+		{name: "sendP2PPacket", emits: []signals.ID{signals.P2PSessionConnectFail}, steam: isn + "SendP2PPacket", offline: sessionsOffline,
+			args: names("remote_steam_id", "data", "send_type", "channel"), defaults: channel0,
+			bind: call4(steamID, byteArray, enumArg("P2PSend"), int32Arg, boolRet, (*steam.Server).SendP2PPacket),
+			doc: "Sends a packet to a user on a channel, opening a session (the user gets p2p_session_request): at most 1200 bytes unreliable, " +
+				"524288 reliable. p2p_session_connect_fail says when it cannot reach them."},
+		{name: "sendMessageToUser", emits: []signals.ID{signals.MessagesSessionFailed}, steam: isnm + "SendMessageToUser", offline: sessionsOffline,
+			args: names("remote_steam_id", "data", "flags", "channel"),
+			bind: call4(steamID, byteArray, int32Arg, int32Arg, enumRet("Result", steam.ResultInvalidParam), (*steam.Server).SendMessageToUser),
+			doc: "Sends a message (at most 524288 bytes, NETWORKING_SEND_* flags) to a user on a channel, opening a session " +
+				"(the user gets network_messages_session_request). A Result: RESULT_OK when queued; network_messages_session_failed says when the user cannot be reached."},
+	})
 
-	{name: "acceptSessionWithUser", steam: isnm + "AcceptSessionWithUser", args: names("remote_steam_id"),
-		bind: call1(steamID, boolRet, (*steam.Server).AcceptSessionWithUser),
-		doc:  "Accepts the session a network_messages_session_request announced; false when there is none with the user."},
-	{name: "closeChannelWithUser", steam: isnm + "CloseChannelWithUser", args: names("remote_steam_id", "channel"),
-		bind: call2(steamID, int32Arg, boolRet, (*steam.Server).CloseChannelWithUser),
-		doc:  "Closes one channel of the session with a user (its waiting messages are dropped); the session closes with its last channel."},
-	{name: "closeSessionWithUser", steam: isnm + "CloseSessionWithUser", args: names("remote_steam_id"),
-		bind: call1(steamID, boolRet, (*steam.Server).CloseSessionWithUser),
-		doc:  "Ends the session with a user and frees it; false when there was none."},
-	{name: "sendMessageToUser", emits: []signals.ID{signals.MessagesSessionFailed}, steam: isnm + "SendMessageToUser", offline: sessionsOffline,
-		args: names("remote_steam_id", "data", "flags", "channel"),
-		bind: call4(steamID, byteArray, int32Arg, int32Arg, enumRet("Result", steam.ResultInvalidParam), (*steam.Server).SendMessageToUser),
-		doc: "Sends a message (at most 524288 bytes, NETWORKING_SEND_* flags) to a user on a channel, opening a session " +
-			"(the user gets network_messages_session_request). A Result: RESULT_OK when queued; network_messages_session_failed says when the user cannot be reached."},
+// sessionCalls are the three session calls both interfaces have: accept<infix>SessionWithUser,
+// close<infix>ChannelWithUser and close<infix>SessionWithUser, of the Steam interface iface.
+func sessionCalls(infix, iface, request, what string, accept func(*steam.Server, steam.SteamID) (bool, error),
+	closeChannel func(*steam.Server, steam.SteamID, int64) (bool, error), closeSession func(*steam.Server, steam.SteamID) (bool, error)) []method {
+	acceptName, channelName, sessionName := "accept"+infix+"SessionWithUser", "close"+infix+"ChannelWithUser", "close"+infix+"SessionWithUser"
+	return []method{
+		{name: acceptName, steam: iface + upperFirst(acceptName), args: names("remote_steam_id"), bind: call1(steamID, boolRet, accept),
+			doc: "Accepts the session a " + request + " announced, so the user's " + what + " can be read; false when there is none with them."},
+		{name: channelName, steam: iface + upperFirst(channelName), args: names("remote_steam_id", "channel"), bind: call2(steamID, int32Arg, boolRet, closeChannel),
+			doc: "Closes one channel of the session with a user (its waiting " + what + " are dropped); the session closes with its last channel."},
+		{name: sessionName, steam: iface + upperFirst(sessionName), args: names("remote_steam_id"), bind: call1(steamID, boolRet, closeSession),
+			doc: "Ends the session with a user and frees it; false when there was none."},
+	}
 }
 
 // p2pSessionState is getP2PSessionState's answer; ok false is `{}`.
