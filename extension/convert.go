@@ -53,8 +53,11 @@ const (
 	keyTrafficKinds = keyFields + key(len(steam.Fields))
 	// keyUGC is the first of the Workshop Dictionaries' keys, named by ugcKeyNames (ugc_dicts.go).
 	keyUGC = keyTrafficKinds + key(steam.TrafficKinds)
+	// keyNetAPI is the first of the P2P and Networking Utils Dictionaries' keys, named by
+	// netAPIKeyNames (net_p2p.go).
+	keyNetAPI = keyUGC + key(len(ugcKeyNames))
 	// keyUtils is the first of the Utils Dictionaries' keys, named by utilsKeyNames (utils.go).
-	keyUtils = keyUGC + key(len(ugcKeyNames))
+	keyUtils = keyNetAPI + key(len(netAPIKeyNames))
 	// keyInventory is the first of the inventory Dictionaries' keys, named by inventoryKeyNames
 	// (inventory_dicts.go).
 	keyInventory = keyUtils + key(len(utilsKeyNames))
@@ -84,6 +87,9 @@ func nameKeys() [keyCount]string {
 	}
 	for i, name := range ugcKeyNames {
 		n[keyUGC+key(i)] = name
+	}
+	for i, name := range netAPIKeyNames {
+		n[keyNetAPI+key(i)] = name
 	}
 	for i, name := range utilsKeyNames {
 		n[keyUtils+key(i)] = name

@@ -98,6 +98,12 @@ const (
 	AppResumingFromSuspend
 	FloatingGamepadTextInputDismissed
 	FilterTextDictionaryChanged
+	// Networking's, Networking Messages' and Networking Utils' (net_events.go in steam).
+	P2PSessionRequest
+	P2PSessionConnectFail
+	MessagesSessionRequest
+	MessagesSessionFailed
+	RelayNetworkStatus
 	// Steam Inventory's (inventory.go in steam).
 	InventoryResultReady
 	InventoryFullUpdate
@@ -140,7 +146,17 @@ var Catalogue = [...]Signal{
 		"Reply to requestUserStats: RESULT_OK when the user's stats can be read and set."},
 	StatsStored:   {"stats_stored", []Param{enumArg("result", "Result"), intArg("steam_id")}, "Reply to storeUserStats: RESULT_OK once the stats are saved."},
 	StatsUnloaded: {"stats_unloaded", []Param{intArg("steam_id")}, "A user's stats were dropped (the user left): requestUserStats again before using them."},
-
+	P2PSessionRequest: {"p2p_session_request", []Param{intArg("remote_steam_id")},
+		"A user sent a first packet with sendP2PPacket: acceptP2PSessionWithUser (or send to them) to read it."},
+	P2PSessionConnectFail: {"p2p_session_connect_fail", []Param{intArg("remote_steam_id"), enumArg("session_error", "P2PSessionError")},
+		"The packets for a user cannot get through: those waiting are dropped, and the next send tries again."},
+	MessagesSessionRequest: {"network_messages_session_request", []Param{intArg("remote_steam_id")},
+		"A user sent a first message with sendMessageToUser: acceptSessionWithUser (or send to them) to receive it."},
+	MessagesSessionFailed: {"network_messages_session_failed", []Param{enumArg("reason", "NetworkingConnectionEnd")},
+		"A session could not be made, or broke: why, a NetworkingConnectionEnd (GodotSteam Server 4's declared single argument; getSessionConnectionInfo tells the rest)."},
+	RelayNetworkStatus: {"relay_network_status", []Param{enumArg("available", "NetworkingAvailability"), intArg("ping_measurement"),
+		enumArg("available_config", "NetworkingAvailability"), enumArg("available_relay", "NetworkingAvailability"), stringArg("debug_message")},
+		"The relay network's readiness changed (after initRelayNetworkAccess): overall, whether pings are being measured (1 or 0), the network configuration's and any relay's, and a text for logs."},
 	UGCQueryCompleted: {"ugc_query_completed", []Param{intArg("handle"), resultArg, intArg("results_returned"), intArg("total_matching"), boolArg("cached")},
 		"Reply to sendQueryUGCRequest: read the results with getQueryUGC*, then releaseQueryUGCRequest."},
 	ItemDownloaded: {"item_downloaded", []Param{resultArg, intArg("file_id"), intArg("app_id")}, "Reply to downloadItem: RESULT_OK when the item is installed."},

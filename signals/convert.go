@@ -41,6 +41,9 @@ type Values struct {
 // Unknown events report false and are skipped.
 func EncodeValues(ev steam.Event) (Values, bool) {
 	switch e := ev.(type) {
+	case steam.RelayNetworkStatus:
+		return Values{Args: args(RelayNetworkStatus, int64(e.Available), b(e.PingMeasurementInProgress), int64(e.AvailableNetworkConfig),
+			int64(e.AvailableAnyRelay), 0), Text: e.Debug}, true
 	case steam.InventoryDefinitionUpdate:
 		return Values{Args: args(InventoryDefinitionUpdate, 0), List: ints(e.Definitions)}, true
 	case steam.InventoryEligiblePromoItems:
@@ -74,6 +77,16 @@ func ints(v []int32) []int64 {
 // the others). Unknown events report false and are skipped.
 func Encode(ev steam.Event) (Args, bool) {
 	switch e := ev.(type) {
+	case steam.P2PSessionRequest:
+		return args(P2PSessionRequest, int64(e.Remote)), true
+	case steam.P2PSessionConnectFail:
+		return args(P2PSessionConnectFail, int64(e.Remote), int64(e.Error)), true
+	case steam.MessagesSessionRequest:
+		return args(MessagesSessionRequest, int64(e.Remote)), true
+	case steam.MessagesSessionFailed:
+		// GodotSteam Server 4 declares the reason alone (its C++ emits three more arguments, which a
+		// handler written to its declaration would refuse).
+		return args(MessagesSessionFailed, int64(e.Info.EndReason)), true
 	case steam.AssociateClan:
 		return args(AssociateClan, int64(e.Result)), true
 	case steam.ClientApproved:

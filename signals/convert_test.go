@@ -42,6 +42,11 @@ func TestEncode(t *testing.T) {
 		{steam.HTTPRequestHeadersReceived{Request: 4294967295, Context: 3}, Args{HTTPRequestHeadersReceived, 2, [MaxArgs]int64{4294967295, 3}}},
 		{steam.APICallCompleted{Call: 0xFEF9000000000019, Callback: 1800, Size: 12}, Args{SteamAPICallCompleted, 3, [MaxArgs]int64{-0x106FFFFFFFFFFE7, 1800, 12}}},
 		{steam.AppDependencies{Result: steam.ResultOK, FileID: 1001, AppIDs: []uint32{480, 481}, Total: 34}, Args{GetAppDependenciesResult, 4, [MaxArgs]int64{1, 1001, 2, 34}}},
+		{steam.P2PSessionRequest{Remote: player}, Args{P2PSessionRequest, 1, [MaxArgs]int64{int64(player)}}},
+		{steam.P2PSessionConnectFail{Remote: player, Error: steam.P2PSessionErrorTimeout}, Args{P2PSessionConnectFail, 2, [MaxArgs]int64{int64(player), 4}}},
+		{steam.MessagesSessionRequest{Remote: player}, Args{MessagesSessionRequest, 1, [MaxArgs]int64{int64(player)}}},
+		{steam.MessagesSessionFailed{Info: steam.ConnectionInfo{Identity: player, EndReason: steam.ConnectionEndMiscTimeout, EndDebug: "x"}},
+			Args{MessagesSessionFailed, 1, [MaxArgs]int64{5003}}},
 	}
 	seen := map[ID]bool{}
 	for _, tt := range tests {
@@ -58,7 +63,8 @@ func TestEncode(t *testing.T) {
 	for id := range ItemInstalled + 1 {
 		assert.True(t, seen[id], "%s must be produced by some event", Catalogue[id].Name)
 	}
-	beyond := []ID{GetAppDependenciesResult, HTTPRequestCompleted, HTTPRequestDataReceived, HTTPRequestHeadersReceived, SteamAPICallCompleted}
+	beyond := []ID{GetAppDependenciesResult, HTTPRequestCompleted, HTTPRequestDataReceived, HTTPRequestHeadersReceived, SteamAPICallCompleted,
+		P2PSessionRequest, P2PSessionConnectFail, MessagesSessionRequest, MessagesSessionFailed}
 	for _, id := range beyond {
 		assert.True(t, seen[id], "%s must be produced by an event", Catalogue[id].Name)
 	}
@@ -77,7 +83,7 @@ func TestSteamIDsKeepAllBits(t *testing.T) {
 }
 
 func TestCatalogueNames(t *testing.T) {
-	snake := regexp.MustCompile(`^[a-z]+(_[a-z]+)*$`)
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`) // p2p_session_request
 	names := map[string]bool{}
 	for _, s := range Catalogue {
 		assert.Regexp(t, snake, s.Name)

@@ -4,6 +4,7 @@ package steam
 // which Steam now carries over the same sessions.
 
 // SendMessageToUser sends data to remote on a channel, opening a session with them if there is none.
+// A refused call (bad arguments, or before serverInit) returns ResultInvalidParam.
 func (s *Server) SendMessageToUser(remote SteamID, data []byte, flags int64, channel int64) (r Result, err error) {
 	if err := checkRemote("remote_steam_id", remote); err != nil {
 		return ResultInvalidParam, err
@@ -19,6 +20,7 @@ func (s *Server) SendMessageToUser(remote SteamID, data []byte, flags int64, cha
 	if err := checkMessage(data); err != nil {
 		return ResultInvalidParam, err
 	}
+	r = ResultInvalidParam
 	err = s.network(func(b NetworkingBackend) { r = b.SendMessageToUser(remote, data, f, ch) })
 	return r, err
 }

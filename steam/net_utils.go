@@ -190,3 +190,26 @@ func (s *Server) GetConfigValueInfo(value int64) (t NetConfigDataType, scope Net
 	err = s.network(func(b NetworkingBackend) { _, t, scope, ok = b.GetConfigValueInfo(row.Value) })
 	return t, scope, ok, err
 }
+
+// ConfigOptionOf is the option a set*ConfigValueInt32/Float/String call passes, from GDScript's
+// int64 and float64: config must fit ESteamNetworkingConfigValue's 32 bits (a wider int would wrap
+// into another value) and an Int32 value 32 bits, a Float one a 32-bit float. The option is then
+// checked against its row by SetGlobalConfigValue and SetConnectionConfigValue.
+func ConfigOptionOf(config int64, t NetConfigDataType, i int64, f float64, s string) (ConfigOption, error) {
+	if config < math.MinInt32 || config > math.MaxInt32 {
+		return ConfigOption{}, argErrorf("config", "names no networking config value: %d", config)
+	}
+	opt := ConfigOption{Value: NetConfigValue(config), Type: t, Int: i, String: s}
+	switch t {
+	case ConfigTypeInt32:
+		if i < math.MinInt32 || i > math.MaxInt32 {
+			return opt, argErrorf("value", "must be a 32-bit int, got %d", i)
+		}
+	case ConfigTypeFloat:
+		if err := CheckFloat32("value", f); err != nil {
+			return opt, err
+		}
+		opt.Float = float32(f)
+	}
+	return opt, nil
+}

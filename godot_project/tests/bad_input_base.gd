@@ -6,6 +6,7 @@ extends TestSuite
 const API := preload("res://tests/api_table.gen.gd")
 const InventoryRows := preload("res://tests/bad_input_inventory.gd")
 const NetRows := preload("res://tests/bad_input_net.gd")
+const NetAPIRows := preload("res://tests/bad_input_net_api.gd")
 
 const PLAYER := 76561197960287930
 const GROUP := 103582791429521412
@@ -49,7 +50,11 @@ const PLAYER_CALLS := {
 #   ["item_not", id] one but id, ["qty", n, max] a list of no quantities or of n from 1 to max, ["h32"] a
 #   32-bit int but -1, ["pname"] a property name (1 to 64 ASCII letters, digits, underscores),
 #   networking: ["opts"] an options Dictionary (of the test values only the empty one), ["addr"] a
-#   listen address Steam parses ("", or an IPv4 address with its port; of the test values only "").
+#   listen address Steam parses ("", or an IPv4 address with its port; of the test values only ""),
+#   ["seconds"] a float (or int) of 0 or more a 32-bit float holds, ["num", lo, hi] such a number
+#   from lo to hi, ["in", [ints]] one of those ints, ["sendflags"] a combination of NETWORKING_SEND_* flags
+#   (not NO_DELAY with RELIABLE), ["cfg"] a NetworkingConfigValue.
+# "shape": what a call that went through returns, where its keys differ from the refusal's.
 # "pure": the call needs no game server (the Steam ID tests), so it is not refused before serverInit.
 var methods := {}
 # class -> its table: Steam's is methods; SteamServer's differs where its signatures do.
@@ -62,6 +67,8 @@ var rules := {}
 var no_ticket := {"id": 0, "buffer": PackedByteArray(), "size": 0, "ticket_size": 0}
 var _property_name := RegEx.create_from_string("^[A-Za-z0-9_]{1,64}$")
 var not_taken := {"data": PackedByteArray()}
+## The NetworkingConfigValue values (NetAPIRows.config_values), for the "cfg" kind.
+var config_values := []
 var connect_data := {"ip": "127.0.0.1", "game_port": 27015, "query_port": 27016}
 
 
@@ -228,6 +235,8 @@ func _init() -> void:
 	}
 	methods.merge(InventoryRows.rows(PLAYER, garbage_ticket))
 	methods.merge(NetRows.rows(PLAYER))
+	methods.merge(NetAPIRows.rows(PLAYER))
+	config_values = NetAPIRows.config_values()
 	for client in API.CLIENT_CALLS:
 		if API.METHODS[client].args.is_empty():
 			methods[client] = {"args": [], "safe": API.CLIENT_CALLS[client][1]}
@@ -361,6 +370,16 @@ func _accepts(kind: Array, v: Variant) -> bool:
 			return v is Dictionary and v.is_empty()
 		"addr":
 			return _is_text(v) and (String(v).is_empty() or String(v).get_slice(":", 0).is_valid_ip_address())
+		"seconds":
+			return _floatlike(v) and float(v) >= 0
+		"num":
+			return _floatlike(v) and float(v) >= kind[1] and float(v) <= kind[2]
+		"in":
+			return _intlike(v) and _int_of(v) in kind[1]
+		"sendflags":
+			return _intlike(v) and _int_of(v) >= 0 and (_int_of(v) & ~61) == 0 and (_int_of(v) & 12) != 12
+		"cfg":
+			return _intlike(v) and _int_of(v) in config_values
 	return false
 
 
