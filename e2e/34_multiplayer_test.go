@@ -163,7 +163,7 @@ func mpWaitForMovement(t *testing.T, p *godot.Process, id int) {
 }
 
 // randomRealmKey is a fresh offline realm key (64 hex digits).
-func randomRealmKey(t *testing.T) string {
+func randomRealmKey(t testing.TB) string {
 	key := make([]byte, 32)
 	if _, err := rand.Read(key); err != nil {
 		t.Fatal(err)
