@@ -149,6 +149,11 @@ int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, voi
 // sv_array_get reads element index of an Array argument (its pointer and size are in the sv_arg);
 // a String element's bytes are in *scratch, to free with sv_free_scratch.
 int sv_array_get(void *array, int64_t index, int32_t declared_type, sv_arg *out, void **scratch);
+// sv_dict_size and sv_dict_entry read any Dictionary argument entry by entry: key (an int's value
+// in i; type says what else it was) and value (as a Variant parameter; a String's bytes are in
+// *scratch, to free with sv_free_scratch).
+int64_t sv_dict_size(void *dict);
+int sv_dict_entry(void *dict, int64_t index, sv_arg *key, sv_arg *value, void **scratch);
 void sv_ret_append_int(sv_ret *ret, int64_t value);
 // sv_ret_append_dict appends an empty Dictionary to the Array being returned and points child at
 // it, for filling before the next append.
@@ -161,5 +166,47 @@ void sv_print_warning(const char *message, const char *function);
 // sv_request_close asks Godot to quit as a window's close button does (NOTIFICATION_WM_CLOSE_REQUEST,
 // then the root window's close_requested); main thread only. 0 when it could not.
 int sv_request_close(void);
+
+// ---- SteamServerMultiplayerPeer (gdext_peer.c) ---------------------------------------------------
+// An instantiable RefCounted class extending MultiplayerPeerExtension. Each instance is a handle
+// Go gave (goPeerNew); its methods and virtuals call Go with that handle, never with a pointer.
+
+// Its own methods, as goPeerCall receives them (each returns an int: an Error or an ID).
+#define SV_PEER_CREATE_HOST_IP 0
+#define SV_PEER_CREATE_HOST 1
+#define SV_PEER_CREATE_CLIENT_IP 2
+#define SV_PEER_CREATE_CLIENT 3
+#define SV_PEER_GET_STEAM_ID_FOR_PEER 4
+#define SV_PEER_GET_PEER_ID_FOR_STEAM_ID 5
+#define SV_PEER_GET_CONNECTION_FOR_PEER 6
+#define SV_PEER_METHODS 7
+
+// The virtuals of MultiplayerPeerExtension it implements with scalar arguments and return, as
+// goPeerVirtual receives them; _get_packet and _put_packet have entries of their own.
+#define SV_PEER_V_GET_AVAILABLE_PACKET_COUNT 0
+#define SV_PEER_V_GET_MAX_PACKET_SIZE 1
+#define SV_PEER_V_GET_PACKET_CHANNEL 2
+#define SV_PEER_V_GET_PACKET_MODE 3
+#define SV_PEER_V_SET_TRANSFER_CHANNEL 4
+#define SV_PEER_V_GET_TRANSFER_CHANNEL 5
+#define SV_PEER_V_SET_TRANSFER_MODE 6
+#define SV_PEER_V_GET_TRANSFER_MODE 7
+#define SV_PEER_V_SET_TARGET_PEER 8
+#define SV_PEER_V_GET_PACKET_PEER 9
+#define SV_PEER_V_IS_SERVER 10
+#define SV_PEER_V_POLL 11
+#define SV_PEER_V_CLOSE 12
+#define SV_PEER_V_DISCONNECT_PEER 13
+#define SV_PEER_V_GET_UNIQUE_ID 14
+#define SV_PEER_V_SET_REFUSE_NEW_CONNECTIONS 15
+#define SV_PEER_V_IS_REFUSING_NEW_CONNECTIONS 16
+#define SV_PEER_V_IS_SERVER_RELAY_SUPPORTED 17
+#define SV_PEER_V_GET_CONNECTION_STATUS 18
+#define SV_PEER_V_GET_PACKET 19
+#define SV_PEER_V_PUT_PACKET 20
+#define SV_PEER_VIRTUALS 21
+
+// sv_register_peer_class registers the class and its methods: NULL, or why not.
+const char *sv_register_peer_class(const char *class_name);
 
 #endif

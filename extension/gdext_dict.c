@@ -267,3 +267,39 @@ void sv_ret_append_dict(sv_ret *ret, sv_ret *child) {
 void sv_free_scratch(void *scratch) {
 	free(scratch);
 }
+
+int64_t sv_dict_size(void *dict) {
+	int64_t size = 0;
+	if (dict) {
+		dict_size(dict, NULL, &size, 0);
+	}
+	return size;
+}
+
+int sv_dict_entry(void *dict, int64_t index, sv_arg *key, sv_arg *value, void **scratch) {
+	memset(key, 0, sizeof *key);
+	memset(value, 0, sizeof *value);
+	*scratch = NULL;
+	if (index < 0 || index >= sv_dict_size(dict)) {
+		return 0;
+	}
+	array_t keys;
+	new_array(&keys, NULL);
+	dict_keys(dict, NULL, &keys, 0);
+	static char unused[SV_STACK_TEXT];
+	GDExtensionVariantPtr k = gd.array_index_const(&keys, index);
+	int ok = 1;
+	key->type = (int32_t)gd.variant_get_type(k);
+	if (key->type == T_INT) { // any other key Go refuses by its type: its value is not needed
+		to_int(&key->i, k);
+		key->convertible = 1;
+	}
+	GDExtensionVariantPtr v = gd.dict_index_const(dict, k);
+	if ((int32_t)gd.variant_get_type(v) == T_STRING) {
+		ok = heap_string(internal_string(v), SV_TYPE_VARIANT, value, scratch);
+	} else {
+		decode_variant(v, SV_TYPE_VARIANT, value, unused, scratch);
+	}
+	free_array(&keys);
+	return ok;
+}

@@ -133,6 +133,8 @@ extern gd_interface_t gd;
 	X(GDExtensionPtrBuiltInMethod, bytes_size, builtin_method_named(T_BYTES, "size", 3173160232u)) \
 	X(GDExtensionPtrBuiltInMethod, bytes_resize, builtin_method_named(T_BYTES, "resize", 848867239)) \
 	X(GDExtensionPtrBuiltInMethod, dict_has, builtin_method_named(T_DICTIONARY, "has", 3680194679u)) \
+	X(GDExtensionPtrBuiltInMethod, dict_size, builtin_method_named(T_DICTIONARY, "size", 3173160232u)) \
+	X(GDExtensionPtrBuiltInMethod, dict_keys, builtin_method_named(T_DICTIONARY, "keys", 4144163970u)) \
 	X(GDExtensionPtrBuiltInMethod, array_size, builtin_method_named(T_ARRAY, "size", 3173160232u)) \
 	X(GDExtensionPtrBuiltInMethod, int32s_size, builtin_method_named(T_INT32S, "size", 3173160232u)) \
 	X(GDExtensionPtrBuiltInMethod, int64s_size, builtin_method_named(T_INT64S, "size", 3173160232u)) \
@@ -176,6 +178,18 @@ typedef struct {
 } class_t;
 
 extern method_t methods[SV_MAX_METHODS];
+
+// Property infos for registering arguments and return values (gdext_register.c): props_init makes
+// count infos from values, borrowing StringNames that props_free releases after registration.
+typedef struct {
+	GDExtensionPropertyInfo info[SV_MAX_ARGS];
+	string_name_t names[SV_MAX_ARGS];
+	string_name_t classes[SV_MAX_ARGS];
+	string_t hint;
+	int count;
+} props_t;
+void props_init(props_t *p, int32_t count, const sv_value_info *values);
+void props_free(props_t *p);
 extern signal_t signals[SV_MAX_SIGNALS];
 extern class_t classes[SV_MAX_CLASSES];
 
@@ -184,6 +198,10 @@ extern class_t classes[SV_MAX_CLASSES];
 extern GDExtensionMethodBindPtr emit_signal_bind; // Object.emit_signal, found with the first class
 extern GDExtensionMethodBindPtr has_connections_bind; // Object.has_connections, found with it
 void release_singletons(void);
+
+// ---- SteamServerMultiplayerPeer (gdext_peer.c) ------------------------------------------------------
+
+void release_peer_class(void);
 
 // ---- Calls (gdext_call.c) ---------------------------------------------------------------------------
 

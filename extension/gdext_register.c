@@ -52,15 +52,7 @@ const char *sv_register_class(int32_t cls, const char *name) {
 
 // Property infos hold borrowed StringNames; Godot copies them during registration.
 // An enum-typed value names its enum as "Steam.<Enum>" with CLASS_IS_ENUM, as engine classes do.
-typedef struct {
-	GDExtensionPropertyInfo info[SV_MAX_ARGS];
-	string_name_t names[SV_MAX_ARGS];
-	string_name_t classes[SV_MAX_ARGS];
-	string_t hint;
-	int count;
-} props_t;
-
-static void props_init(props_t *p, int32_t count, const sv_value_info *values) {
+void props_init(props_t *p, int32_t count, const sv_value_info *values) {
 	gd.string_new(&p->hint, "", 0);
 	p->count = count;
 	for (int32_t i = 0; i < count; i++) {
@@ -80,7 +72,7 @@ static void props_init(props_t *p, int32_t count, const sv_value_info *values) {
 	}
 }
 
-static void props_free(props_t *p) {
+void props_free(props_t *p) {
 	for (int i = 0; i < p->count; i++) {
 		free_string_name(&p->names[i]);
 		free_string_name(&p->classes[i]);
@@ -346,6 +338,7 @@ void sv_unregister(void) {
 		}
 	}
 	free_keys();
+	release_peer_class();
 	for (int c = 0; c < SV_MAX_CLASSES; c++) {
 		if (classes[c].registered) {
 			gd.unregister_class(gd.library, &classes[c].name);

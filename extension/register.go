@@ -147,6 +147,7 @@ func registerSteam() {
 	for _, cls := range registeredClasses {
 		registerClass(cls)
 	}
+	registerPeerClass()
 }
 
 // registeredClasses are the classes this load registered (Steam may be another extension's).

@@ -27,23 +27,45 @@ func (s *Server) SendMessageToConnection(conn int64, data []byte, flags int64) (
 // message's number, or minus the Result that refused it. The messages are checked first; one bad
 // message refuses the whole call.
 func (s *Server) SendMessages(msgs []OutgoingMessage) (results []int64, err error) {
-	if len(msgs) > MaxReceiveBatch {
-		return nil, argErrorf("messages", "holds %d messages: at most %d per call", len(msgs), MaxReceiveBatch)
+	if err := checkSendBatch(len(msgs)); err != nil {
+		return nil, err
+	}
+	results = make([]int64, len(msgs))
+	if err := s.SendMessagesInto(msgs, results); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// SendMessagesInto is SendMessages writing into results (at least len(msgs) long), which the
+// caller keeps: the multiplayer peer sends every packet through it without allocating.
+func (s *Server) SendMessagesInto(msgs []OutgoingMessage, results []int64) error {
+	if err := checkSendBatch(len(msgs)); err != nil {
+		return err
+	}
+	if len(results) < len(msgs) {
+		return argErrorf("results", "holds %d numbers for %d messages", len(results), len(msgs))
 	}
 	for _, m := range msgs {
 		if m.Conn == 0 {
-			return nil, argErrorf("messages", "names connection 0 (k_HSteamNetConnection_Invalid)")
+			return argErrorf("messages", "names connection 0 (k_HSteamNetConnection_Invalid)")
 		}
 		if _, err := checkSendFlags(int64(m.Flags)); err != nil {
-			return nil, err
+			return err
 		}
 		if err := checkMessage(m.Data); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	results = make([]int64, len(msgs))
-	err = s.network(func(b NetworkingBackend) { b.SendMessages(msgs, results) })
-	return results, err
+	results = results[:len(msgs)]
+	return s.network(func(b NetworkingBackend) { b.SendMessages(msgs, results) })
+}
+
+func checkSendBatch(n int) error {
+	if n > MaxReceiveBatch {
+		return argErrorf("messages", "holds %d messages: at most %d per call", n, MaxReceiveBatch)
+	}
+	return nil
 }
 
 // FlushMessagesOnConnection sends what waits for Nagle's timer now.

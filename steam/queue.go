@@ -11,6 +11,9 @@ type EventQueue struct {
 	limit   int
 	dropped uint64
 	notify  func()
+	// observers see every event as it is pushed (see Observe); copied on change, so Push reads it
+	// without allocating.
+	observers []*observer
 }
 
 // OnPush sets a function called (with the queue locked, so it must not use the queue) each time
@@ -31,9 +34,13 @@ func NewEventQueue(limit int) *EventQueue {
 	return &EventQueue{limit: limit}
 }
 
-// Push appends ev; when the queue is full the event is counted as dropped instead.
+// Push hands ev to every observer, then appends it; when the queue is full the event is counted as
+// dropped instead (observers still saw it).
 func (q *EventQueue) Push(ev Event) {
 	q.mu.Lock()
+	for _, o := range q.observers {
+		o.fn(ev)
+	}
 	if len(q.pending) >= q.limit {
 		q.dropped++
 	} else {

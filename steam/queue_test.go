@@ -152,3 +152,28 @@ func BenchmarkEventQueuePushDrain(b *testing.B) {
 		q.Drain(func(Event) {})
 	}
 }
+
+func TestObserversSeeEveryEventAndStop(t *testing.T) {
+	q := NewEventQueue(1)
+	var seen []Event
+	stop := q.Observe(func(ev Event) { seen = append(seen, ev) })
+	q.Push(ServerConnected{})
+	q.Push(ServerConnected{}) // beyond the queue's limit: dropped there, observed still
+	assert.Equal(t, 1, q.Len())
+	assert.Len(t, seen, 2)
+	stop()
+	stop()
+	q.Push(ServerConnected{})
+	assert.Len(t, seen, 2, "no event after stop")
+}
+
+func TestObserveConnectionStatusSeesOnlyStatusChanges(t *testing.T) {
+	s := NewServer(nil)
+	var got []ConnectionStatusChanged
+	stop := s.ObserveConnectionStatus(func(c ConnectionStatusChanged) { got = append(got, c) })
+	defer stop()
+	s.Events().Push(ServerConnected{})
+	s.Events().Push(ConnectionStatusChanged{Conn: 7})
+	assert.Equal(t, []ConnectionStatusChanged{{Conn: 7}}, got)
+	assert.Equal(t, 2, s.Events().Len(), "run_callbacks still gets both")
+}
