@@ -148,6 +148,12 @@ func emitEvent(ev steam.Event) {
 	if !ok {
 		return
 	}
+	if a.Dict != nil {
+		if !signalListened(int(a.ID)) {
+			return
+		}
+		eventDict(a.Dict)
+	}
 	var list *C.int64_t
 	if len(a.List) > 0 {
 		list = (*C.int64_t)(&a.List[0])

@@ -58,7 +58,9 @@ const (
 	// keyInventory is the first of the inventory Dictionaries' keys, named by inventoryKeyNames
 	// (inventory_dicts.go).
 	keyInventory = keyUtils + key(len(utilsKeyNames))
-	keyCount     = keyInventory + key(len(inventoryKeyNames))
+	// keyNet is the first of the networking Dictionaries' keys, named by netKeyNames (net_dicts.go).
+	keyNet   = keyInventory + key(len(inventoryKeyNames))
+	keyCount = keyNet + key(len(netKeyNames))
 )
 
 var keyNames = nameKeys()
@@ -88,6 +90,9 @@ func nameKeys() [keyCount]string {
 	}
 	for i, name := range inventoryKeyNames {
 		n[keyInventory+key(i)] = name
+	}
+	for i, name := range netKeyNames {
+		n[keyNet+key(i)] = name
 	}
 	return n
 }

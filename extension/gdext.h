@@ -100,7 +100,8 @@ typedef struct {
 	int32_t cache;                    // SV_CACHE_*: what C may answer again itself
 } sv_method_row;
 
-// One signal of Go's catalogue; its parameters are bools or ints (what sv_emit builds).
+// One signal of Go's catalogue; its parameters are bools, ints, a String, an Array of ints or a
+// Dictionary (what sv_emit builds).
 // Each class registers the signal under its own row (parameter names and enum classes may differ);
 // sv_emit emits it on every class's singleton that has it.
 typedef struct {
@@ -131,7 +132,12 @@ void sv_unregister(void);
 int sv_load_help(const char *xml, int64_t len);
 
 // Used by Go while a call runs. sv_emit's values are the signal's bools and ints in order; its
-// String parameter (if any) takes text, its Array parameter (if any) an Array of list's ints.
+// String parameter (if any) takes text, its Array parameter (if any) an Array of list's ints, its
+// Dictionary parameter (if any) the Dictionary Go filled through sv_emit_dict just before (else an
+// empty one). sv_signal_listened: whether anything is connected to the signal on any class, so Go
+// builds a Dictionary only for a signal that will be emitted.
+void sv_emit_dict(sv_ret *fill);
+int sv_signal_listened(int32_t signal);
 void sv_emit(int32_t signal, const int64_t *values, int32_t count, const char *text, int64_t text_len, const int64_t *list,
 		int64_t list_len);
 void sv_dict_set_int(sv_ret *ret, int32_t key, int64_t value);
@@ -149,11 +155,10 @@ int sv_dict_get(void *dict, int32_t key, int32_t declared_type, sv_arg *out, voi
 // sv_array_get reads element index of an Array argument (its pointer and size are in the sv_arg);
 // a String element's bytes are in *scratch, to free with sv_free_scratch.
 int sv_array_get(void *array, int64_t index, int32_t declared_type, sv_arg *out, void **scratch);
-// sv_dict_size and sv_dict_entry read any Dictionary argument entry by entry: key (an int's value
-// in i; type says what else it was) and value (as a Variant parameter; a String's bytes are in
-// *scratch, to free with sv_free_scratch).
+// sv_dict_size is a Dictionary argument's number of entries; sv_dict_entry reads entry index's
+// key (as an int) and value (as Variant), 0 when there is none.
 int64_t sv_dict_size(void *dict);
-int sv_dict_entry(void *dict, int64_t index, sv_arg *key, sv_arg *value, void **scratch);
+int sv_dict_entry(void *dict, int64_t index, sv_arg *key, void **key_scratch, sv_arg *value, void **value_scratch);
 void sv_ret_append_int(sv_ret *ret, int64_t value);
 // sv_ret_append_dict appends an empty Dictionary to the Array being returned and points child at
 // it, for filling before the next append.

@@ -235,6 +235,44 @@ int sv_array_get(void *array, int64_t index, int32_t declared_type, sv_arg *out,
 	return 1;
 }
 
+int64_t sv_dict_size(void *dict) {
+	int64_t size = 0;
+	if (dict) {
+		dict_size(dict, NULL, &size, 0);
+	}
+	return size;
+}
+
+// sv_dict_entry reads entry index of a Dictionary argument, in the Dictionary's order: its key
+// into key (declared as an int) and its value into value (declared as Variant). A String key or
+// value is read into the heap (*key_scratch, *value_scratch, to free with sv_free_scratch). Each
+// call lists the keys once: Go reads small Dictionaries only (it checks sv_dict_size first).
+int sv_dict_entry(void *dict, int64_t index, sv_arg *key, void **key_scratch, sv_arg *value, void **value_scratch) {
+	memset(key, 0, sizeof *key);
+	memset(value, 0, sizeof *value);
+	*key_scratch = NULL;
+	*value_scratch = NULL;
+	if (!dict) {
+		return 0;
+	}
+	array_t keys;
+	new_array(&keys, NULL);
+	dict_keys(dict, NULL, &keys, 0);
+	int found = sv_array_get(&keys, index, T_INT, key, key_scratch);
+	if (found) {
+		GDExtensionVariantPtr k = gd.array_index(&keys, index);
+		GDExtensionVariantPtr v = gd.dict_index_const(dict, k);
+		static char unused[SV_STACK_TEXT];
+		if ((int32_t)gd.variant_get_type(v) == T_STRING) {
+			heap_string(internal_string(v), SV_TYPE_VARIANT, value, value_scratch);
+		} else {
+			decode_variant(v, SV_TYPE_VARIANT, value, unused, value_scratch);
+		}
+	}
+	free_array(&keys);
+	return found;
+}
+
 void sv_ret_append_int(sv_ret *ret, int64_t value) {
 	if (!ret->list) {
 		return;
@@ -266,40 +304,4 @@ void sv_ret_append_dict(sv_ret *ret, sv_ret *child) {
 
 void sv_free_scratch(void *scratch) {
 	free(scratch);
-}
-
-int64_t sv_dict_size(void *dict) {
-	int64_t size = 0;
-	if (dict) {
-		dict_size(dict, NULL, &size, 0);
-	}
-	return size;
-}
-
-int sv_dict_entry(void *dict, int64_t index, sv_arg *key, sv_arg *value, void **scratch) {
-	memset(key, 0, sizeof *key);
-	memset(value, 0, sizeof *value);
-	*scratch = NULL;
-	if (index < 0 || index >= sv_dict_size(dict)) {
-		return 0;
-	}
-	array_t keys;
-	new_array(&keys, NULL);
-	dict_keys(dict, NULL, &keys, 0);
-	static char unused[SV_STACK_TEXT];
-	GDExtensionVariantPtr k = gd.array_index_const(&keys, index);
-	int ok = 1;
-	key->type = (int32_t)gd.variant_get_type(k);
-	if (key->type == T_INT) { // any other key Go refuses by its type: its value is not needed
-		to_int(&key->i, k);
-		key->convertible = 1;
-	}
-	GDExtensionVariantPtr v = gd.dict_index_const(dict, k);
-	if ((int32_t)gd.variant_get_type(v) == T_STRING) {
-		ok = heap_string(internal_string(v), SV_TYPE_VARIANT, value, scratch);
-	} else {
-		decode_variant(v, SV_TYPE_VARIANT, value, unused, scratch);
-	}
-	free_array(&keys);
-	return ok;
 }

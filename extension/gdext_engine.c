@@ -138,16 +138,45 @@ static void make_ints(variant_t *out, const int64_t *list, int64_t len) {
 	free_array(&array);
 }
 
+// The Dictionary argument of the next sv_emit: Go fills it (sv_emit_dict) from the event's typed
+// value with the same code as the methods' Dictionaries, then sv_emit passes and releases it.
+static dictionary_t emit_dict;
+static int emit_dict_made;
+
+static void release_emit_dict(void) {
+	if (emit_dict_made) {
+		free_dict(&emit_dict);
+		emit_dict_made = 0;
+	}
+}
+
+void sv_emit_dict(sv_ret *fill) {
+	release_emit_dict();
+	new_dict(&emit_dict, NULL);
+	emit_dict_made = 1;
+	fill->dict = &emit_dict;
+}
+
+int sv_signal_listened(int32_t index) {
+	if (index < 0 || index >= SV_MAX_SIGNALS || !signals[index].classes) {
+		return 0;
+	}
+	for (int c = 0; c < SV_MAX_CLASSES; c++) {
+		if (listening(c, &signals[index])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 // sv_emit emits the signal on each class's singleton that something listens to, in class order.
 void sv_emit(int32_t index, const int64_t *values, int32_t count, const char *text, int64_t text_len, const int64_t *list,
 		int64_t list_len) {
-	if (index < 0 || index >= SV_MAX_SIGNALS || !signals[index].classes) {
+	if (index < 0 || index >= SV_MAX_SIGNALS || !signals[index].classes || count != signals[index].argc) {
+		release_emit_dict();
 		return;
 	}
 	signal_t *s = &signals[index];
-	if (count != s->argc) {
-		return;
-	}
 	int to[SV_MAX_CLASSES];
 	int any = 0;
 	for (int c = 0; c < SV_MAX_CLASSES; c++) {
@@ -155,7 +184,12 @@ void sv_emit(int32_t index, const int64_t *values, int32_t count, const char *te
 		any |= to[c];
 	}
 	if (!any) {
+		release_emit_dict();
 		return;
+	}
+	if (!emit_dict_made) { // a Dictionary parameter the event left empty
+		new_dict(&emit_dict, NULL);
+		emit_dict_made = 1;
 	}
 	variant_t argv[SV_MAX_ARGS];
 	GDExtensionConstVariantPtr argp[SV_MAX_ARGS + 1];
@@ -168,6 +202,8 @@ void sv_emit(int32_t index, const int64_t *values, int32_t count, const char *te
 			make_string(&argv[i], text ? text : "", text ? text_len : 0);
 		} else if (s->types[i] == T_ARRAY) {
 			make_ints(&argv[i], list, list ? list_len : 0);
+		} else if (s->types[i] == T_DICTIONARY) {
+			from_dict(&argv[i], &emit_dict);
 		} else {
 			from_int(&argv[i], (GDExtensionTypePtr)&values[i]);
 		}
@@ -183,10 +219,11 @@ void sv_emit(int32_t index, const int64_t *values, int32_t count, const char *te
 		gd.variant_destroy(&result);
 	}
 	for (int32_t i = 0; i < count; i++) {
-		if (s->types[i] == T_STRING || s->types[i] == T_ARRAY) {
+		if (s->types[i] == T_STRING || s->types[i] == T_ARRAY || s->types[i] == T_DICTIONARY) {
 			gd.variant_destroy(&argv[i]);
 		}
 	}
+	release_emit_dict();
 }
 
 // ---- Quit requests ---------------------------------------------------------------------------------

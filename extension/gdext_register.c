@@ -209,8 +209,7 @@ static const char *check_signal(const sv_signal_row *row) {
 		if (bad) {
 			return bad;
 		}
-		// sv_emit builds bools, ints, one String and one Array of ints; Dictionary parameters are
-		// declared for scripts to connect, and Go never emits such a signal (signals.EncodeValues).
+		// sv_emit builds bools, ints, one String, one Array of ints and one Dictionary.
 		int32_t t = row->args[i].type;
 		if (t != T_BOOL && t != T_INT && t != T_STRING && t != T_DICTIONARY && t != T_ARRAY) {
 			return "a parameter type the catalogue cannot declare (bool, int, String, Array or Dictionary)";

@@ -105,7 +105,7 @@ var serverDifferences = slices.Concat([]serverDifference{
 		note: "Its answer is emitted as inventory_eligible_promo_item; GodotSteam Server 4 emits a misspelt inventory_eligible_promo_Item nobody can connect to."},
 	{method: "set_inventory_update_handle",
 		note: "Keeps the handle's 64 bits; GodotSteam Server 4 takes a 32-bit one. A 0 handle argument with none current is refused."},
-}, httpDifferences, utilsDifferences())
+}, httpDifferences, utilsDifferences(), netSocketsDifferences)
 
 // serverMethods is SteamServer's API: Steam's rows, with GodotSteam Server 4's where they differ.
 func serverMethods() []method {

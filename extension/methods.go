@@ -104,7 +104,7 @@ var steamMethods = slices.Concat([]method{
 	{name: "requestUserGroupStatus", emits: []signals.ID{signals.ClientGroupStatus}, steam: "RequestUserGroupStatus", args: names("steam_id", "group_id"), bind: call2(steamID, groupID, boolRet, (*steam.Server).RequestUserGroupStatus),
 		doc: "Asks whether a user is in a group. Triggers client_group_status."},
 	{name: "secure", steam: "BSecure", offline: "true after log-on in server mode 3", bind: call0(boolRet, (*steam.Server).Secure), cache: cacheScalar, doc: "Whether the server is VAC secure."},
-}, statsMethods, ugcMethods, httpMethods, utilsMethods, inventoryMethods, setters(), []method{
+}, statsMethods, ugcMethods, httpMethods, utilsMethods, inventoryMethods, netSocketsMethods, setters(), []method{
 	{name: "setKeyValue", steam: "SetKeyValue", args: names("key", "value"), bind: do2(text, text, (*steam.Server).SetKeyValue), doc: "Adds or replaces a rule sent in rule queries."},
 	{name: "userHasLicenceForApp", steam: "UserHasLicenseForApp", args: names("steam_id", "app_id"), bind: call2(steamID, uint32Arg, enumRet("UserHasLicenseForAppResult", steam.UserLicenseNoAuth), (*steam.Server).UserHasLicenseForApp),
 		doc: "Whether an authenticated user owns an app or DLC: a UserHasLicenseForAppResult."},

@@ -147,7 +147,7 @@ func (a *peerArgs) create(call func([]steam.ConfigOption) error) (int64, error) 
 	if a.err != nil {
 		return int64(mpeer.ErrInvalidParameter), a.err
 	}
-	opts, err := configOptions(a.in[last].dict)
+	opts, err := configOptions(&a.in[last])
 	if err == nil {
 		err = call(opts)
 	}

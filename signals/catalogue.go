@@ -8,9 +8,10 @@ type Type uint8
 const (
 	Bool Type = 1 // Variant.TYPE_BOOL
 	Int  Type = 2 // Variant.TYPE_INT
-	// A String parameter carries Values.Text, an Array parameter (of ints) Values.List. Dictionary
-	// parameters are declared only, for signals nothing emits yet (the Remote Storage ones and a
-	// few of the Workshop's).
+	// A String parameter carries Values.Text, an Array parameter (of ints) Values.List, a
+	// Dictionary parameter Values.Dict (a typed Go value the extension encodes). Some Dictionary
+	// parameters are declared only, for signals nothing emits (the Remote Storage ones and a few
+	// of the Workshop's).
 	String     Type = 4  // Variant.TYPE_STRING
 	Dictionary Type = 27 // Variant.TYPE_DICTIONARY
 	Array      Type = 28 // Variant.TYPE_ARRAY
@@ -104,6 +105,11 @@ const (
 	InventoryEligiblePromoItem
 	InventoryStartPurchaseResult
 	InventoryRequestPricesResult
+	// Networking Sockets' (net_events.go in steam). FakeIPResult is declared only: offline has no
+	// FakeIP (no Steam Datagram Relay), so nothing emits it.
+	NetworkConnectionStatusChanged
+	NetworkAuthenticationStatus
+	FakeIPResult
 )
 
 func intArg(name string) Param        { return Param{Name: name, Type: Int} }
@@ -203,6 +209,12 @@ var Catalogue = [...]Signal{
 		"Reply to startPurchase: \"success\" with the order and transaction IDs, or \"failure\" with 0 and 0."},
 	InventoryRequestPricesResult: {"inventory_request_prices_result", []Param{resultArg, stringArg("currency")},
 		"Reply to requestPrices: the currency (ISO 4217) the prices are in; getItemPrice and getItemsWithPrices read them from now on."},
+	NetworkConnectionStatusChanged: {"network_connection_status_changed", []Param{intArg("connect_handle"), dictArg("connection"), intArg("old_state")},
+		"A connection was created, changed state or ended: `connection` is its getConnectionInfo Dictionary (its `connection_state` is the new state). A listen socket's new connection arrives CONNECTING: acceptConnection or closeConnection it."},
+	NetworkAuthenticationStatus: {"network_authentication_status", []Param{intArg("available"), stringArg("debug_message")},
+		"The readiness for authenticated connections changed (after initAuthentication): a NetworkingAvailability and a text for logs."},
+	FakeIPResult: {"fake_ip_result", []Param{resultArg, intArg("remote_fake_steam_id"), stringArg("fake_ip"), arrayArg("port_list")},
+		"Reply to beginAsyncRequestFakeIP: never emitted, as no backend has FakeIP (it needs Steam Datagram Relay)."},
 }
 
 // GodotSteamServerParams are GodotSteam Server 4's parameter names where they differ from the

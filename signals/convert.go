@@ -26,12 +26,15 @@ func b(v bool) int64 {
 	return 0
 }
 
-// Values is a signal with what its String and Array parameters carry besides the ints of Args:
-// Text for its String parameter, List for its Array parameter (no signal has two of either).
+// Values is a signal with what its String, Array and Dictionary parameters carry besides the ints
+// of Args: Text for its String parameter, List for its Array parameter, Dict for its Dictionary
+// parameter (no signal has two of any). Dict is a typed Go value (steam.ConnectionInfo) that the
+// extension turns into the Dictionary its methods return for it, so both have the same keys.
 type Values struct {
 	Args
 	Text string
 	List []int64
+	Dict any
 }
 
 // EncodeValues turns any event into its signal, those with String and Array parameters too.
@@ -50,6 +53,10 @@ func EncodeValues(ev steam.Event) (Values, bool) {
 		return Values{Args: args(InventoryStartPurchaseResult, 0, 0, 0), Text: "failure"}, true
 	case steam.InventoryRequestPricesResult:
 		return Values{Args: args(InventoryRequestPricesResult, int64(e.Result), 0), Text: e.Currency}, true
+	case steam.ConnectionStatusChanged:
+		return Values{Args: args(NetworkConnectionStatusChanged, int64(e.Conn), 0, int64(e.OldState)), Dict: e.Info}, true
+	case steam.NetAuthenticationStatus:
+		return Values{Args: args(NetworkAuthenticationStatus, int64(e.Available), 0), Text: e.Debug}, true
 	}
 	a, ok := Encode(ev)
 	return Values{Args: a}, ok

@@ -38,7 +38,7 @@ func TestEncodeInventory(t *testing.T) {
 	assert.Equal(t, Values{Args: Args{StatsUnloaded, 1, [MaxArgs]int64{int64(player)}}}, v)
 }
 
-// Values has one Text and one List: no signal may have two String or two Array parameters.
+// Values has one Text, one List and one Dict: no signal may have two String, Array or Dictionary parameters.
 func TestAtMostOneStringAndOneArrayParameter(t *testing.T) {
 	for _, s := range Catalogue {
 		n := map[Type]int{}
@@ -47,5 +47,6 @@ func TestAtMostOneStringAndOneArrayParameter(t *testing.T) {
 		}
 		assert.LessOrEqual(t, n[String], 1, s.Name)
 		assert.LessOrEqual(t, n[Array], 1, s.Name)
+		assert.LessOrEqual(t, n[Dictionary], 1, s.Name)
 	}
 }

@@ -239,7 +239,7 @@ var Enums = slices.Concat([]Enum{
 		{"USER_HAS_LICENSE_RESULT_DOES_NOT_HAVE_LICENSE", int64(UserDoesNotHaveLicense)},
 		{"USER_HAS_LICENSE_RESULT_NO_AUTH", int64(UserLicenseNoAuth)},
 	}},
-}, UGCEnums, HTTPEnums, UtilsEnums, InventoryEnums)
+}, UGCEnums, HTTPEnums, UtilsEnums, InventoryEnums, NetworkingEnums)
 
 // Constants are the plain (enum-less) constants of the Steam class, with Steamworks' values
 // (steamclientpublic.h, steamtypes.h, steam_api_common.h) under GodotSteam Server's names.
@@ -269,7 +269,7 @@ var Constants = slices.Concat([]Constant{
 	{"NUM_UGC_RESULTS_PER_PAGE", UGCResultsPerPage},
 	{"UGC_QUERY_HANDLE_INVALID", -1},
 	{"UGC_UPDATE_HANDLE_INVALID", -1},
-}, HTTPConstants, InventoryConstants)
+}, HTTPConstants, InventoryConstants, NetworkingConstants)
 
 // CheckEnumValue accepts v when it is a value of the enum named enum (one of Enums), for the
 // argument arg.

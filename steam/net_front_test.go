@@ -246,3 +246,15 @@ func TestMessageBatchRelease(t *testing.T) {
 	b.Release() // twice is harmless
 	assert.Len(t, r.released, 2)
 }
+
+// The lane calls' Result is RESULT_INVALID_PARAM when refused before the backend answers, as for
+// the other calls returning a Result (not the zero Result, which no call answers).
+func TestLaneCallsAnswerInvalidParamWhenRefused(t *testing.T) {
+	s, _, _ := newTestServer()
+	r, err := s.ConfigureConnectionLanes(1, 1, nil, nil)
+	assert.ErrorIs(t, err, ErrNotInitialized)
+	assert.Equal(t, ResultInvalidParam, r)
+	_, _, r, err = s.GetConnectionRealTimeStatus(1, 0)
+	assert.ErrorIs(t, err, ErrNotInitialized)
+	assert.Equal(t, ResultInvalidParam, r)
+}

@@ -143,7 +143,7 @@ func (s *Server) GetConnectionInfo(conn int64) (ConnectionInfo, error) {
 
 // GetConnectionRealTimeStatus reports the connection's status and that of its first lanes lanes.
 func (s *Server) GetConnectionRealTimeStatus(conn int64, lanes int64) (st ConnectionStatus, ls []LaneStatus, r Result, err error) {
-	h, err := checkHandle("connection", conn)
+	h, err := checkHandle("connection_handle", conn)
 	if err != nil {
 		return st, nil, ResultInvalidParam, err
 	}
@@ -151,6 +151,7 @@ func (s *Server) GetConnectionRealTimeStatus(conn int64, lanes int64) (st Connec
 		return st, nil, ResultInvalidParam, argErrorf("lanes", "must be between 0 and %d, got %d", MaxLanes, lanes)
 	}
 	ls = make([]LaneStatus, lanes)
+	r = ResultInvalidParam // what a refused call (before serverInit) answers
 	err = s.network(func(b NetworkingBackend) { st, r = b.GetConnectionRealTimeStatus(NetConnection(h), ls) })
 	return st, ls, r, laneResultError(err, r, h, argErrorf("lanes", "is %d, more than the connection has (configureConnectionLanes)", lanes))
 }
@@ -194,6 +195,7 @@ func (s *Server) ConfigureConnectionLanes(conn int64, lanes int64, priorities, w
 	if err != nil {
 		return ResultInvalidParam, err
 	}
+	r = ResultInvalidParam // what a refused call (before serverInit) answers
 	err = s.network(func(b NetworkingBackend) { r = b.ConfigureConnectionLanes(NetConnection(h), pr, wt) })
 	return r, laneResultError(err, r, h, argErrorf("lanes", "is %d: a connection's lanes can only grow", lanes))
 }

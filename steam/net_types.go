@@ -116,6 +116,7 @@ const (
 // Results networking calls return besides those of enums.go.
 const (
 	ResultDuplicateRequest Result = 29
+	ResultIPNotFound       Result = 31 // GetRemoteFakeIPForConnection: not a FakeIP connection
 	ResultIgnored          Result = 41
 )
 

@@ -5,6 +5,7 @@ extends TestSuite
 
 const API := preload("res://tests/api_table.gen.gd")
 const InventoryRows := preload("res://tests/bad_input_inventory.gd")
+const NetRows := preload("res://tests/bad_input_net.gd")
 
 const PLAYER := 76561197960287930
 const GROUP := 103582791429521412
@@ -46,7 +47,9 @@ const PLAYER_CALLS := {
 #   inventory: ["def"] one of ITEM_DEFS, ["defs"] a list (Array, PackedInt32Array or PackedInt64Array) of 1 to
 #   MAX_LIST of them, ["items"] a list of 1 to MAX_LIST distinct item IDs (not 0 or -1), ["item"] one such ID,
 #   ["item_not", id] one but id, ["qty", n, max] a list of no quantities or of n from 1 to max, ["h32"] a
-#   32-bit int but -1, ["pname"] a property name (1 to 64 ASCII letters, digits, underscores).
+#   32-bit int but -1, ["pname"] a property name (1 to 64 ASCII letters, digits, underscores),
+#   networking: ["opts"] an options Dictionary (of the test values only the empty one), ["addr"] a
+#   listen address Steam parses ("", or an IPv4 address with its port; of the test values only "").
 # "pure": the call needs no game server (the Steam ID tests), so it is not refused before serverInit.
 var methods := {}
 # class -> its table: Steam's is methods; SteamServer's differs where its signatures do.
@@ -224,6 +227,7 @@ func _init() -> void:
 		"getAppDependencies": {"args": [["nonzero", 1001]], "safe": null},
 	}
 	methods.merge(InventoryRows.rows(PLAYER, garbage_ticket))
+	methods.merge(NetRows.rows(PLAYER))
 	for client in API.CLIENT_CALLS:
 		if API.METHODS[client].args.is_empty():
 			methods[client] = {"args": [], "safe": API.CLIENT_CALLS[client][1]}
@@ -353,6 +357,10 @@ func _accepts(kind: Array, v: Variant) -> bool:
 			return _intlike(v) and _int_of(v) >= I32_MIN and _int_of(v) <= I32_MAX and _int_of(v) != -1
 		"pname":
 			return _is_text(v) and _property_name.search(String(v)) != null
+		"opts":
+			return v is Dictionary and v.is_empty()
+		"addr":
+			return _is_text(v) and (String(v).is_empty() or String(v).get_slice(":", 0).is_valid_ip_address())
 	return false
 
 

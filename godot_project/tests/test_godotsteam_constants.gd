@@ -29,3 +29,35 @@ func test_constants_and_version() -> void:
 		if ClassDB.class_has_integer_constant("Steam", name) and ClassDB.class_get_integer_constant("Steam", name) != ClassDB.class_get_integer_constant("SteamServer", name):
 			differ.append(name)
 	check_eq(differ, [], "constants of Steam and SteamServer with the same name but different values")
+
+
+## The networking enums and constants, under GodotSteam Server 4's names (its typos included), on both classes.
+func test_networking_constants() -> void:
+	for cls in ["Steam", "SteamServer"]:
+		var s: Object = Engine.get_singleton(cls)
+		check_eq([s.P2P_SEND_UNRELIABLE, s.P2P_SEND_RELIABLE, s.P2P_SEND_RELIABLE_WITH_BUFFERING, s.P2P_SESSION_ERROR_TIMEOUT, s.P2P_SESSION_ERROR_MAX],
+			[0, 2, 3, 4, 5], "%s P2PSend and P2PSessionError" % cls)
+		check_eq([s.NETWORKING_SEND_RELIABLE, s.NETWORKING_SEND_URELIABLE_NO_NAGLE, s.NETWORKING_SEND_UNRELIABLE_NO_DELAY,
+			s.NETWORKING_SEND_RELIABLE_NO_NAGLE, s.NETWORKING_SEND_AUTORESTART_BROKEN_SESSION], [8, 1, 5, 9, 32], "%s send flags" % cls)
+		check_eq([s.MAX_STEAM_PACKET_SIZE, s.LISTEN_SOCKET_INVALID, s.MAX_NETWORKING_PING_LOCATION_STRING, s.NETWORKING_PING_UNKNOWN,
+			s.NETWORKING_MAX_CONNECTION_CLOSE_REASON, s.NETWORKING_CONNECTION_INFO_FLAG_DUALWIFI, s.NETWORKING_CONFIG_P2P_TRANSPORT_ICE_ALL],
+			[524288, 0, 1024, -2, 128, 32, 2147483647], "%s plain networking constants" % cls)
+		check_eq([s.NETWORKING_CONFIG_TIMEOUT_INITIAL, s.NETWORKING_CONFIG_FAKE_PACKET_DUP_REVC, s.NETWORKING_CONFIG_P2P_TURN_uSER_LIST,
+			s.NETWORKING_CONFIG_LOG_LEVEL_SRD_RELAY_PINGS, s.NETWORKING_CONFIG_IP_LOCAL_HOST_ALLOW_WITHOUT_AUTH, s.NETWORKING_CONFIG_ECN],
+			[24, 27, 108, 18, 52, 999], "%s NetworkingConfigValue" % cls)
+		check_eq([s.CONNECTION_END_REMOVE_MIN, s.CONNECTION_END_MISC_TIMEOUT, s.CONNECTION_STATE_FIN_WAIT, s.NETWORKING_AVAILABILITY_CANNOT_TRY,
+			s.IDENTITY_TYPE_STEAMID, s.NET_SOCKET_STATE_BROKEN, s.NETWORKING_GET_CONFIG_VALUE_OK_INHERITED],
+			[4000, 5003, -1, -102, 16, 25, 2], "%s end reasons, states, identity and socket types" % cls)
+		var sizes := {}
+		for e in ["NetworkingAvailability", "NetworkingConfigDataType", "NetworkingConfigScope", "NetworkingConfigValue", "NetworkingConnectionEnd",
+				"NetworkingConnectionState", "NetworkingFakeIPType", "NetworkingGetConfigValueResult", "NetworkingIdentityType",
+				"NetworkingSocketsDebugOutputType", "P2PSend", "P2PSessionError", "SocketConnectionType", "SocketState"]:
+			sizes[e] = ClassDB.class_get_enum_constants(cls, e).size()
+		check_eq(sizes, {"NetworkingAvailability": 10, "NetworkingConfigDataType": 6, "NetworkingConfigScope": 5, "NetworkingConfigValue": 69,
+			"NetworkingConnectionEnd": 33, "NetworkingConnectionState": 10, "NetworkingFakeIPType": 5, "NetworkingGetConfigValueResult": 6,
+			"NetworkingIdentityType": 9, "NetworkingSocketsDebugOutputType": 10, "P2PSend": 4, "P2PSessionError": 6, "SocketConnectionType": 3,
+			"SocketState": 11}, "%s: the constants of each networking enum (GodotSteam Server 4's counts)" % cls)
+	var send: SteamServer.P2PSend = SteamServer.P2P_SEND_RELIABLE
+	var value: SteamServer.NetworkingConfigValue = SteamServer.NETWORKING_CONFIG_NAGLE_TIME
+	check_eq([send, value], [2, 12], "typed P2PSend and NetworkingConfigValue variables")
+	check_eq(ClassDB.class_get_integer_constant_enum("SteamServer", "NETWORKING_CONFIG_NAGLE_TIME"), &"NetworkingConfigValue", "NAGLE_TIME's enum")

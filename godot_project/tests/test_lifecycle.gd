@@ -210,6 +210,10 @@ func _init() -> void:
 	# The player's Workshop calls are refused before serverInit as after it.
 	for name in BadInput.PLAYER_CALLS:
 		BEFORE_INIT[name] = [BadInput.player_call_args(name), BadInput.PLAYER_CALLS[name]]
+	# Networking Sockets (and the Messages calls beside them): refused with their safe values.
+	var net_rows := BadInput.NetRows.rows(PLAYER)
+	for name in net_rows:
+		BEFORE_INIT[name] = [net_rows[name].args.map(func(a): return a[a.size() - 1]), net_rows[name].safe]
 	# The Steam ID tests need no game server: before serverInit they answer as ever.
 	for test in ["isAnonAccount", "isAnonUserAccount", "isChatAccount", "isClanAccount", "isConsoleUserAccount", "isLobby"]:
 		BEFORE_INIT[test] = [[PLAYER], false]
