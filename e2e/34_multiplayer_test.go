@@ -121,7 +121,8 @@ func (g mpGame) refusedClient(server *godot.Process) {
 	spec.Timeout = time.Minute
 	r := godot.Run(spec)
 	mustPass(g.t, r, godot.Expect{ExitCode: 1}) // the client quits with 1 on connection_failed
-	mustLog(g.t, r, `^MP: connection_failed$`)
+	// ClosedByPeer, end reason 4003 (Remote_BadCert): the server refused the ticket.
+	mustLog(g.t, r, `^MP: connection_failed$`, `^MP: steam_connection state 4 end_reason 4003$`)
 	if mpConnected.MatchString(r.Log) {
 		g.t.Errorf("the client of another realm connected:\n%s", lastLines(r.Log, 20))
 	}

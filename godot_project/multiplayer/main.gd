@@ -26,6 +26,7 @@ func _ready() -> void:
 	if peer == null:
 		get_tree().quit(1)
 		return
+	Transport.report_status()
 	var game: Node = load(SCENES[options.role]).instantiate()
 	game.name = "Game"
 	game.options = options

@@ -15,7 +15,7 @@ static func start_client(user: int) -> String:
 	started = Steam.serverInit("127.0.0.1", 0, 0, Steam.SERVER_MODE_NO_AUTHENTICATION, "1.0.0.0")
 	if not started:
 		return "Steam.serverInit failed"
-	Steam.call("resetIdentity", user)
+	Steam.resetIdentity(user)
 	return ""
 
 

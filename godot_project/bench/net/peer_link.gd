@@ -12,14 +12,6 @@ func _init(over_steam: bool) -> void:
 	steam = over_steam
 
 
-## "" when the peer's class exists.
-func _steam_peer() -> String:
-	if not ClassDB.class_exists("SteamServerMultiplayerPeer"):
-		return "this build of the extension has no SteamServerMultiplayerPeer"
-	peer = ClassDB.instantiate("SteamServerMultiplayerPeer")
-	return ""
-
-
 ## Listens on 127.0.0.1:port; "" or why not.
 func listen(port: int) -> String:
 	if not steam:
@@ -27,11 +19,10 @@ func listen(port: int) -> String:
 		enet.set_bind_ip("127.0.0.1")
 		peer = enet
 		return _check(enet.create_server(port, 4), "create_server")
-	var why := _steam_peer()
-	if why == "":
-		why = BenchSteam.start_server(port)
+	var why := BenchSteam.start_server(port)
 	if why != "":
 		return why
+	peer = SteamServerMultiplayerPeer.new()
 	return _check(peer.create_host_ip("127.0.0.1:%d" % port, {}), "create_host_ip")
 
 
@@ -41,11 +32,10 @@ func dial(port: int, user: int) -> String:
 		var enet := ENetMultiplayerPeer.new()
 		peer = enet
 		return _check(enet.create_client("127.0.0.1", port), "create_client")
-	var why := _steam_peer()
-	if why == "":
-		why = BenchSteam.start_client(user)
+	var why := BenchSteam.start_client(user)
 	if why != "":
 		return why
+	peer = SteamServerMultiplayerPeer.new()
 	return _check(peer.create_client_ip("127.0.0.1:%d" % port, {}), "create_client_ip")
 
 

@@ -6,13 +6,6 @@ extends RefCounted
 
 const BenchSteam := preload("res://bench/net/bench_steam.gd")
 
-## ESteamNetworkingConnectionState and the send flags of steamnetworkingtypes.h.
-const STATE_CONNECTING := 1
-const STATE_CONNECTED := 3
-const STATE_CLOSED_BY_PEER := 4
-const STATE_PROBLEM_DETECTED_LOCALLY := 5
-const SEND_UNRELIABLE := 0
-const SEND_RELIABLE := 8
 const MAX_MESSAGES := 256
 
 var connections: Array[int] = [] # the server's accepted ones, or the client's one
@@ -42,12 +35,12 @@ func dial(port: int, user: int) -> String:
 
 func _on_status(handle: int, info: Dictionary, _old_state: int) -> void:
 	match int(info.connection_state):
-		STATE_CONNECTING:
-			if info.listen_socket != 0 and Steam.acceptConnection(handle) == 1: # k_EResultOK
+		Steam.CONNECTION_STATE_CONNECTING:
+			if info.listen_socket != 0 and Steam.acceptConnection(handle) == Steam.RESULT_OK:
 				connections.append(handle)
-		STATE_CONNECTED:
+		Steam.CONNECTION_STATE_CONNECTED:
 			is_connected = true
-		STATE_CLOSED_BY_PEER, STATE_PROBLEM_DETECTED_LOCALLY:
+		Steam.CONNECTION_STATE_CLOSED_BY_PEER, Steam.CONNECTION_STATE_PROBLEM_DETECTED_LOCALLY:
 			Steam.closeConnection(handle, 0, "", false)
 			connections.erase(handle)
 			is_connected = false
@@ -68,7 +61,7 @@ func send(data: PackedByteArray, reliable: bool) -> void:
 
 
 func reply(to: int, data: PackedByteArray, reliable: bool) -> void:
-	Steam.sendMessageToConnection(to, data, SEND_RELIABLE if reliable else SEND_UNRELIABLE)
+	Steam.sendMessageToConnection(to, data, Steam.NETWORKING_SEND_RELIABLE if reliable else Steam.NETWORKING_SEND_UNRELIABLE)
 
 
 func receive() -> Array:
