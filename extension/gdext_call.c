@@ -248,15 +248,7 @@ void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExten
 		GDExtensionInt argc, GDExtensionVariantPtr ret, GDExtensionCallError *error) {
 	(void)instance;
 	const method_t *m = method_of(userdata);
-	error->error = GDEXTENSION_CALL_OK;
-	if (argc > m->argc) {
-		error->error = GDEXTENSION_CALL_ERROR_TOO_MANY_ARGUMENTS;
-		error->expected = m->argc;
-		return;
-	}
-	if (argc < m->argc - m->default_count) {
-		error->error = GDEXTENSION_CALL_ERROR_TOO_FEW_ARGUMENTS;
-		error->expected = m->argc - m->default_count;
+	if (!argc_ok(argc, m->argc, m->default_count, error)) {
 		return;
 	}
 	typed_ret_t typed = { .i = 0 };

@@ -205,6 +205,23 @@ void release_peer_class(void);
 
 // ---- Calls (gdext_call.c) ---------------------------------------------------------------------------
 
+// argc_ok checks a Variant call's argument count against a method's (the last defaults of them
+// optional), setting error as Godot reports a wrong count.
+static inline int argc_ok(GDExtensionInt argc, int32_t want, int32_t defaults, GDExtensionCallError *error) {
+	error->error = GDEXTENSION_CALL_OK;
+	if (argc > want) {
+		error->error = GDEXTENSION_CALL_ERROR_TOO_MANY_ARGUMENTS;
+		error->expected = want;
+		return 0;
+	}
+	if (argc < want - defaults) {
+		error->error = GDEXTENSION_CALL_ERROR_TOO_FEW_ARGUMENTS;
+		error->expected = want - defaults;
+		return 0;
+	}
+	return 1;
+}
+
 // The call entries every method registers: userdata is the method's index.
 void sv_call(void *userdata, GDExtensionClassInstancePtr instance, const GDExtensionConstVariantPtr *args,
 		GDExtensionInt argc, GDExtensionVariantPtr ret, GDExtensionCallError *error);

@@ -121,15 +121,7 @@ static void peer_call(void *userdata, GDExtensionClassInstancePtr instance, cons
 		GDExtensionInt argc, GDExtensionVariantPtr ret, GDExtensionCallError *error) {
 	int32_t index = (int32_t)(intptr_t)userdata;
 	const peer_method_t *m = &peer_methods[index];
-	error->error = GDEXTENSION_CALL_OK;
-	if (argc > m->argc) {
-		error->error = GDEXTENSION_CALL_ERROR_TOO_MANY_ARGUMENTS;
-		error->expected = m->argc;
-		return;
-	}
-	if (argc < m->argc - m->default_count) {
-		error->error = GDEXTENSION_CALL_ERROR_TOO_FEW_ARGUMENTS;
-		error->expected = m->argc - m->default_count;
+	if (!argc_ok(argc, m->argc, m->default_count, error)) {
 		return;
 	}
 	int64_t r = call_method(index, instance, (const void *const *)args, argc, 0);
