@@ -24,8 +24,7 @@ var (
 		fallback: steam.ResultInvalidParam}
 	userDataRet = result[int64]{kind: kind{typeInt, metaInt64, "int", ""}, encode: func(r *C.sv_ret, v int64) { r.i = C.int64_t(v) }, fallback: -1}
 	// availabilityRet is a NetworkingAvailability; NETWORKING_AVAILABILITY_UNKNOWN (0) when refused.
-	availabilityRet = result[steam.NetworkingAvailability]{kind: int32Ret.kind,
-		encode: func(r *C.sv_ret, v steam.NetworkingAvailability) { r.i = C.int64_t(v) }}
+	availabilityRet = enumRet("NetworkingAvailability", steam.AvailabilityUnknown)
 	// laneInts is configureConnectionLanes' priorities and weights: an Array of ints.
 	laneInts = intList(typeArray, "Array")
 )

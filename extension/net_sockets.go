@@ -155,8 +155,4 @@ var netSocketsDifferences = []serverDifference{
 		note: "Refused on both backends, `{certificate, error_message}` saying why; GodotSteam Server 4 fills the keys only when Steam succeeds, so its `error_message` is never seen. As setCertificate's `{response, error}`."},
 	{method: "getFakeIP",
 		note: "Refused on both backends (no FakeIP yet), as are beginAsyncRequestFakeIP, createListenSocketP2PFakeIP and createFakeUDPPort; GodotSteam Server 4 asks Steam."},
-	{method: "getAuthenticationStatus",
-		note: "Returns a plain int until the NetworkingAvailability enum is registered."},
-	{method: "initAuthentication",
-		note: "Returns a plain int until the NetworkingAvailability enum is registered."},
 }

@@ -26,16 +26,21 @@ func TestEncodeInventory(t *testing.T) {
 		{steam.InventoryRequestPricesResult{Result: steam.ResultOK, Currency: "EUR"},
 			Values{Args: Args{InventoryRequestPricesResult, 2, [MaxArgs]int64{1}}, Text: "EUR"}},
 	} {
-		t.Run(Catalogue[tt.want.ID].Name, func(t *testing.T) {
-			got, ok := EncodeValues(tt.ev)
-			require.True(t, ok)
-			assert.Equal(t, tt.want, got)
-			assert.Len(t, Catalogue[got.ID].Params, got.N)
-		})
+		checkEncodesValues(t, tt.ev, tt.want)
 	}
 	v, ok := EncodeValues(steam.StatsUnloaded{SteamID: player})
 	require.True(t, ok, "EncodeValues encodes every event Encode does")
 	assert.Equal(t, Values{Args: Args{StatsUnloaded, 1, [MaxArgs]int64{int64(player)}}}, v)
+}
+
+// checkEncodesValues checks ev becomes want, with the catalogue's argument count.
+func checkEncodesValues(t *testing.T, ev steam.Event, want Values) {
+	t.Run(Catalogue[want.ID].Name, func(t *testing.T) {
+		got, ok := EncodeValues(ev)
+		require.True(t, ok)
+		assert.Equal(t, want, got)
+		assert.Len(t, Catalogue[got.ID].Params, got.N)
+	})
 }
 
 // Values has one Text, one List and one Dict: no signal may have two String, Array or Dictionary parameters.

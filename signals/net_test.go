@@ -6,7 +6,6 @@ import (
 
 	"github.com/gosteam/godot-steam-server/steam"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // The Networking Sockets signals: the connection's Dictionary travels as the typed ConnectionInfo
@@ -25,17 +24,7 @@ func TestEncodeNetworking(t *testing.T) {
 		{steam.NetAuthenticationStatus{Available: steam.AvailabilityCurrent, Debug: "OK"},
 			Values{Args: Args{NetworkAuthenticationStatus, 2, [MaxArgs]int64{100}}, Text: "OK"}},
 	} {
-		t.Run(Catalogue[tt.want.ID].Name, func(t *testing.T) {
-			got, ok := EncodeValues(tt.ev)
-			require.True(t, ok)
-			assert.Equal(t, tt.want, got)
-			assert.Len(t, Catalogue[got.ID].Params, got.N)
-			for i, p := range Catalogue[got.ID].Params {
-				if p.Type != Int && p.Type != Bool {
-					assert.Zero(t, got.V[i], "%s: the %s parameter's slot stays 0", p.Name, Catalogue[got.ID].Name)
-				}
-			}
-		})
+		checkEncodesValues(t, tt.ev, tt.want)
 	}
 	assert.Equal(t, Dictionary, Catalogue[NetworkConnectionStatusChanged].Params[1].Type)
 }

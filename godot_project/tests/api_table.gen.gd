@@ -253,7 +253,7 @@ const METHODS := {
 	"createSocketPair": {"args": [["loopback", TYPE_BOOL, false, ""], ["remote_steam_id1", TYPE_INT, false, ""], ["remote_steam_id2", TYPE_INT, false, ""]], "return": TYPE_DICTIONARY, "return_enum": "", "defaults": [], "field": {}},
 	"destroyPollGroup": {"args": [["poll_group", TYPE_INT, false, ""]], "return": TYPE_BOOL, "return_enum": "", "defaults": [], "field": {}},
 	"flushMessagesOnConnection": {"args": [["connection_handle", TYPE_INT, false, ""]], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
-	"getAuthenticationStatus": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
+	"getAuthenticationStatus": {"args": [], "return": TYPE_INT, "return_enum": "NetworkingAvailability", "defaults": [], "field": {}},
 	"getCertificateRequest": {"args": [], "return": TYPE_DICTIONARY, "return_enum": "", "defaults": [], "field": {}},
 	"getConnectionInfo": {"args": [["connection_handle", TYPE_INT, false, ""]], "return": TYPE_DICTIONARY, "return_enum": "", "defaults": [], "field": {}},
 	"getConnectionName": {"args": [["peer", TYPE_INT, false, ""]], "return": TYPE_STRING, "return_enum": "", "defaults": [], "field": {}},
@@ -265,7 +265,7 @@ const METHODS := {
 	"getHostedDedicatedServerPort": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
 	"getListenSocketAddress": {"args": [["socket", TYPE_INT, false, ""], ["with_port", TYPE_BOOL, false, ""]], "return": TYPE_STRING, "return_enum": "", "defaults": [true], "field": {}},
 	"getRemoteFakeIPForConnection": {"args": [["connection", TYPE_INT, false, ""]], "return": TYPE_DICTIONARY, "return_enum": "", "defaults": [], "field": {}},
-	"initAuthentication": {"args": [], "return": TYPE_INT, "return_enum": "", "defaults": [], "field": {}},
+	"initAuthentication": {"args": [], "return": TYPE_INT, "return_enum": "NetworkingAvailability", "defaults": [], "field": {}},
 	"receiveMessagesOnConnection": {"args": [["connection", TYPE_INT, false, ""], ["max_messages", TYPE_INT, false, ""]], "return": TYPE_ARRAY, "return_enum": "", "defaults": [], "field": {}},
 	"receiveMessagesOnPollGroup": {"args": [["poll_group", TYPE_INT, false, ""], ["max_messages", TYPE_INT, false, ""]], "return": TYPE_ARRAY, "return_enum": "", "defaults": [], "field": {}},
 	"resetIdentity": {"args": [["remote_steam_id", TYPE_INT, false, ""]], "return": TYPE_NIL, "return_enum": "", "defaults": [], "field": {}},
@@ -379,8 +379,8 @@ const SIGNALS := {
 	"inventory_eligible_promo_item": [["result", TYPE_INT, "Result"], ["cached", TYPE_BOOL, ""], ["definitions", TYPE_ARRAY, ""]],
 	"inventory_start_purchase_result": [["result", TYPE_STRING, ""], ["order_id", TYPE_INT, ""], ["transaction_id", TYPE_INT, ""]],
 	"inventory_request_prices_result": [["result", TYPE_INT, "Result"], ["currency", TYPE_STRING, ""]],
-	"network_connection_status_changed": [["connect_handle", TYPE_INT, ""], ["connection", TYPE_DICTIONARY, ""], ["old_state", TYPE_INT, ""]],
-	"network_authentication_status": [["available", TYPE_INT, ""], ["debug_message", TYPE_STRING, ""]],
+	"network_connection_status_changed": [["connect_handle", TYPE_INT, ""], ["connection", TYPE_DICTIONARY, ""], ["old_state", TYPE_INT, "NetworkingConnectionState"]],
+	"network_authentication_status": [["available", TYPE_INT, "NetworkingAvailability"], ["debug_message", TYPE_STRING, ""]],
 	"fake_ip_result": [["result", TYPE_INT, "Result"], ["remote_fake_steam_id", TYPE_INT, ""], ["fake_ip", TYPE_STRING, ""], ["port_list", TYPE_ARRAY, ""]],
 }
 

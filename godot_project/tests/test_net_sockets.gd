@@ -8,12 +8,11 @@ extends TestSuite
 
 const API := preload("res://tests/api_table.gen.gd")
 const PORT := 27300
-const CONFIG_CONNECTION_USER_DATA := 40 # k_ESteamNetworkingConfig_ConnectionUserData
-const CONNECTING := 1
-const CONNECTED := 3
-const CLOSED_BY_PEER := 4
-const RELIABLE := 8
-const NO_NAGLE := 1
+const CONNECTING := Steam.CONNECTION_STATE_CONNECTING
+const CONNECTED := Steam.CONNECTION_STATE_CONNECTED
+const CLOSED_BY_PEER := Steam.CONNECTION_STATE_CLOSED_BY_PEER
+const RELIABLE := Steam.NETWORKING_SEND_RELIABLE
+const NO_NAGLE := Steam.NETWORKING_SEND_NO_NAGLE
 const INFO_KEYS := ["identity", "user_data", "listen_socket", "remote_address", "remote_pop", "pop_relay", "connection_state",
 	"end_reason", "end_debug", "debug_description", "info_flags"]
 const MESSAGE_KEYS := ["payload", "size", "connection", "identity", "receiver_user_data", "time_received", "message_number",
@@ -48,9 +47,12 @@ func _change(handle: int, state: int) -> Array:
 	return []
 
 
-## Listens on 127.0.0.1:port and connects to it; returns [listen socket, client, server connection]
-## once both are CONNECTED, or [] (with a failed check).
+## Starts the server, listens on 127.0.0.1:port and connects to it; returns [listen socket, client,
+## server connection] once both are CONNECTED, or [] (with a failed check). The signal stays
+## connected to _record until the suite is freed, after the test.
 func _connected(s: Object, port: int, options := {}) -> Array:
+	if not start_server():
+		return []
 	s.network_connection_status_changed.connect(_record)
 	var listen: int = s.createListenSocketIP("127.0.0.1:%d" % port, {})
 	var client: int = s.connectByIPAddress("127.0.0.1:%d" % port, options)
@@ -76,8 +78,6 @@ func _receive(s: Object, receive: Callable, want: int) -> Array:
 
 
 func test_connect_accept_and_status_changes() -> void:
-	if not start_server():
-		return
 	var ends := await _connected(Steam, PORT)
 	if ends.is_empty():
 		return
@@ -103,13 +103,10 @@ func test_connect_accept_and_status_changes() -> void:
 		"unencrypted, over UDP to the listen socket: %s" % var_to_str(info))
 	check_eq(Steam.getListenSocketAddress(listen), "127.0.0.1:%d" % PORT, "getListenSocketAddress")
 	check_eq(SteamServer.getListenSocketAddress(listen, false), "127.0.0.1", "getListenSocketAddress without the port")
-	Steam.network_connection_status_changed.disconnect(_record)
 
 
 func test_messages_both_ways_on_a_connection_and_a_poll_group() -> void:
-	if not start_server():
-		return
-	var ends := await _connected(SteamServer, PORT + 1, {CONFIG_CONNECTION_USER_DATA: 42})
+	var ends := await _connected(SteamServer, PORT + 1, {Steam.NETWORKING_CONFIG_CONNECTION_USER_DATA: 42})
 	if ends.is_empty():
 		return
 	var client: int = ends[1]
@@ -144,12 +141,9 @@ func test_messages_both_ways_on_a_connection_and_a_poll_group() -> void:
 		check(reliable.time_received > 0, "time_received %d" % reliable.time_received)
 	check_eq(SteamServer.receiveMessagesOnConnection(client, 16), [], "nothing more to read")
 	check(SteamServer.destroyPollGroup(group), "destroyPollGroup")
-	SteamServer.network_connection_status_changed.disconnect(_record)
 
 
 func test_what_a_connection_reports() -> void:
-	if not start_server():
-		return
 	var ends := await _connected(Steam, PORT + 2)
 	if ends.is_empty():
 		return
@@ -171,7 +165,6 @@ func test_what_a_connection_reports() -> void:
 	check_eq(Steam.getConnectionName(client), "to the listen socket", "getConnectionName")
 	check("to the listen socket" in String(Steam.getConnectionInfo(client).debug_description), "the name is in the description")
 	check_eq(Steam.getConnectionUserData(ends[2]), -1, "user data never set")
-	Steam.network_connection_status_changed.disconnect(_record)
 
 
 func test_socket_pairs() -> void:
@@ -189,8 +182,6 @@ func test_socket_pairs() -> void:
 
 
 func test_close_with_a_reason_the_peer_sees() -> void:
-	if not start_server():
-		return
 	var ends := await _connected(Steam, PORT + 3)
 	if ends.is_empty():
 		return
@@ -204,12 +195,9 @@ func test_close_with_a_reason_the_peer_sees() -> void:
 	check(errors.size() == 1 and "Steam.closeConnection: connection %d is not open" % ends[1] in errors[0], "closing twice: %s" % errors)
 	check(Steam.closeListenSocket(ends[0]), "closeListenSocket")
 	check_eq(Steam.getListenSocketAddress(ends[0]), "", "a closed listen socket has no address")
-	Steam.network_connection_status_changed.disconnect(_record)
 
 
 func test_closing_the_listen_socket_ends_its_connections() -> void:
-	if not start_server():
-		return
 	var ends := await _connected(Steam, PORT + 4)
 	if ends.is_empty():
 		return
@@ -217,12 +205,9 @@ func test_closing_the_listen_socket_ends_its_connections() -> void:
 	var closed := func(): return not _change(ends[1], CLOSED_BY_PEER).is_empty()
 	if check(await _until(Steam, closed), "the client did not see its connection end"):
 		check_eq(_change(ends[1], CLOSED_BY_PEER)[1].end_debug, "the listen socket was closed", "why the client's connection ended")
-	Steam.network_connection_status_changed.disconnect(_record)
 
 
 func test_largest_message_and_one_too_large() -> void:
-	if not start_server():
-		return
 	var ends := await _connected(Steam, PORT + 5)
 	if ends.is_empty():
 		return
@@ -236,7 +221,6 @@ func test_largest_message_and_one_too_large() -> void:
 	var errors := errors_of(func(): check_eq(Steam.sendMessageToConnection(ends[1], largest, RELIABLE), {"result": 8, "message_number": 0},
 		"a message of 524289 bytes"))
 	check(errors.size() == 1 and errors[0].begins_with("Steam.sendMessageToConnection: data is 524289 bytes"), "the refusal: %s" % errors)
-	Steam.network_connection_status_changed.disconnect(_record)
 
 
 func test_authentication_and_what_offline_lacks() -> void:
@@ -245,7 +229,7 @@ func test_authentication_and_what_offline_lacks() -> void:
 	var seen: Array = []
 	var on_status := func(available, debug): seen.append([available, debug])
 	SteamServer.network_authentication_status.connect(on_status)
-	check_eq(SteamServer.initAuthentication(), 100, "initAuthentication: CURRENT, the realm's tickets")
+	check_eq(SteamServer.initAuthentication(), SteamServer.NETWORKING_AVAILABILITY_CURRENT, "initAuthentication: CURRENT, the realm's tickets")
 	await _until(SteamServer, func(): return not seen.is_empty())
 	check(seen.size() == 1 and seen[0][0] == 100 and seen[0][1] is String, "network_authentication_status: %s" % [seen])
 	check_eq(SteamServer.getAuthenticationStatus(), 100, "getAuthenticationStatus")
