@@ -4,19 +4,20 @@
 ##   steam-peer     SteamServerMultiplayerPeer, the same loop (peer_link.gd)
 ##   enet-raw       ENetConnection/ENetPacketPeer (enet_link.gd)
 ##   steam-sockets  the Steam singleton's Networking Sockets calls (sockets_link.gd)
-## Both sides poll in a loop, outside Godot's frames; after IDLE_POLLS polls that found nothing
-## they sleep IDLE_SLEEP_US between polls, so that on a busy machine a waiting side gives its core
-## up (a sleeper is woken first when its datagram comes) instead of spinning through its slice.
-## Figures only: nothing passes or fails on them.
+## Both sides poll in a loop, outside Godot's frames. With `--wait spin` (the default) a side that
+## found nothing polls again at once, IDLE_POLLS times, then sleeps IDLE_SLEEP_US between polls (so
+## that a waiting side gives its core up instead of spinning through its time slice); with
+## `--wait sleep` it sleeps IDLE_SLEEP_US after every poll that found nothing. Figures only:
+## nothing passes or fails on them.
 ##
 ## Echo: `--echo --link L --port N`: every message goes back to its sender, reliable when its
 ## byte 0 says so; a 1-byte message (the client's goodbye) or --max-seconds ends it.
-## Measure: `--measure --link L --port N [--user-steam-id ID] [--pings N] [--messages N]
-## [--window N] [--seconds S]`: for 64-byte unreliable then 1 KiB reliable messages, a ping-pong
+## Measure: `--measure --link L --port N [--wait spin|sleep] [--user-steam-id ID] [--pings N]
+## [--messages N] [--window N] [--seconds S]`: for 64-byte unreliable then 1 KiB reliable messages, a ping-pong
 ## of --pings round trips (one in flight; one unanswered in 100 ms counts as lost), then a flood of
 ## --messages with at most --window in flight for at most --seconds (messages echoed a second).
 ## One line per case:
-##   netbench: link=L case=C rtt_p50_us=N rtt_p99_us=N pings=N ping_lost=N msgs_per_s=N echoed=N lost=N seconds=F
+##   netbench: link=L wait=W case=C rtt_p50_us=N rtt_p99_us=N pings=N ping_lost=N msgs_per_s=N echoed=N lost=N seconds=F
 ## A link that cannot start prints `netbench: link=L failed: why` and exits 1.
 extends Node
 
@@ -35,9 +36,10 @@ const IDLE_POLLS := 200
 const IDLE_SLEEP_US := 20
 const CONNECT_US := 10000000
 
-var o := {"link": "", "port": 0, "user-steam-id": 76561197960287940, "pings": 2000, "messages": 20000,
+var o := {"link": "", "wait": "spin", "port": 0, "user-steam-id": 76561197960287940, "pings": 2000, "messages": 20000,
 	"window": 128, "seconds": 5, "max-seconds": 120}
 var link: RefCounted
+var idle_polls := IDLE_POLLS
 
 
 func _ready() -> void:
@@ -49,6 +51,9 @@ func _ready() -> void:
 			o[key] = args[i + 1].to_int() if o[key] is int else args[i + 1]
 	if not LINKS.has(o.link):
 		return _fail("unknown link (one of %s)" % ", ".join(LINKS.keys()))
+	if o.wait != "spin" and o.wait != "sleep":
+		return _fail("--wait is spin or sleep, not %s" % o.wait)
+	idle_polls = IDLE_POLLS if o.wait == "spin" else 0
 	var made: Array = LINKS[o.link]
 	var script: GDScript = load(made[0])
 	if script == null or not script.can_instantiate():
@@ -58,7 +63,7 @@ func _ready() -> void:
 	if why != "":
 		return _fail(why)
 	if echo:
-		print("netbench: echo listening link=%s port=%d" % [o.link, o.port])
+		print("netbench: echo listening link=%s wait=%s port=%d" % [o.link, o.wait, o.port])
 		_echo()
 	else:
 		_measure()
@@ -95,8 +100,8 @@ func _measure() -> void:
 		var pings := _ping_pong(c[1], c[2], phase)
 		phase += 1
 		var flood := _flood(c[1], c[2], phase)
-		print("netbench: link=%s case=%s rtt_p50_us=%d rtt_p99_us=%d pings=%d ping_lost=%d msgs_per_s=%d echoed=%d lost=%d seconds=%.2f" % [
-			o.link, c[0], pings.p50, pings.p99, pings.count, pings.lost, flood.rate, flood.echoed, flood.lost, flood.seconds])
+		print("netbench: link=%s wait=%s case=%s rtt_p50_us=%d rtt_p99_us=%d pings=%d ping_lost=%d msgs_per_s=%d echoed=%d lost=%d seconds=%.2f" % [
+			o.link, o.wait, c[0], pings.p50, pings.p99, pings.count, pings.lost, flood.rate, flood.echoed, flood.lost, flood.seconds])
 	link.send(PackedByteArray([0xFF]), true) # the goodbye
 	until = Time.get_ticks_usec() + 200000
 	while link.connected() and Time.get_ticks_usec() < until: # until the echo server hung up
@@ -176,11 +181,11 @@ func _message(reliable: bool, size: int, phase: int) -> PackedByteArray:
 	return msg
 
 
-## The count of polls in a row that found nothing; past IDLE_POLLS, sleeps a little first.
+## The count of polls in a row that found nothing; past idle_polls, sleeps a little first.
 func _idle(idle: int, nothing: bool) -> int:
 	if not nothing:
 		return 0
-	if idle >= IDLE_POLLS:
+	if idle >= idle_polls:
 		OS.delay_usec(IDLE_SLEEP_US)
 	return idle + 1
 
