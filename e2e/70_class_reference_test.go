@@ -13,12 +13,13 @@ import (
 	"github.com/gosteam/godot-steam-server/e2e/internal/godot"
 )
 
-// TestClassReference: extension/doc_classes/Steam.xml and SteamServer.xml are complete and valid
+// TestClassReference: extension/doc_classes/Steam.xml, SteamServer.xml and
+// SteamServerMultiplayerPeer.xml are complete and valid
 // (Godot's --doctool, which merges them with ClassDB, writes them back unchanged, and writes no
 // other class of ours), and the editor's help shows them (an editor plugin, tests/editor_help/,
-// opens both pages in a scratch project run headless).
+// opens the pages in a scratch project run headless).
 func TestClassReference(t *testing.T) {
-	classes := []string{"Steam.xml", "SteamServer.xml"}
+	classes := []string{"Steam.xml", "SteamServer.xml", "SteamServerMultiplayerPeer.xml"}
 	doc := filepath.Join(t.TempDir(), "doc")
 	for _, name := range classes {
 		copyTree(t, filepath.Join(repo.Root, "extension", "doc_classes", name), filepath.Join(doc, "doc_classes", name))

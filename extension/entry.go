@@ -81,12 +81,22 @@ var steamServerReference string
 
 var classReferences = [classCount]string{classSteam: steamReference, classSteamServer: steamServerReference}
 
+// peerReference is SteamServerMultiplayerPeer's, written by hand (the class is not made from the
+// tables); TestClassReference checks that Godot's doctool writes it back unchanged.
+//
+//go:embed doc_classes/SteamServerMultiplayerPeer.xml
+var peerReference string
+
 // loadClassReference shows the registered classes' references in the editor's help (F1,
-// Ctrl+click); not Steam's when another extension owns that class.
+// Ctrl+click): SteamServerMultiplayerPeer's, and not Steam's when another extension owns that class.
 func loadClassReference() {
+	refs := []string{peerReference}
 	for _, cls := range registeredClasses {
-		xml := C.CString(classReferences[cls])
-		ok := C.sv_load_help(xml, C.int64_t(len(classReferences[cls])))
+		refs = append(refs, classReferences[cls])
+	}
+	for _, ref := range refs {
+		xml := C.CString(ref)
+		ok := C.sv_load_help(xml, C.int64_t(len(ref)))
 		C.free(unsafe.Pointer(xml))
 		if ok == 0 {
 			printError("Steam: this editor cannot load extension documentation", "loadClassReference")

@@ -211,6 +211,16 @@ int sv_request_close(void);
 #define SV_PEER_V_PUT_PACKET 20
 #define SV_PEER_VIRTUALS 21
 
+// What a peer's next packet is, kept by C so that SceneMultiplayer's four questions before each
+// get_packet (count, peer, channel, mode) never enter Go: Go fills it after every call that can
+// change the queue (poll, get_packet, close, disconnect_peer, the create calls).
+typedef struct {
+	int32_t available;
+	int32_t peer;
+	int32_t channel;
+	int32_t mode;
+} sv_peer_next;
+
 // sv_register_peer_class registers the class and its methods: NULL, or why not.
 const char *sv_register_peer_class(const char *class_name);
 

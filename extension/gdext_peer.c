@@ -18,6 +18,7 @@ typedef struct {
 	int64_t handle;
 	uint8_t *packet; // the last packet _get_packet returned: Godot reads it until the next call
 	int64_t packet_cap;
+	sv_peer_next next;
 } peer_t;
 
 static string_name_t class_name;
@@ -114,6 +115,9 @@ static int64_t call_method(int32_t index, peer_t *p, const void *const *args, GD
 	int64_t r = 0;
 	goPeerCall(p ? p->handle : 0, index, decoded, m->argc, &r);
 	scratch_free(&scratch);
+	if (p) {
+		goPeerNext(p->handle, &p->next);
+	}
 	return r;
 }
 
@@ -239,7 +243,7 @@ static int64_t get_packet(peer_t *p, const GDExtensionConstTypePtr *args) {
 	*r_size = 0;
 	for (int attempt = 0; attempt < 2; attempt++) {
 		int32_t len = 0;
-		int64_t err = goPeerGetPacket(p->handle, p->packet, p->packet_cap, &len);
+		int64_t err = goPeerGetPacket(p->handle, p->packet, p->packet_cap, &len, &p->next);
 		if (err >= 0) {
 			*r_buffer = p->packet;
 			*r_size = len;
@@ -267,6 +271,7 @@ static GDExtensionBool refcount(GDExtensionMethodBindPtr bind, GDExtensionObject
 // keeps the object, and this instance, alive until the last signal.
 static void poll(peer_t *p) {
 	goPeerVirtual(p->handle, SV_PEER_V_POLL, 0, 0);
+	goPeerNext(p->handle, &p->next);
 	int32_t connected = 0;
 	int64_t id = 0;
 	if (!goPeerTakeSignal(p->handle, &connected, &id)) {
@@ -306,6 +311,18 @@ static void peer_virtual_call(GDExtensionClassInstancePtr instance, GDExtensionC
 	case SV_PEER_V_POLL:
 		poll(p);
 		return;
+	case SV_PEER_V_GET_AVAILABLE_PACKET_COUNT:
+		*(int64_t *)ret = p->next.available;
+		return;
+	case SV_PEER_V_GET_PACKET_PEER:
+		*(int64_t *)ret = p->next.peer;
+		return;
+	case SV_PEER_V_GET_PACKET_CHANNEL:
+		*(int64_t *)ret = p->next.channel;
+		return;
+	case SV_PEER_V_GET_PACKET_MODE:
+		*(int64_t *)ret = p->next.mode;
+		return;
 	}
 	const virtual_t *v = &virtuals[index];
 	int64_t in[2] = { 0, 0 };
@@ -317,6 +334,9 @@ static void peer_virtual_call(GDExtensionClassInstancePtr instance, GDExtensionC
 		}
 	}
 	int64_t r = goPeerVirtual(p->handle, index, in[0], in[1]);
+	if (index == SV_PEER_V_CLOSE || index == SV_PEER_V_DISCONNECT_PEER) {
+		goPeerNext(p->handle, &p->next);
+	}
 	if (v->ret == INT) {
 		*(int64_t *)ret = r;
 	} else if (v->ret == BOOL) {

@@ -13,22 +13,14 @@ import (
 
 // The virtuals of MultiplayerPeerExtension, by the index C gives (gdext.h's SV_PEER_V_*): the
 // method name an error line carries (the MultiplayerPeer method a script calls), and the call on
-// the peer with the ints and bools C decoded.
+// the peer with the ints and bools C decoded. C answers the four about the next packet itself,
+// from what goPeerNext and goPeerGetPacket told it.
 var peerVirtuals = [C.SV_PEER_VIRTUALS]struct {
 	name string
 	call func(p *mpeer.Peer, a, b int64) (int64, error)
 }{
-	C.SV_PEER_V_GET_AVAILABLE_PACKET_COUNT: {"get_available_packet_count", func(p *mpeer.Peer, _, _ int64) (int64, error) {
-		return int64(p.AvailablePacketCount()), nil
-	}},
 	C.SV_PEER_V_GET_MAX_PACKET_SIZE: {"get_max_packet_size", func(*mpeer.Peer, int64, int64) (int64, error) {
 		return mpeer.MaxPacketSize, nil
-	}},
-	C.SV_PEER_V_GET_PACKET_CHANNEL: {"get_packet_channel", func(p *mpeer.Peer, _, _ int64) (int64, error) {
-		return int64(p.PacketChannel()), nil
-	}},
-	C.SV_PEER_V_GET_PACKET_MODE: {"get_packet_mode", func(p *mpeer.Peer, _, _ int64) (int64, error) {
-		return int64(p.PacketMode()), nil
 	}},
 	C.SV_PEER_V_SET_TRANSFER_CHANNEL: {"set_transfer_channel", func(p *mpeer.Peer, channel, _ int64) (int64, error) {
 		return 0, p.SetTransferChannel(channel)
@@ -44,9 +36,6 @@ var peerVirtuals = [C.SV_PEER_VIRTUALS]struct {
 	}},
 	C.SV_PEER_V_SET_TARGET_PEER: {"set_target_peer", func(p *mpeer.Peer, id, _ int64) (int64, error) {
 		return 0, p.SetTargetPeer(id)
-	}},
-	C.SV_PEER_V_GET_PACKET_PEER: {"get_packet_peer", func(p *mpeer.Peer, _, _ int64) (int64, error) {
-		return int64(p.PacketPeer()), nil
 	}},
 	C.SV_PEER_V_IS_SERVER: {"is_server", func(p *mpeer.Peer, _, _ int64) (int64, error) {
 		return b2i(p.IsServer()), nil
@@ -117,12 +106,13 @@ func goPeerPutPacket(handle C.int64_t, data *C.uint8_t, size C.int64_t) (ret C.i
 // when the packet does not fit it stays queued and the answer is minus the room it needs.
 //
 //export goPeerGetPacket
-func goPeerGetPacket(handle C.int64_t, buf *C.uint8_t, room C.int64_t, size *C.int32_t) (ret C.int64_t) {
+func goPeerGetPacket(handle C.int64_t, buf *C.uint8_t, room C.int64_t, size *C.int32_t, next *C.sv_peer_next) (ret C.int64_t) {
 	defer recoverPeer("get_packet", &ret, int64(mpeer.Failed))
 	p := peerOf(handle)
 	if p == nil {
 		return C.int64_t(mpeer.Failed)
 	}
+	defer fillNext(p, next)
 	if need := p.NextPacketSize(); need > int(room) {
 		return -C.int64_t(need)
 	}
@@ -131,6 +121,22 @@ func goPeerGetPacket(handle C.int64_t, buf *C.uint8_t, room C.int64_t, size *C.i
 		*size = C.int32_t(len(data))
 	})
 	return peerRefusal("get_packet", err)
+}
+
+// goPeerNext tells C what the next packet is (sv_peer_next).
+//
+//export goPeerNext
+func goPeerNext(handle C.int64_t, next *C.sv_peer_next) {
+	defer recoverPeer("poll", nil, 0)
+	*next = C.sv_peer_next{}
+	if p := peerOf(handle); p != nil {
+		fillNext(p, next)
+	}
+}
+
+func fillNext(p *mpeer.Peer, next *C.sv_peer_next) {
+	n := p.Next()
+	*next = C.sv_peer_next{available: C.int32_t(n.Available), peer: C.int32_t(n.Peer), channel: C.int32_t(n.Channel), mode: C.int32_t(n.Mode)}
 }
 
 // goPeerTakeSignal hands C the next signal Poll left for it to emit: 0 when there is none.

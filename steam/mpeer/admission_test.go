@@ -159,7 +159,7 @@ func TestPacketsDoNotAllocate(t *testing.T) {
 		h.Poll()
 		c.Poll()
 		for _, p := range []*tester{h, c} {
-			for p.AvailablePacketCount() > 0 {
+			for p.Next().Available > 0 {
 				_ = p.GetPacket(func(b []byte) { sink += len(b) })
 			}
 		}
@@ -201,4 +201,20 @@ func TestASilentClientTimesOut(t *testing.T) {
 	assert.Equal(t, Signal{Connected: false, Peer: id}, h.signals[1])
 	assert.GreaterOrEqual(t, time.Since(start), 300*time.Millisecond, "not before the timeout")
 	assert.Zero(t, h.ConnectionForPeer(int64(id)))
+}
+
+// A host that closes with packets still unacknowledged tells its clients at once: closing the
+// listen socket must not leave them to time out.
+func TestHostCloseIsSeenAtOnce(t *testing.T) {
+	h, cs := connected(t, 2)
+	for range 50 {
+		send(t, h, TransferReliable, 1, 0, "bye")
+	}
+	start := time.Now()
+	h.Close()
+	pollUntil(t, func() bool {
+		return cs[0].ConnectionStatus() == StatusDisconnected && cs[1].ConnectionStatus() == StatusDisconnected
+	}, cs...)
+	assert.Less(t, time.Since(start), 2*time.Second, "well before the 10 s timeout")
+	assert.Equal(t, Signal{Connected: false, Peer: ServerID}, cs[0].signals[len(cs[0].signals)-1])
 }

@@ -111,8 +111,9 @@ func connected(t testing.TB, n int) (*tester, []*tester) {
 // packetOf waits for the next packet at p and returns it with what describes it.
 func packetOf(t testing.TB, p *tester, others ...*tester) (data []byte, from, channel, mode int32) {
 	t.Helper()
-	pollUntil(t, func() bool { return p.AvailablePacketCount() > 0 }, append(others, p)...)
-	from, channel, mode = p.PacketPeer(), p.PacketChannel(), p.PacketMode()
+	pollUntil(t, func() bool { return p.Next().Available > 0 }, append(others, p)...)
+	n := p.Next()
+	from, channel, mode = n.Peer, n.Channel, n.Mode
 	require.NoError(t, p.GetPacket(func(b []byte) { data = append([]byte(nil), b...) }))
 	return data, from, channel, mode
 }

@@ -124,11 +124,6 @@ func (p *Peer) arrived(m *steam.Message) {
 	p.inbox.push(from, int32(m.Lane), mode, m.Data[headerSize:])
 }
 
-// AvailablePacketCount is how many received packets wait.
-func (p *Peer) AvailablePacketCount() int32 {
-	return locked(p, func() int32 { return int32(p.inbox.len()) })
-}
-
 // next is the packet GetPacket would return, nil when none waits.
 func (p *Peer) next() *packet {
 	if p.inbox.len() == 0 {
@@ -137,31 +132,17 @@ func (p *Peer) next() *packet {
 	return &p.inbox.queue[p.inbox.head]
 }
 
-// PacketPeer, PacketChannel and PacketMode describe the next packet GetPacket returns (0 when none).
-func (p *Peer) PacketPeer() int32 {
-	return locked(p, func() int32 {
-		if n := p.next(); n != nil {
-			return n.from
-		}
-		return 0
-	})
-}
+// Next describes the queue's front: how many packets wait, and the next one's sender, channel and
+// mode (zeros, and TransferReliable, when none waits).
+type Next struct{ Available, Peer, Channel, Mode int32 }
 
-func (p *Peer) PacketChannel() int32 {
-	return locked(p, func() int32 {
-		if n := p.next(); n != nil {
-			return n.channel
+func (p *Peer) Next() Next {
+	return locked(p, func() Next {
+		n := Next{Available: int32(p.inbox.len()), Mode: TransferReliable}
+		if f := p.next(); f != nil {
+			n.Peer, n.Channel, n.Mode = f.from, f.channel, f.mode
 		}
-		return 0
-	})
-}
-
-func (p *Peer) PacketMode() int32 {
-	return locked(p, func() int32 {
-		if n := p.next(); n != nil {
-			return n.mode
-		}
-		return TransferReliable
+		return n
 	})
 }
 

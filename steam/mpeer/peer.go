@@ -246,8 +246,10 @@ func (p *Peer) makeGroup() (err error) {
 	return err
 }
 
-// Close closes every connection (reason 1000, App_Generic, their reliable data flushed first) and
-// the listen socket; the peer can host or connect again afterwards. No signal follows.
+// Close closes every connection (reason 1000, App_Generic) and the listen socket; the peer can host
+// or connect again afterwards. No signal follows. The connections do not linger to flush what is
+// queued: closing the listen socket would end them without a word (Steam closes a listen socket's
+// connections "ungracefully"), and the peers would only notice at their timeout.
 func (p *Peer) Close() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -258,7 +260,7 @@ func (p *Peer) Close() {
 // reset releases everything the peer holds in the transport and forgets its peers.
 func (p *Peer) reset() {
 	for conn := range p.byConn {
-		p.closeConn(conn, true)
+		p.closeConn(conn, false)
 	}
 	if p.listen != 0 {
 		_, _ = p.s.CloseListenSocket(int64(p.listen))

@@ -60,7 +60,7 @@ func TestPacketsBothWaysInEveryModeAndChannel(t *testing.T) {
 			assert.Equal(t, []int32{int32(id), int32(channel), int32(mode)}, []int32{from, ch, m})
 		}
 	}
-	assert.Zero(t, h.AvailablePacketCount())
+	assert.Zero(t, h.Next().Available)
 	assert.Equal(t, ErrUnavailable, CodeOf(h.GetPacket(func([]byte) { t.Fatal("no packet") })))
 }
 
@@ -116,6 +116,7 @@ func TestUnreliableOrderedDropsOlderPackets(t *testing.T) {
 	arrive(2, 7, TransferUnreliableOrdered)
 	arrive(2, 6, TransferReliable)
 	arrive(2, 8, 0x7F) // not a mode: dropped
+	assert.Equal(t, Next{Available: 5, Peer: 5, Channel: 2, Mode: TransferUnreliableOrdered}, p.Next())
 	var got [][2]int32
 	for p.inbox.len() > 0 {
 		n := p.next()
@@ -123,6 +124,7 @@ func TestUnreliableOrderedDropsOlderPackets(t *testing.T) {
 		require.NoError(t, p.GetPacket(func(b []byte) { got = append(got, [2]int32{ch, int32(b[0])}) }))
 	}
 	assert.Equal(t, [][2]int32{{2, 5}, {1, 1}, {2, 4}, {2, 7}, {2, 6}}, got)
+	assert.Equal(t, Next{Mode: TransferReliable}, p.Next(), "nothing waits")
 }
 
 func TestDisconnectPeerIsSeenOnBothSides(t *testing.T) {

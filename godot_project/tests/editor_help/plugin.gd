@@ -1,4 +1,4 @@
-## Opens the Steam and SteamServer classes in the editor's help and looks for text of our class references.
+## Opens the Steam, SteamServer and SteamServerMultiplayerPeer classes in the editor's help and looks for text of our class references.
 ## build.sh copies this folder, with the built extension, into a scratch project and runs the
 ## editor headless on it.
 @tool
@@ -13,6 +13,10 @@ const EXPECTED := {
 	"SteamServer": [
 		"GodotSteam Server 4's API, for scripts written for it",  # its description
 		"and their count, 1 to the bytes given",  # its own beginAuthSession
+	],
+	"SteamServerMultiplayerPeer": [
+		"A MultiplayerPeer over the extension's Steam Networking Sockets",  # the class brief
+		"Listens on virtual_port of the server's Steam ID",  # create_host
 	],
 }
 
