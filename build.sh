@@ -27,6 +27,7 @@
 #   ./build.sh bench [--fresh]        print benchmark figures (never fails on them): Go
 #                                     benchmarks, the loopback UDP load and burst tests of the query port,
 #                                     the Godot bench scene (ratios to a native engine call), the
+#                                     Steam network links against ENet's (RTT, messages/s), the
 #                                     library's size and the time it adds to Godot's start, cold
 #                                     builds (empty GOCACHE) of every target with their peak
 #                                     memory; with --fresh, then the fresh-machine check's time
@@ -143,7 +144,8 @@ run_fuzz() {
 }
 
 # Benchmarks print figures and never fail on them: Go's, the loopback load test of the query port,
-# the Godot bench scene and start-up cost (e2e/bench_test.go), then the cold builds.
+# the Godot bench scene and start-up cost (e2e/bench_test.go), the network links against ENet
+# (e2e/bench_net_test.go), then the cold builds.
 cmd_bench() {
   local fresh=0
   case ${1:-} in
@@ -160,7 +162,7 @@ cmd_bench() {
   say "go test -bench QueryBursts -benchtime 3x ./steam/offline/ (bursts of 5,000 queries from one source and 50,000 from 200, default query settings, with the 4 MiB and the system's receive buffer)"
   go test -run '^$' -bench QueryBursts -benchtime 3x -timeout 5m ./steam/offline/
   use_godot
-  say "go test -tags e2e -bench . ./e2e/ (the Godot bench scene; Godot's start-up with and without the extension)"
+  say "go test -tags e2e -bench . ./e2e/ (the Godot bench scene; Godot's start-up with and without the extension; the Steam network links against ENet's)"
   go test -tags e2e -count=1 -run '^$' -bench . -benchtime 1x -timeout 30m ./e2e/
   need_tools x86_64-w64-mingw32-gcc aarch64-linux-gnu-gcc
   steamdev coldbuilds
