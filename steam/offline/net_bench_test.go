@@ -37,7 +37,7 @@ var netBenchCases = []netBenchCase{
 
 // benchPeer is a peer whose arrivals are signalled on a channel, so the benchmark waits for
 // messages as a blocking read would instead of spinning.
-func benchPeer(b *testing.B, realm *offline.Realm) (*peer, chan struct{}) {
+func benchPeer(b testing.TB, realm *offline.Realm) (*peer, chan struct{}) {
 	arrived := make(chan struct{}, 1)
 	p := newPeer(b, realm, func(o *offline.Options) {
 		o.Net.OnMessage = func() {
@@ -56,7 +56,7 @@ type benchSide struct {
 	arrived chan struct{}
 }
 
-func benchPair(b *testing.B) (server, client benchSide) {
+func benchPair(b testing.TB) (server, client benchSide) {
 	realm := newRealm(b)
 	server.p, server.arrived = benchPeer(b, realm)
 	client.p, client.arrived = benchPeer(b, realm)
