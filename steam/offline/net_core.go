@@ -82,6 +82,7 @@ type netCore struct {
 	sessions   *netSessions // made at the first NetworkingMessages or P2P call
 	limiter    *rateLimiter
 	traffic    netTraffic
+	ready      readyCounts // what an empty poll reads without mu (net_ready.go)
 
 	relayAsked, authAsked bool
 
