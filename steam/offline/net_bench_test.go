@@ -139,22 +139,7 @@ func BenchmarkNetRTT(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			server, client := benchPair(b)
 			payload := make([]byte, c.size)
-			stop := make(chan struct{})
-			defer close(stop)
-			go func() {
-				var batch steam.MessageBatch
-				for {
-					select {
-					case <-stop:
-						return
-					default:
-					}
-					n := server.wait(&batch, 16, 100*time.Millisecond)
-					for _, m := range batch.Messages[:n] {
-						_, _, _ = server.p.s.SendMessageToConnection(int64(server.h), m.Data, c.flags|int64(steam.SendNoNagle))
-					}
-				}
-			}()
+			defer close(echoUntil(server, c.flags|int64(steam.SendNoNagle)))
 			rtts := make([]time.Duration, 0, b.N)
 			lost := 0
 			var batch steam.MessageBatch
@@ -173,6 +158,27 @@ func BenchmarkNetRTT(b *testing.B) {
 			b.ReportMetric(float64(lost), "lost")
 		})
 	}
+}
+
+// echoUntil answers each message server receives with the same bytes, until the returned channel
+// is closed.
+func echoUntil(server benchSide, flags int64) chan struct{} {
+	stop := make(chan struct{})
+	go func() {
+		var batch steam.MessageBatch
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			n := server.wait(&batch, 16, 100*time.Millisecond)
+			for _, m := range batch.Messages[:n] {
+				_, _, _ = server.p.s.SendMessageToConnection(int64(server.h), m.Data, flags)
+			}
+		}
+	}()
+	return stop
 }
 
 func reportRTT(b *testing.B, rtts []time.Duration) {

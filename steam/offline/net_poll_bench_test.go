@@ -7,7 +7,7 @@ package offline_test
 // echo side waits for messages (NetOptions.OnMessage), as in BenchmarkNetRTT. Printed, never
 // asserted; run beside BenchmarkNetRTT and the bare UDP ping-pong to compare in the same minutes:
 //
-//	go test -run '^$' -bench 'BenchmarkNet(PollRTT|RTT/unreliable64|BareUDP/64B)' -benchtime 5000x ./steam/offline/
+//	go test -run '^$' -bench 'BenchmarkNet(PollRTT|RTT|BareUDP)' -benchtime 5000x ./steam/offline/
 
 import (
 	"runtime"
@@ -27,12 +27,8 @@ func BenchmarkNetPollRTT(b *testing.B) {
 	}{{"spin", 0}, {"sleep20us", 20 * time.Microsecond}} {
 		for _, on := range []string{"connection", "pollgroup"} {
 			b.Run(mode.name+"/"+on, func(b *testing.B) {
-				server, client := benchPair(b)
-				poll := pollOn(b, client, on)
 				flags := int64(steam.SendUnreliable | steam.SendNoNagle)
-				stop := echoUntil(server, flags)
-				defer close(stop)
-
+				client, poll := pollingPair(b, on, flags)
 				runtime.LockOSThread()
 				defer runtime.UnlockOSThread()
 				payload := make([]byte, 64)
@@ -67,6 +63,16 @@ func BenchmarkNetPollRTT(b *testing.B) {
 	}
 }
 
+// pollingPair connects a client to a server that echoes what it receives (with flags), and gives
+// the client's poll of its connection, directly or through a poll group ("pollgroup").
+func pollingPair(tb testing.TB, on string, flags int64) (benchSide, pollReceiver) {
+	server, client := benchPair(tb)
+	poll := pollOn(tb, client, on)
+	stop := echoUntil(server, flags)
+	tb.Cleanup(func() { close(stop) })
+	return client, poll
+}
+
 // pollOn reads the client's connection directly or through a poll group holding it.
 func pollOn(b testing.TB, client benchSide, on string) pollReceiver {
 	s, h := client.p.s, int64(client.h)
@@ -84,24 +90,4 @@ func pollOn(b testing.TB, client benchSide, on string) pollReceiver {
 		n, _ := s.ReceiveMessagesOnPollGroup(int64(g), 16, batch)
 		return n
 	}
-}
-
-// echoUntil answers each message server receives with the same bytes, until stop is closed.
-func echoUntil(server benchSide, flags int64) chan struct{} {
-	stop := make(chan struct{})
-	go func() {
-		var batch steam.MessageBatch
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-			}
-			n := server.wait(&batch, 16, 100*time.Millisecond)
-			for _, m := range batch.Messages[:n] {
-				_, _, _ = server.p.s.SendMessageToConnection(int64(server.h), m.Data, flags)
-			}
-		}
-	}()
-	return stop
 }
