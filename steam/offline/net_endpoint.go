@@ -120,8 +120,8 @@ func (ep *netEndpoint) readLoop() {
 	}
 }
 
-// write queues a datagram on the socket (sent when the core's lock is released, with whatever
-// else was written under it), unless FakePacketLoss_Send drops it. Called with n.mu held.
+// write queues a datagram on the socket (sent just after the core's lock is released, with
+// whatever else was written under it), unless FakePacketLoss_Send drops it. Called with n.mu held.
 func (ep *netEndpoint) write(b []byte, to netip.AddrPort) {
 	if ep.core.fakeLoss(steam.ConfigFakePacketLossSend) {
 		return
