@@ -5,6 +5,8 @@ package offline
 import (
 	"net/netip"
 	"sync"
+
+	"github.com/gosteam/godot-steam-server/steam"
 )
 
 // SocketLog records what a Backend's sockets were given to send: how many datagrams each Flush
@@ -57,4 +59,20 @@ func (c *loggedConn) Flush() error {
 	}
 	c.log.mu.Unlock()
 	return c.datagramConn.Flush()
+}
+
+// HoldNetLock takes the lock of b's networking core, as a socket's reader does while it routes a
+// datagram, until release is called.
+func HoldNetLock(b *Backend) (release func()) {
+	n := b.netc()
+	n.mu.Lock()
+	return n.mu.Unlock
+}
+
+// Waiting is what polls of a connection, a poll group and a NetworkingMessages channel read
+// without the networking's lock: whether something waits there (true too for a handle it does not
+// know: such a poll takes the lock).
+func Waiting(b *Backend, conn steam.NetConnection, group steam.PollGroup, channel int32) [3]bool {
+	rc := &b.netc().ready
+	return [3]bool{!rc.conns.empty(conn), !rc.pollGroups.empty(group), !rc.channelEmpty(serviceMessages, channel)}
 }

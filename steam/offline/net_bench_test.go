@@ -37,7 +37,7 @@ var netBenchCases = []netBenchCase{
 
 // benchPeer is a peer whose arrivals are signalled on a channel, so the benchmark waits for
 // messages as a blocking read would instead of spinning.
-func benchPeer(b *testing.B, realm *offline.Realm) (*peer, chan struct{}) {
+func benchPeer(b testing.TB, realm *offline.Realm) (*peer, chan struct{}) {
 	arrived := make(chan struct{}, 1)
 	p := newPeer(b, realm, func(o *offline.Options) {
 		o.Net.OnMessage = func() {
@@ -56,7 +56,7 @@ type benchSide struct {
 	arrived chan struct{}
 }
 
-func benchPair(b *testing.B) (server, client benchSide) {
+func benchPair(b testing.TB) (server, client benchSide) {
 	realm := newRealm(b)
 	server.p, server.arrived = benchPeer(b, realm)
 	client.p, client.arrived = benchPeer(b, realm)
@@ -139,22 +139,7 @@ func BenchmarkNetRTT(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			server, client := benchPair(b)
 			payload := make([]byte, c.size)
-			stop := make(chan struct{})
-			defer close(stop)
-			go func() {
-				var batch steam.MessageBatch
-				for {
-					select {
-					case <-stop:
-						return
-					default:
-					}
-					n := server.wait(&batch, 16, 100*time.Millisecond)
-					for _, m := range batch.Messages[:n] {
-						_, _, _ = server.p.s.SendMessageToConnection(int64(server.h), m.Data, c.flags|int64(steam.SendNoNagle))
-					}
-				}
-			}()
+			defer close(echoUntil(server, c.flags|int64(steam.SendNoNagle)))
 			rtts := make([]time.Duration, 0, b.N)
 			lost := 0
 			var batch steam.MessageBatch
@@ -173,6 +158,27 @@ func BenchmarkNetRTT(b *testing.B) {
 			b.ReportMetric(float64(lost), "lost")
 		})
 	}
+}
+
+// echoUntil answers each message server receives with the same bytes, until the returned channel
+// is closed.
+func echoUntil(server benchSide, flags int64) chan struct{} {
+	stop := make(chan struct{})
+	go func() {
+		var batch steam.MessageBatch
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			n := server.wait(&batch, 16, 100*time.Millisecond)
+			for _, m := range batch.Messages[:n] {
+				_, _, _ = server.p.s.SendMessageToConnection(int64(server.h), m.Data, flags)
+			}
+		}
+	}()
+	return stop
 }
 
 func reportRTT(b *testing.B, rtts []time.Duration) {

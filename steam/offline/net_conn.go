@@ -96,6 +96,7 @@ func (c *netConn) configChanged(v steam.NetConfigValue) {
 func (c *netConn) register() steam.NetConnection {
 	c.handle = steam.NetConnection(nextNetHandle())
 	c.core.conns[c.handle] = c
+	c.core.ready.conns.set(c.handle, &c.queue.waiting)
 	return c.handle
 }
 
@@ -194,19 +195,21 @@ func (c *netConn) deliver(d *delivery) {
 		m.flags = steam.SendReliable
 	}
 	c.charge(len(d.data))
-	if f := c.core.set.onMessage; f != nil {
-		f()
-	}
 	if c.session != nil {
 		m.channel = d.channel
 		c.session.deliver(c, m, d.data)
-		return
+	} else {
+		m.seq = c.delivered
+		c.delivered++
+		c.queue.push(m, d.data)
+		if c.pollGroup != nil {
+			c.pollGroup.add(c, m.seq)
+		}
 	}
-	m.seq = c.delivered
-	c.delivered++
-	c.queue.push(m, d.data)
-	if c.pollGroup != nil {
-		c.pollGroup.add(c, m.seq)
+	// After the message is queued and counted: a poll woken by it must not find the count 0
+	// (an empty poll does not wait for the core's lock, net_ready.go).
+	if f := c.core.set.onMessage; f != nil {
+		f()
 	}
 }
 

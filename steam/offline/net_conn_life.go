@@ -274,6 +274,7 @@ func soonest(a, b int64) int64 {
 func (c *netConn) dropHandle() {
 	if c.handle != 0 {
 		delete(c.core.conns, c.handle)
+		c.core.ready.conns.remove(c.handle)
 		c.handle = 0
 	}
 	c.setPollGroup(nil)

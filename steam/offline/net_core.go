@@ -6,7 +6,8 @@ package offline
 // Three kinds of goroutine take that mutex: the game's calls (through the front, which holds its
 // own lock too), one reader per UDP endpoint, and the service loop below, which runs the
 // connections' timers (retransmissions, acks, Nagle, keepalives, timeouts, lingering closes). None
-// of them takes the front's lock or the backend's, so no lock order can deadlock.
+// of them takes the front's lock or the backend's, so no lock order can deadlock. A receive call
+// that finds nothing takes neither this mutex nor the backend's (net_ready.go).
 
 import (
 	crand "crypto/rand"
@@ -82,6 +83,7 @@ type netCore struct {
 	sessions   *netSessions // made at the first NetworkingMessages or P2P call
 	limiter    *rateLimiter
 	traffic    netTraffic
+	ready      readyCounts // what an empty poll reads without mu (net_ready.go)
 
 	relayAsked, authAsked bool
 

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"net"
 	"net/netip"
+	"sync"
 
 	"github.com/gosteam/godot-steam-server/steam"
 )
@@ -40,6 +41,8 @@ type netEndpoint struct {
 	closed   bool
 	out      []byte // scratch for control datagrams, used under the core's lock
 	queued   bool   // datagrams wait in sock's queue, to be sent when the core's lock is released
+	// wmu guards sock's write queue, which is filled under the core's lock and sent after it.
+	wmu sync.Mutex
 }
 
 // openEndpoint binds a socket and starts its reader. Called with n.mu held.
@@ -117,8 +120,8 @@ func (ep *netEndpoint) readLoop() {
 	}
 }
 
-// write queues a datagram on the socket (sent when the core's lock is released, with whatever
-// else was written under it), unless FakePacketLoss_Send drops it. Called with n.mu held.
+// write queues a datagram on the socket (sent just after the core's lock is released, with
+// whatever else was written under it), unless FakePacketLoss_Send drops it. Called with n.mu held.
 func (ep *netEndpoint) write(b []byte, to netip.AddrPort) {
 	if ep.core.fakeLoss(steam.ConfigFakePacketLossSend) {
 		return
@@ -127,15 +130,24 @@ func (ep *netEndpoint) write(b []byte, to netip.AddrPort) {
 		ep.queued = true
 		ep.core.mu.dirty = append(ep.core.mu.dirty, ep)
 	}
+	ep.wmu.Lock()
 	_ = ep.sock.Queue(b, to)
+	ep.wmu.Unlock()
 }
 
-// flushWrites sends what write queued. Called with n.mu held.
+// flushWrites sends now what write queued (an endpoint closing). Called with n.mu held.
 func (ep *netEndpoint) flushWrites() {
 	if ep.queued {
 		ep.queued = false
-		_ = ep.sock.Flush()
+		ep.sendQueued()
 	}
+}
+
+// sendQueued sends what the socket's queue holds; with or without n.mu.
+func (ep *netEndpoint) sendQueued() {
+	ep.wmu.Lock()
+	_ = ep.sock.Flush()
+	ep.wmu.Unlock()
 }
 
 // handle routes one datagram. Called with n.mu held.

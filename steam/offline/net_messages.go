@@ -28,6 +28,9 @@ func (ss *netSessions) receive(service byte, channel int32, max int, into *steam
 }
 
 func (b *Backend) ReceiveMessagesOnChannel(channel int32, max int, into *steam.MessageBatch) (n int) {
+	if b.netc().ready.channelEmpty(serviceMessages, channel) {
+		return 0
+	}
 	b.withSessions(func(ss *netSessions) { n = ss.receive(serviceMessages, channel, max, into) })
 	return n
 }
@@ -126,6 +129,9 @@ func (b *Backend) SendP2PPacket(remote steam.SteamID, data []byte, t steam.P2PSe
 }
 
 func (b *Backend) IsP2PPacketAvailable(channel int32) (size uint32, ok bool) {
+	if b.netc().ready.channelEmpty(serviceP2P, channel) {
+		return 0, false
+	}
 	b.withSessions(func(ss *netSessions) {
 		if q := ss.queues[serviceP2P][channel]; q != nil && q.len() > 0 {
 			size, ok = uint32(q.head().n), true
@@ -135,6 +141,9 @@ func (b *Backend) IsP2PPacketAvailable(channel int32) (size uint32, ok bool) {
 }
 
 func (b *Backend) ReadP2PPacket(buf []byte, channel int32) (n uint32, remote steam.SteamID, ok bool) {
+	if b.netc().ready.channelEmpty(serviceP2P, channel) {
+		return 0, remote, false
+	}
 	b.withSessions(func(ss *netSessions) {
 		q := ss.queues[serviceP2P][channel]
 		if q == nil || q.len() == 0 {

@@ -7,7 +7,11 @@ package offline
 // connection left the group (its epoch changed). Stale references are skipped, and swept out when
 // they outnumber the live ones, so the order list stays bounded by what the queues hold.
 
-import "github.com/gosteam/godot-steam-server/steam"
+import (
+	"sync/atomic"
+
+	"github.com/gosteam/godot-steam-server/steam"
+)
 
 type pollRef struct {
 	c     *netConn
@@ -16,10 +20,11 @@ type pollRef struct {
 }
 
 type netPollGroup struct {
-	handle steam.PollGroup
-	order  []pollRef
-	h      int
-	sweep  int // length at which to sweep stale references next
+	handle  steam.PollGroup
+	order   []pollRef
+	h       int
+	sweep   int          // length at which to sweep stale references next
+	waiting atomic.Int32 // messages its connections' queues hold (net_ready.go)
 }
 
 func (g *netPollGroup) add(c *netConn, seq uint64) {
@@ -50,16 +55,23 @@ func (g *netPollGroup) compact() {
 	g.sweep = max(1024, 2*len(kept))
 }
 
-// setPollGroup moves a connection into g (nil: out of any group), bringing its unread messages.
+// setPollGroup moves a connection into g (nil: out of any group), bringing its unread messages
+// (and their count).
 func (c *netConn) setPollGroup(g *netPollGroup) {
 	if c.pollGroup == g {
 		return
 	}
+	if old := c.pollGroup; old != nil {
+		old.waiting.Add(-int32(c.queue.len()))
+	}
 	c.pollEpoch++
 	c.pollGroup = g
+	c.queue.shared = nil
 	if g == nil {
 		return
 	}
+	c.queue.shared = &g.waiting
+	g.waiting.Add(int32(c.queue.len()))
 	for i := c.queue.h; i < len(c.queue.q); i++ {
 		g.add(c, c.queue.q[i].seq)
 	}
@@ -72,6 +84,7 @@ func (b *Backend) CreatePollGroup() steam.PollGroup {
 		}
 		g := &netPollGroup{handle: steam.PollGroup(nextNetHandle()), sweep: 1024}
 		n.pollGroups[g.handle] = g
+		n.ready.pollGroups.set(g.handle, &g.waiting)
 		return g.handle
 	})
 }
@@ -85,6 +98,7 @@ func (b *Backend) DestroyPollGroup(h steam.PollGroup) bool {
 			}
 		}
 		delete(n.pollGroups, h)
+		n.ready.pollGroups.remove(h)
 		return g != nil
 	})
 }
@@ -101,6 +115,9 @@ func (b *Backend) SetConnectionPollGroup(h steam.NetConnection, gh steam.PollGro
 }
 
 func (b *Backend) ReceiveMessagesOnPollGroup(gh steam.PollGroup, max int, into *steam.MessageBatch) int {
+	if b.netc().ready.pollGroups.empty(gh) {
+		return 0
+	}
 	return inNet(b, func(n *netCore) int {
 		if g := n.pollGroups[gh]; g != nil {
 			return g.receive(max, into)

@@ -5,9 +5,14 @@ package offline
 // which is reused (the read prefix is dropped and the rest moved to the front now and then), so
 // steady traffic allocates nothing per message; a read copies them once more, into the caller's
 // MessageBatch. What a queue holds is charged to the connection it came from (RecvBufferSize,
-// RecvBufferMessages), and released as it is read.
+// RecvBufferMessages), and released as it is read. Each queue also counts its messages atomically
+// for the polls that find nothing (net_ready.go).
 
-import "github.com/gosteam/godot-steam-server/steam"
+import (
+	"sync/atomic"
+
+	"github.com/gosteam/godot-steam-server/steam"
+)
 
 type queuedMsg struct {
 	off, n   int
@@ -26,6 +31,18 @@ type msgQueue struct {
 	start int // bytes of buf already read
 	q     []queuedMsg
 	h     int
+	// waiting is len(), for a poll without the core's lock; shared is another count the
+	// messages are part of (a connection's poll group's, a channel's bucket), or nil.
+	waiting atomic.Int32
+	shared  *atomic.Int32
+}
+
+// counted changes the counts by d as messages come and go. Called with the core's lock held.
+func (q *msgQueue) counted(d int) {
+	q.waiting.Add(int32(d))
+	if q.shared != nil {
+		q.shared.Add(int32(d))
+	}
 }
 
 func (q *msgQueue) len() int { return len(q.q) - q.h }
@@ -50,6 +67,7 @@ func (q *msgQueue) push(m queuedMsg, data []byte) {
 	m.off, m.n = len(q.buf), len(data)
 	q.buf = append(q.buf, data...)
 	q.q = append(q.q, m)
+	q.counted(1)
 }
 
 // pop drops the head and releases its charge.
@@ -61,6 +79,7 @@ func (q *msgQueue) pop() {
 	q.start = m.off + m.n
 	*m = queuedMsg{}
 	q.h++
+	q.counted(-1)
 	if q.h == len(q.q) {
 		q.q, q.h, q.buf, q.start = q.q[:0], 0, q.buf[:0], 0
 	} else if q.h > 64 && q.h*2 > len(q.q) {
@@ -115,6 +134,7 @@ func (q *msgQueue) removeFrom(c *netConn, channel int32) {
 		}
 		kept = append(kept, m)
 	}
+	q.counted(len(kept) - len(q.q))
 	clear(q.q[len(kept):])
 	q.q = kept
 }

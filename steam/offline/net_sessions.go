@@ -65,6 +65,7 @@ func (n *netCore) sessionsOf() *netSessions {
 		ss.publish()
 	}
 	n.sessions = ss
+	n.ready.sessionsOpen.Store(true)
 	return ss
 }
 
@@ -261,7 +262,7 @@ func (ss *netSessions) deliver(c *netConn, m queuedMsg, data []byte) {
 			c.uncharge(len(data))
 			return
 		}
-		q = &msgQueue{}
+		q = &msgQueue{shared: c.core.ready.channel(c.svc, m.channel)}
 		qs[m.channel] = q
 	}
 	q.push(m, data)

@@ -201,6 +201,9 @@ func (b *Backend) FlushMessagesOnConnection(h steam.NetConnection) steam.Result 
 }
 
 func (b *Backend) ReceiveMessagesOnConnection(h steam.NetConnection, max int, into *steam.MessageBatch) int {
+	if b.netc().ready.conns.empty(h) {
+		return 0
+	}
 	got := -1
 	b.withConn(h, func(n *netCore, c *netConn) {
 		got = c.queue.drain(max, into, func(*queuedMsg) (steam.NetConnection, steam.SteamID) { return c.handle, c.identity })

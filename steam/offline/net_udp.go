@@ -5,7 +5,8 @@ package offline
 // what was written under it as it is released. Whatever one locked operation writes (the answers
 // to a batch of received datagrams, every timer that came due, a SendMessages call, a flush of a
 // reliable window) leaves in one system call per socket; a lone datagram still leaves before the
-// operation returns: nothing waits for company.
+// operation returns: nothing waits for company. The system call is made just after the core's
+// lock is released, so the socket readers and the game's calls do not wait for the kernel.
 
 import (
 	"net"
@@ -72,17 +73,37 @@ func listenUDP(addr string) (datagramConn, error) {
 }
 
 // netLock is the core's lock. The endpoints written to while it was held are in dirty; Unlock
-// sends what they queued, then releases it.
+// releases it, then sends what they queued (each endpoint's own write lock keeps its queue whole
+// meanwhile: a datagram queued by the next holder goes with this flush or its own, in order).
 type netLock struct {
 	sync.Mutex
 	dirty []*netEndpoint
 }
 
+// flushAfterUnlock is how many endpoints' writes an Unlock sends after releasing the lock (from
+// its stack, so nothing is allocated); more, rare (a service pass over outbound connections,
+// each with its own socket), are sent before.
+const flushAfterUnlock = 8
+
 func (l *netLock) Unlock() {
+	var after [flushAfterUnlock]*netEndpoint
+	n := 0
 	for i, ep := range l.dirty {
-		ep.flushWrites()
 		l.dirty[i] = nil
+		if !ep.queued {
+			continue // sent already: the endpoint was released
+		}
+		ep.queued = false
+		if n < len(after) {
+			after[n] = ep
+			n++
+		} else {
+			ep.sendQueued()
+		}
 	}
 	l.dirty = l.dirty[:0]
 	l.Mutex.Unlock()
+	for _, ep := range after[:n] {
+		ep.sendQueued()
+	}
 }

@@ -34,6 +34,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gosteam/godot-steam-server/steam"
@@ -114,8 +115,9 @@ type Backend struct {
 	web *httpEngine
 	// calls numbers the async calls' results (utils.go).
 	calls apiCalls
-	// net is the networking (net_core.go), made at the first networking call.
-	net *netCore
+	// net is the networking (net_core.go), made at the first networking call (under mu), and read
+	// without mu: a game polling for messages in a tight loop does not take the backend's lock.
+	net atomic.Pointer[netCore]
 	// inv is the inventory's results and updates (inventory_results.go).
 	inv inventoryState
 }
